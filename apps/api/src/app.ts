@@ -1,0 +1,102 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadSession, sameOriginWrites } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import type { AppDeps, AppEnv } from './context';
+import { accessLog } from './http/access-log';
+import { onError, problemResponse, validationHook } from './http/errors';
+import { AppError } from './http/problem';
+import { mountConsole } from './http/static-console';
+import { healthRoutes } from './health/routes';
+import { staffRoutes } from './staff/routes';
+
+const API_BODY_LIMIT = 1024 * 1024;
+
+const CONSOLE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+// The API reference renders with an inline bootstrap script; it is the only page allowed one.
+const DOCS_CSP = { ...CONSOLE_CSP, scriptSrc: ["'self'", "'unsafe-inline'"] };
+
+const scalarBundle = readFileSync(
+  createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'),
+);
+
+export interface AppOptions {
+  /** Folder of the built console to serve; omit in development (Vite serves it). */
+  consoleDist?: string | undefined;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('session', null);
+    c.set('sessionEnded', false);
+    await next();
+  });
+  app.use('*', accessLog);
+  app.use('/docs', secureHeaders({ contentSecurityPolicy: DOCS_CSP }));
+  app.use('*', async (c, next) => (c.req.path === '/docs' ? next() : secureHeaders({ contentSecurityPolicy: CONSOLE_CSP })(c, next)));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: (c) => problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+  app.use('/api/*', sameOriginWrites);
+  app.use('/api/*', loadSession);
+
+  app.route('/api/auth', authRoutes);
+  app.route('/api/staff', staffRoutes);
+  app.all('/api/*', (c) => problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)));
+
+  app.route('/', healthRoutes);
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Docket API',
+      version: '0.1.0',
+      description:
+        'Trust-and-safety console API. Every operation lists the permission it needs as `x-permission`. ' +
+        'Errors are RFC 9457 problem+json. State-changing requests need the `X-CSRF-Token` from `GET /api/auth/session`.',
+    },
+  });
+  app.get('/docs/scalar.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(scalarBundle);
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Docket API', withDefaultFonts: false }));
+
+  if (options.consoleDist) mountConsole(app, options.consoleDist);
+
+  app.notFound((c) => problemResponse(c, new AppError('not_found', `Nothing at ${c.req.path}.`)));
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

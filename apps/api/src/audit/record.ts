@@ -1,0 +1,81 @@
+import type { AuditActorType, AuditOutcome, Database } from '@docket/db';
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { AppEnv } from '../context';
+import { clientIp, userAgent } from '../http/client';
+
+export interface AuditActor {
+  type: AuditActorType;
+  id: string | null;
+  label: string | null;
+  roles: string[];
+}
+
+/** Who did it and from where: captured once per request and passed to the domain. */
+export interface AuditContext {
+  actor: AuditActor;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEventInput {
+  action: string;
+  outcome?: AuditOutcome;
+  target?: { type: string; id: string };
+  caseId?: string;
+  grantId?: string;
+  details?: Record<string, unknown>;
+}
+
+// A last line of defence: audit details describe actions, never carry secrets or content.
+const FORBIDDEN_DETAIL_KEYS = new Set(['password', 'passwordhash', 'token', 'secret', 'body', 'content', 'text']);
+
+export function auditContext(c: Context<AppEnv>, actor?: AuditActor): AuditContext {
+  const session = c.var.session;
+  return {
+    actor:
+      actor ??
+      (session
+        ? { type: 'staff', id: session.user.id, label: session.user.username, roles: session.user.roles }
+        : { type: 'anonymous', id: null, label: null, roles: [] }),
+    requestId: c.var.requestId,
+    ip: clientIp(c),
+    userAgent: userAgent(c),
+  };
+}
+
+export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null, label: 'system', roles: [] };
+
+/** Writes one audit event on `db`, which should be the action's own transaction. */
+export async function recordAuditEvent(
+  db: Kysely<Database>,
+  context: AuditContext,
+  event: AuditEventInput,
+): Promise<void> {
+  const details = event.details ?? {};
+  for (const key of Object.keys(details)) {
+    if (FORBIDDEN_DETAIL_KEYS.has(key.toLowerCase())) {
+      throw new Error(`audit details may not carry "${key}"`);
+    }
+  }
+  await db
+    .insertInto('audit_event')
+    .values({
+      actor_type: context.actor.type,
+      actor_id: context.actor.id,
+      actor_label: context.actor.label,
+      actor_roles: context.actor.roles,
+      action: event.action,
+      outcome: event.outcome ?? 'success',
+      target_type: event.target?.type ?? null,
+      target_id: event.target?.id ?? null,
+      case_id: event.caseId ?? null,
+      grant_id: event.grantId ?? null,
+      details: JSON.stringify(details),
+      request_id: context.requestId,
+      ip: context.ip,
+      user_agent: context.userAgent,
+    })
+    .execute();
+}

@@ -1,0 +1,80 @@
+import type { Database } from '@docket/db';
+import type { Kysely } from 'kysely';
+import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { Config } from '../config';
+import { AppError } from '../http/problem';
+import { verifyPassword } from './passwords';
+import { createSession } from './sessions';
+import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './throttle';
+
+export type SignInResult = { ok: true; token: string; staffUserId: string } | { ok: false; error: AppError };
+
+/**
+ * Checks a username and password. Failures are returned, not thrown, so that their audit
+ * event and throttle record commit with the transaction while the caller still answers 4xx.
+ */
+export async function signIn(
+  trx: Kysely<Database>,
+  credentials: { username: string; password: string },
+  audit: AuditContext,
+  config: Config,
+): Promise<SignInResult> {
+  const { username, password } = credentials;
+  const target = { type: 'staff_user', id: username };
+
+  const retryAfter = await signInRetryAfter(trx, username, audit.ip, config.signIn);
+  if (retryAfter !== null) {
+    await recordAuditEvent(trx, audit, {
+      action: 'auth.sign_in_throttled',
+      outcome: 'denied',
+      target,
+      details: { retryAfterSeconds: retryAfter },
+    });
+    const minutes = Math.ceil(retryAfter / 60);
+    return {
+      ok: false,
+      error: new AppError(
+        'rate_limited',
+        `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { retryAfterSeconds: retryAfter },
+      ),
+    };
+  }
+
+  const user = await trx
+    .selectFrom('staff_user')
+    .select(['id', 'username', 'password_hash', 'disabled_at', 'roles'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+
+  if (!(await verifyPassword(user?.password_hash ?? null, password))) {
+    await recordSignInFailure(trx, username, audit.ip);
+    await recordAuditEvent(trx, audit, {
+      action: 'auth.sign_in_failed',
+      outcome: 'failure',
+      target: user ? { type: 'staff_user', id: user.id } : target,
+      details: { username, reason: user ? 'wrong_password' : 'unknown_user' },
+    });
+    return { ok: false, error: new AppError('unauthenticated', 'Wrong username or password.') };
+  }
+  // Only reached with the right password, so this reveals nothing to a guesser.
+  if (!user || user.disabled_at) {
+    await recordAuditEvent(trx, audit, {
+      action: 'auth.sign_in_failed',
+      outcome: 'denied',
+      target: { type: 'staff_user', id: user?.id ?? username },
+      details: { username, reason: 'disabled' },
+    });
+    return { ok: false, error: new AppError('forbidden', 'This account is disabled. Ask an administrator.') };
+  }
+
+  await clearSignInFailures(trx, username);
+  await trx.updateTable('staff_user').set({ last_sign_in_at: new Date() }).where('id', '=', user.id).execute();
+  const { token } = await createSession(trx, user.id, audit, config.session);
+  await recordAuditEvent(
+    trx,
+    { ...audit, actor: { type: 'staff', id: user.id, label: user.username, roles: user.roles } },
+    { action: 'auth.signed_in', target: { type: 'staff_user', id: user.id } },
+  );
+  return { ok: true, token, staffUserId: user.id };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+/** Every environment variable Docket reads (the README's table mirrors this). */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DOCKET_DATA_DIR: z.string().optional(),
+  DOCKET_DEMO: flag,
+  PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: flag,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONSOLE_DIST: z.string().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  demo: boolean;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  signIn: { maxFailures: number; lockoutMinutes: number; maxFailuresPerIp: number };
+  logLevel: string;
+  consoleDist: string | undefined;
+};
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    demo: env.DOCKET_DEMO,
+    publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
+    session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    signIn: {
+      maxFailures: env.SIGN_IN_MAX_FAILURES,
+      lockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,
+      maxFailuresPerIp: env.SIGN_IN_MAX_FAILURES * 6,
+    },
+    logLevel: env.LOG_LEVEL,
+    consoleDist: env.CONSOLE_DIST,
+  };
+}

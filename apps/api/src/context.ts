@@ -1,0 +1,37 @@
+import type { Database } from '@docket/db';
+import type { Role } from '@docket/permissions';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+
+export interface SignedInStaff {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface Session {
+  tokenHash: Buffer;
+  user: SignedInStaff;
+  csrfToken: string;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+/** What the app needs from the outside world; tests build their own. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Config;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    /** The signed-in staff session, or null (and `sessionEnded` when a cookie was stale). */
+    session: Session | null;
+    sessionEnded: boolean;
+  };
+}

@@ -1,0 +1,19 @@
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import type { AppEnv } from '../context';
+
+export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
+  await next();
+  c.var.deps.logger.info(
+    {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      route: routePath(c),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      actorId: c.var.session?.user.id ?? null,
+    },
+    'request',
+  );
+};

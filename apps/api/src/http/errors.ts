@@ -1,0 +1,50 @@
+import type { Hook } from '@hono/zod-openapi';
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import type { AppEnv } from '../context';
+import { AppError, type FieldError, toProblem } from './problem';
+
+export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
+  const body = toProblem(error, c.var.requestId ?? 'unknown');
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (error.extra.retryAfterSeconds) headers['retry-after'] = String(error.extra.retryAfterSeconds);
+  return c.body(JSON.stringify(body), error.status, headers);
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(body)',
+    message: issue.message,
+  }));
+}
+
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return problemResponse(c, new AppError('invalid', summary, { errors }));
+  }
+};
+
+/** The one place errors become HTTP responses. Unknown errors are logged, never echoed. */
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof AppError) return problemResponse(c, error);
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 404
+              ? 'not_found'
+              : 'invalid';
+    const detail = status === 400 && /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
+    return problemResponse(c, new AppError(code, detail || 'Bad request.'));
+  }
+  c.var.deps?.logger.error({ err: { name: error.name, stack: error.stack }, requestId: c.var.requestId }, 'unhandled error');
+  return problemResponse(c, new AppError('internal', 'Something went wrong on our side. Quote the request id when reporting it.'));
+};

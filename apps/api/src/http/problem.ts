@@ -1,0 +1,65 @@
+import type { ErrorCode, Problem } from '@docket/contracts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  csrf: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  expired: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+const TITLE: Record<ErrorCode, string> = {
+  invalid: 'Invalid request',
+  unauthenticated: 'Not signed in',
+  csrf: 'Missing or invalid CSRF token',
+  forbidden: 'Not permitted',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  expired: 'Expired',
+  payload_too_large: 'Request body too large',
+  unsupported_media_type: 'Unsupported media type',
+  rate_limited: 'Too many attempts',
+  internal: 'Internal error',
+  unavailable: 'Service unavailable',
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An error as a value: thrown by domain code, turned into problem+json in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(detail);
+    this.name = 'AppError';
+  }
+
+  get status(): ContentfulStatusCode {
+    return STATUS[this.code];
+  }
+}
+
+export function toProblem(error: AppError, requestId: string): Problem {
+  return {
+    type: `/problems/${error.code}`,
+    title: TITLE[error.code],
+    status: STATUS[error.code],
+    detail: error.detail,
+    code: error.code,
+    requestId,
+    ...error.extra,
+  };
+}

@@ -1,0 +1,38 @@
+import { Problem } from '@docket/contracts';
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { authorize, type RoutePermission } from '../auth/middleware';
+import type { AppEnv } from '../context';
+import { validationHook } from './errors';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+/**
+ * Every API route is defined here: its OpenAPI schema, and the permission it needs, which is
+ * both enforced (before validation, so strangers learn nothing about shapes) and published
+ * as `x-permission` for the docs and the route × role test.
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
+  config: R & { permission: RoutePermission },
+) {
+  const { permission, ...rest } = config;
+  return createRoute({
+    ...rest,
+    'x-permission': permission,
+    middleware: [authorize(permission)] as const,
+    responses: {
+      400: problem('Invalid input; `errors` names each field.'),
+      ...(permission === 'public'
+        ? {}
+        : { 401: problem('Not signed in, or the session ended.'), 403: problem('Missing permission or CSRF token.') }),
+      ...rest.responses,
+    },
+  });
+}
+
+/** A router for one feature, with validation errors rendered as problem+json. */
+export function featureRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}

@@ -1,0 +1,66 @@
+/**
+ * `pnpm start`: migrate, seed demo staff when appropriate, serve the API and the built console
+ * on one port, and shut down gracefully on SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect, migrateToLatest } from '@docket/db';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { SYSTEM_ACTOR } from './audit/record';
+import { loadConfig } from './config';
+import { seedDemoStaff } from './demo/demo-staff';
+import { createLogger } from './http/logger';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const embedded = !config.databaseUrl;
+const demo = embedded || config.demo || process.argv.includes('--demo');
+
+const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+const migrations = await migrateToLatest(connection.db);
+logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
+
+const demoLogins = demo
+  ? await seedDemoStaff(connection.db, { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null })
+  : [];
+
+const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
+const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
+const app = createApp({ db: connection.db, config, logger }, { consoleDist });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const url = config.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
+  logger.info({ url, database: connection.kind }, 'docket listening');
+  const lines = [
+    '',
+    `  Docket is running at ${url}`,
+    `  Database: ${connection.kind === 'pglite' ? `embedded PGlite in ${connection.location}` : connection.location}`,
+    `  API reference: ${url}/docs`,
+  ];
+  if (demoLogins.length > 0) {
+    lines.push('', '  Demo logins (created just now on an empty database):');
+    for (const login of demoLogins) {
+      lines.push(`    ${login.username.padEnd(11)} ${login.password.padEnd(24)} ${login.roles.join(', ')}`);
+    }
+  } else if (demo) {
+    lines.push('', '  Demo logins: reviewer / supervisor / auditor / admin, password <username>-docket-demo');
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: no new connections, finishing requests');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await connection.close();
+    logger.info('stopped');
+    process.exit(0);
+  });
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,61 @@
+/**
+ * `pnpm staff:create --username ada --name "Ada Lovelace" --roles admin`
+ * Creates a staff account directly in the database (the first admin of a real deployment).
+ * The password is read from DOCKET_STAFF_PASSWORD or prompted for, never taken from argv,
+ * so it does not land in shell history or the process list.
+ */
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { CreateStaffBody } from '@docket/contracts';
+import { connect, migrateToLatest } from '@docket/db';
+import { SYSTEM_ACTOR } from '../audit/record';
+import { loadConfig } from '../config';
+import { AppError } from '../http/problem';
+import { createStaff } from './staff';
+
+const { values } = parseArgs({
+  options: {
+    username: { type: 'string' },
+    name: { type: 'string' },
+    roles: { type: 'string', default: 'admin' },
+  },
+});
+
+async function readPassword(): Promise<string> {
+  if (process.env.DOCKET_STAFF_PASSWORD) return process.env.DOCKET_STAFF_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    return await rl.question('Password (12+ characters): ');
+  } finally {
+    rl.close();
+  }
+}
+
+const parsed = CreateStaffBody.safeParse({
+  username: values.username,
+  displayName: values.name ?? values.username,
+  roles: values.roles?.split(',').map((role) => role.trim()),
+  password: await readPassword(),
+});
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
+  console.error('usage: pnpm staff:create --username NAME [--name "Display Name"] [--roles admin,reviewer]');
+  process.exit(2);
+}
+
+const config = loadConfig();
+const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 1 });
+try {
+  await migrateToLatest(connection.db);
+  const user = await connection.db
+    .transaction()
+    .execute((trx) =>
+      createStaff(trx, parsed.data, { actor: { ...SYSTEM_ACTOR, label: 'staff:create' }, requestId: null, ip: null, userAgent: null }),
+    );
+  console.log(`created ${user.username} (${user.roles.join(', ')}) id ${user.id}`);
+} catch (error) {
+  console.error(error instanceof AppError ? error.detail : error);
+  process.exitCode = 1;
+} finally {
+  await connection.close();
+}

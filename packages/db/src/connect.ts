@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path, { resolve } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { dataDir as defaultDataDir } from './data-dir';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+// Return bigint/int8 columns (ids, counts) as strings rather than lossy numbers; xid8 too.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Connection {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Where the data lives, for log lines: the embedded folder, or the server without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A PostgreSQL URL. When absent, an embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database (default `<data dir>/pglite`). */
+  dataDir?: string | undefined;
+  /** Pool size for a real server. */
+  poolSize?: number | undefined;
+}
+
+/** The one connection factory: a `pg` pool for a real server, embedded PGlite otherwise. */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      application_name: 'docket',
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', location: describeUrl(options.databaseUrl), close: () => db.destroy() };
+  }
+
+  const dataDir = resolve(options.dataDir ?? path.join(defaultDataDir(), 'pglite'));
+  mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create(dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', location: dataDir, close: () => db.destroy() };
+}
+
+function describeUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}

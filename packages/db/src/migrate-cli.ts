@@ -1,0 +1,11 @@
+import { connect } from './connect';
+import { migrateToLatest } from './migrator';
+
+const connection = await connect({ databaseUrl: process.env.DATABASE_URL });
+try {
+  const results = await migrateToLatest(connection.db);
+  for (const result of results) console.log(`${result.status.toLowerCase()}: ${result.migrationName}`);
+  console.log(`database at ${connection.location} is up to date (${results.length} applied)`);
+} finally {
+  await connection.close();
+}

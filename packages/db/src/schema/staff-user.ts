@@ -1,0 +1,17 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface StaffUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  disabled_at: Date | null;
+  last_sign_in_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type StaffUserRow = Selectable<StaffUserTable>;
+export type NewStaffUser = Insertable<StaffUserTable>;
+export type StaffUserUpdate = Updateable<StaffUserTable>;
