@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,11 +8,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import type { AppDeps, AppEnv } from './context';
+import { healthRoutes } from './health/routes';
 import { accessLog } from './http/access-log';
 import { onError, problemResponse, validationHook } from './http/errors';
 import { AppError } from './http/problem';
 import { mountConsole } from './http/static-console';
-import { healthRoutes } from './health/routes';
 import { staffRoutes } from './staff/routes';
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -54,13 +54,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
   app.use('*', accessLog);
   app.use('/docs', secureHeaders({ contentSecurityPolicy: DOCS_CSP }));
-  app.use('*', async (c, next) => (c.req.path === '/docs' ? next() : secureHeaders({ contentSecurityPolicy: CONSOLE_CSP })(c, next)));
+  app.use('*', async (c, next) =>
+    c.req.path === '/docs' ? next() : secureHeaders({ contentSecurityPolicy: CONSOLE_CSP })(c, next),
+  );
 
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: API_BODY_LIMIT,
-      onError: (c) => problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
+      onError: (c) =>
+        problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
     }),
   );
   app.use('/api/*', async (c, next) => {
@@ -72,7 +75,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route('/api/auth', authRoutes);
   app.route('/api/staff', staffRoutes);
-  app.all('/api/*', (c) => problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)));
+  app.all('/api/*', (c) =>
+    problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
+  );
 
   app.route('/', healthRoutes);
   app.doc31('/openapi.json', {
@@ -90,7 +95,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.header('cache-control', 'public, max-age=86400');
     return c.body(scalarBundle);
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Docket API', withDefaultFonts: false }));
+  app.get(
+    '/docs',
+    Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Docket API', withDefaultFonts: false }),
+  );
 
   if (options.consoleDist) mountConsole(app, options.consoleDist);
 

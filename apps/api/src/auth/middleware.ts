@@ -33,7 +33,10 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   if (!SAFE_METHODS.has(c.req.method) && origin) {
-    const allowed = [new URL(c.req.url).origin, c.var.deps.config.publicUrl && new URL(c.var.deps.config.publicUrl).origin];
+    const allowed = [
+      new URL(c.req.url).origin,
+      c.var.deps.config.publicUrl && new URL(c.var.deps.config.publicUrl).origin,
+    ];
     if (!allowed.includes(origin)) throw new AppError('csrf', 'Cross-site requests are not accepted.');
   }
   await next();

@@ -28,7 +28,10 @@ export async function seedDemoStaff(db: Kysely<Database>, audit: AuditContext): 
   return db.transaction().execute(async (trx) => {
     // Serialise concurrent starters on one database: only the first seeds.
     await sql`select pg_advisory_xact_lock(hashtext('docket.seed_demo_staff'))`.execute(trx);
-    const existing = await trx.selectFrom('staff_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const existing = await trx
+      .selectFrom('staff_user')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) return [];
     for (const demo of DEMO_STAFF) {
       const row = await trx

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import type { AppEnv } from '../context';
 
 /** Liveness and readiness for load balancers and orchestrators; public and outside `/api`. */

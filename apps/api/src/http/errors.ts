@@ -42,9 +42,16 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
             : status === 404
               ? 'not_found'
               : 'invalid';
-    const detail = status === 400 && /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
+    const detail =
+      status === 400 && /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
     return problemResponse(c, new AppError(code, detail || 'Bad request.'));
   }
-  c.var.deps?.logger.error({ err: { name: error.name, stack: error.stack }, requestId: c.var.requestId }, 'unhandled error');
-  return problemResponse(c, new AppError('internal', 'Something went wrong on our side. Quote the request id when reporting it.'));
+  c.var.deps?.logger.error(
+    { err: { name: error.name, stack: error.stack }, requestId: c.var.requestId },
+    'unhandled error',
+  );
+  return problemResponse(
+    c,
+    new AppError('internal', 'Something went wrong on our side. Quote the request id when reporting it.'),
+  );
 };

@@ -9,7 +9,18 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'docket-api' },
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'cookie', '*.cookie', 'headers', '*.headers', 'body', '*.body'],
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'cookie',
+        '*.cookie',
+        'headers',
+        '*.headers',
+        'body',
+        '*.body',
+      ],
       censor: '[redacted]',
     },
   });

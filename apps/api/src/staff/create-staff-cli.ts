@@ -47,11 +47,14 @@ const config = loadConfig();
 const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 1 });
 try {
   await migrateToLatest(connection.db);
-  const user = await connection.db
-    .transaction()
-    .execute((trx) =>
-      createStaff(trx, parsed.data, { actor: { ...SYSTEM_ACTOR, label: 'staff:create' }, requestId: null, ip: null, userAgent: null }),
-    );
+  const user = await connection.db.transaction().execute((trx) =>
+    createStaff(trx, parsed.data, {
+      actor: { ...SYSTEM_ACTOR, label: 'staff:create' },
+      requestId: null,
+      ip: null,
+      userAgent: null,
+    }),
+  );
   console.log(`created ${user.username} (${user.roles.join(', ')}) id ${user.id}`);
 } catch (error) {
   console.error(error instanceof AppError ? error.detail : error);

@@ -1,7 +1,7 @@
 import type { CreateStaffBody, StaffUser, UpdateStaffBody } from '@docket/contracts';
 import type { Database, StaffUserRow } from '@docket/db';
 import { isRole } from '@docket/permissions';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { hashPassword } from '../auth/passwords';
 import { deleteSessionsOf } from '../auth/sessions';
@@ -36,7 +36,11 @@ export async function listStaff(
   db: Kysely<Database>,
   query: { cursor?: string | undefined; limit: number; q?: string | undefined },
 ): Promise<{ items: StaffUser[]; nextCursor: string | null }> {
-  let select = db.selectFrom('staff_user').select(PUBLIC_COLUMNS).orderBy('username').limit(query.limit + 1);
+  let select = db
+    .selectFrom('staff_user')
+    .select(PUBLIC_COLUMNS)
+    .orderBy('username')
+    .limit(query.limit + 1);
   if (query.cursor) select = select.where('username', '>', query.cursor);
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
@@ -56,7 +60,11 @@ export async function getStaff(db: Kysely<Database>, id: string): Promise<StaffU
   return toStaffUser(row);
 }
 
-export async function createStaff(trx: Kysely<Database>, input: CreateStaffBody, audit: AuditContext): Promise<StaffUser> {
+export async function createStaff(
+  trx: Kysely<Database>,
+  input: CreateStaffBody,
+  audit: AuditContext,
+): Promise<StaffUser> {
   const roles = [...new Set(input.roles)];
   const row = await trx
     .insertInto('staff_user')
@@ -84,7 +92,12 @@ export async function createStaff(trx: Kysely<Database>, input: CreateStaffBody,
 
 /** Locks the row so concurrent admin edits (and the last-admin rule) see one another. */
 async function lockStaff(trx: Kysely<Database>, id: string): Promise<StaffRow> {
-  const row = await trx.selectFrom('staff_user').select(PUBLIC_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('staff_user')
+    .select(PUBLIC_COLUMNS)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No staff account with that id.');
   return row;
 }
@@ -96,7 +109,7 @@ async function assertAnotherActiveAdmin(trx: Kysely<Database>, excludingId: stri
     .select('id')
     .where('id', '!=', excludingId)
     .where('disabled_at', 'is', null)
-    .where('roles', '@>', ['admin'])
+    .where(sql<boolean>`'admin' = any(roles)`)
     .forUpdate()
     .execute();
   if (others.length === 0) {
@@ -122,7 +135,8 @@ export async function updateStaff(
     .returning(PUBLIC_COLUMNS)
     .executeTakeFirstOrThrow();
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (row.display_name !== before.display_name) changes.displayName = { from: before.display_name, to: row.display_name };
+  if (row.display_name !== before.display_name)
+    changes.displayName = { from: before.display_name, to: row.display_name };
   if (row.roles.join() !== before.roles.join()) changes.roles = { from: before.roles, to: row.roles };
   await recordAuditEvent(trx, audit, {
     action: 'staff.updated',

@@ -24,9 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('staff_session')
     .addColumn('token_hash', 'bytea', (col) => col.primaryKey())
-    .addColumn('staff_user_id', 'uuid', (col) =>
-      col.notNull().references('staff_user.id').onDelete('cascade'),
-    )
+    .addColumn('staff_user_id', 'uuid', (col) => col.notNull().references('staff_user.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (col) => col.notNull())
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
@@ -35,11 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('idle_expires_at', 'timestamptz', (col) => col.notNull())
     .addColumn('absolute_expires_at', 'timestamptz', (col) => col.notNull())
     .execute();
-  await db.schema
-    .createIndex('staff_session_staff_user_id_idx')
-    .on('staff_session')
-    .column('staff_user_id')
-    .execute();
+  await db.schema.createIndex('staff_session_staff_user_id_idx').on('staff_session').column('staff_user_id').execute();
 
   await db.schema
     .createTable('sign_in_failure')
@@ -53,11 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('sign_in_failure')
     .columns(['username', 'failed_at'])
     .execute();
-  await db.schema
-    .createIndex('sign_in_failure_ip_idx')
-    .on('sign_in_failure')
-    .columns(['ip', 'failed_at'])
-    .execute();
+  await db.schema.createIndex('sign_in_failure_ip_idx').on('sign_in_failure').columns(['ip', 'failed_at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -15,9 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_label', 'text')
     .addColumn('actor_roles', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('action', 'text', (col) => col.notNull().check(sql`action ~ '^[a-z_]+(\\.[a-z_]+)+$'`))
-    .addColumn('outcome', 'text', (col) =>
-      col.notNull().check(sql`outcome in ('success','denied','failure')`),
-    )
+    .addColumn('outcome', 'text', (col) => col.notNull().check(sql`outcome in ('success','denied','failure')`))
     .addColumn('target_type', 'text')
     .addColumn('target_id', 'text')
     .addColumn('case_id', 'uuid')
@@ -36,11 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['case_id', 'id'],
     ['grant_id', 'id'],
   ]) {
-    await db.schema
-      .createIndex(`audit_event_${columns[0]}_idx`)
-      .on('audit_event')
-      .columns(columns)
-      .execute();
+    await db.schema.createIndex(`audit_event_${columns[0]}_idx`).on('audit_event').columns(columns).execute();
   }
 
   // Append-only even for the table owner; role-level grants come with the audit-chain work.

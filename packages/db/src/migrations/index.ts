@@ -1,0 +1,9 @@
+// Every migration, in order. Listed explicitly (as atproto's ozone does) so the same set runs
+// under tsx, vitest and any bundler without filesystem scanning. Names are their timestamps.
+import * as m20261122T100000 from './20261122T100000_staff';
+import * as m20261122T100100 from './20261122T100100_audit_event';
+
+export const migrations = {
+  '20261122T100000_staff': m20261122T100000,
+  '20261122T100100_audit_event': m20261122T100100,
+};
