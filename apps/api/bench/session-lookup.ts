@@ -8,7 +8,12 @@ import { type BenchServer, ms, paced, saturated } from './harness';
 export async function benchSessionLookup(server: BenchServer) {
   await server.db
     .insertInto('staff_user')
-    .values({ username: 'bench', display_name: 'Bench', password_hash: await hashPassword('bench-password-1'), roles: ['reviewer'] })
+    .values({
+      username: 'bench',
+      display_name: 'Bench',
+      password_hash: await hashPassword('bench-password-1'),
+      roles: ['reviewer'],
+    })
     .execute();
   const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
     method: 'POST',
@@ -33,7 +38,9 @@ export async function benchSessionLookup(server: BenchServer) {
   const without = await saturated(baseline, 16, 5);
 
   console.log('session lookup — GET /api/auth/session');
-  console.log(`  paced 200/s x 5 s:     p50 ${ms(latency.p50)}  p99 ${ms(latency.p99)}  (${latency.count} ok, ${latency.errors} errors)`);
+  console.log(
+    `  paced 200/s x 5 s:     p50 ${ms(latency.p50)}  p99 ${ms(latency.p99)}  (${latency.count} ok, ${latency.errors} errors)`,
+  );
   console.log(`  saturated, 16 clients: ${withSession.perSecond.toFixed(0)} req/s authenticated`);
   console.log(`  baseline /healthz:     ${without.perSecond.toFixed(0)} req/s`);
   console.log(`  ratio:                 ${(withSession.perSecond / without.perSecond).toFixed(2)}x of baseline`);
