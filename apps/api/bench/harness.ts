@@ -10,9 +10,11 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { StaticKeyring } from '../src/encryption/keyring';
 
 export interface BenchServer {
   baseUrl: string;
+  keyring: StaticKeyring;
   db: Awaited<ReturnType<typeof connect>>['db'];
   close(): Promise<void>;
 }
@@ -23,12 +25,14 @@ export async function startBenchServer(): Promise<BenchServer> {
   const database = await createTestDatabase(server.adminUrl, template);
   const connection = await connect({ databaseUrl: database.url, poolSize: 20 });
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
-  const app = createApp({ db: connection.db, config, logger: pino({ level: 'silent' }) });
+  const keyring = StaticKeyring.generate();
+  const app = createApp({ db: connection.db, config, logger: pino({ level: 'silent' }), keyring });
   const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => http.once('listening', resolve));
   const { port } = http.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    keyring,
     db: connection.db,
     async close() {
       await new Promise((resolve) => http.close(resolve));

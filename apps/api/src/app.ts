@@ -13,6 +13,8 @@ import { accessLog } from './http/access-log';
 import { onError, problemResponse, validationHook } from './http/errors';
 import { AppError } from './http/problem';
 import { mountConsole } from './http/static-console';
+import { intakeRoutes } from './intake/routes';
+import { serviceAccountRoutes } from './service-accounts/routes';
 import { staffRoutes } from './staff/routes';
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -50,22 +52,21 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set('deps', deps);
     c.set('session', null);
     c.set('sessionEnded', false);
+    c.set('service', null);
     await next();
   });
   app.use('*', accessLog);
   app.use('/docs', secureHeaders({ contentSecurityPolicy: DOCS_CSP }));
-  app.use('*', async (c, next) =>
-    c.req.path === '/docs' ? next() : secureHeaders({ contentSecurityPolicy: CONSOLE_CSP })(c, next),
-  );
+  const consoleHeaders = secureHeaders({ contentSecurityPolicy: CONSOLE_CSP });
+  app.use('*', (c, next) => (c.req.path === '/docs' ? next() : consoleHeaders(c, next)));
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: (c) =>
-        problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
-    }),
-  );
+  const defaultBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: (c) =>
+      problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
+  });
+  // Intake sets its own, larger limits per endpoint.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : defaultBodyLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('cache-control', 'no-store');
@@ -75,6 +76,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route('/api/auth', authRoutes);
   app.route('/api/staff', staffRoutes);
+  app.route('/api/service-accounts', serviceAccountRoutes);
+  app.route('/api/intake', intakeRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );

@@ -37,6 +37,7 @@ const Env = z.object({
     .default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONSOLE_DIST: z.string().optional(),
+  DOCKET_KEYRING_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -52,6 +53,7 @@ export type Config = {
   signIn: { maxFailures: number; lockoutMinutes: number; maxFailuresPerIp: number };
   logLevel: string;
   consoleDist: string | undefined;
+  keyringFile: string | undefined;
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -78,5 +80,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     logLevel: env.LOG_LEVEL,
     consoleDist: env.CONSOLE_DIST,
+    keyringFile: env.DOCKET_KEYRING_FILE,
   };
 }

@@ -3,6 +3,7 @@ import type { Role } from '@docket/permissions';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import type { Keyring } from './encryption/keyring';
 
 export interface SignedInStaff {
   id: string;
@@ -24,6 +25,16 @@ export interface AppDeps {
   db: Kysely<Database>;
   config: Config;
   logger: Logger;
+  keyring: Keyring;
+}
+
+/** The platform service account that signed the current request. */
+export interface ServiceCaller {
+  id: string;
+  name: string;
+  keyId: string;
+  /** The request's signature bytes: recorded to refuse replays. */
+  signature: Buffer;
 }
 
 export interface AppEnv {
@@ -33,5 +44,6 @@ export interface AppEnv {
     /** The signed-in staff session, or null (and `sessionEnded` when a cookie was stale). */
     session: Session | null;
     sessionEnded: boolean;
+    service: ServiceCaller | null;
   };
 }

@@ -4,12 +4,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connect, migrateToLatest } from '@docket/db';
+import { connect, dataDir, migrateToLatest } from '@docket/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { SYSTEM_ACTOR } from './audit/record';
 import { loadConfig } from './config';
 import { seedDemoStaff } from './demo/demo-staff';
+import { openKeyring } from './encryption/keyring';
 import { createLogger } from './http/logger';
 
 const config = loadConfig();
@@ -27,7 +28,15 @@ const demoLogins = demo
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
-const app = createApp({ db: connection.db, config, logger }, { consoleDist });
+const keyring = openKeyring(
+  {
+    file: config.keyringFile,
+    defaultFile: path.join(dataDir(), 'keys', 'keyring.json'),
+    mayGenerate: embedded || demo,
+  },
+  (message) => logger.warn(message),
+);
+const app = createApp({ db: connection.db, config, logger, keyring }, { consoleDist });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;

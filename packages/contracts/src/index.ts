@@ -1,3 +1,4 @@
 export * from './auth';
+export * from './intake';
 export * from './problem';
 export * from './staff';

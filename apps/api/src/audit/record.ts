@@ -32,13 +32,15 @@ export interface AuditEventInput {
 const FORBIDDEN_DETAIL_KEYS = new Set(['password', 'passwordhash', 'token', 'secret', 'body', 'content', 'text']);
 
 export function auditContext(c: Context<AppEnv>, actor?: AuditActor): AuditContext {
-  const session = c.var.session;
+  const { session, service } = c.var;
   return {
     actor:
       actor ??
       (session
         ? { type: 'staff', id: session.user.id, label: session.user.username, roles: session.user.roles }
-        : { type: 'anonymous', id: null, label: null, roles: [] }),
+        : service
+          ? { type: 'service', id: service.id, label: service.name, roles: [] }
+          : { type: 'anonymous', id: null, label: null, roles: [] }),
     requestId: c.var.requestId,
     ip: clientIp(c),
     userAgent: userAgent(c),

@@ -3,12 +3,16 @@ import { can, type Permission } from '@docket/permissions';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { auditContext, recordAuditEvent } from '../audit/record';
-import type { AppEnv, Session } from '../context';
+import type { AppEnv, ServiceCaller, Session } from '../context';
 import { AppError } from '../http/problem';
+import { verifySignedRequest } from '../service-accounts/signed-requests';
 import { findLiveSession, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './sessions';
 
-/** What a route needs: a permission from the vocabulary, any signed-in staff, or nothing. */
-export type RoutePermission = Permission | 'authenticated' | 'public';
+/**
+ * What a route needs: a permission from the vocabulary, any signed-in staff, a request signed
+ * by an enabled platform service account (`service`), or nothing.
+ */
+export type RoutePermission = Permission | 'authenticated' | 'service' | 'public';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -53,6 +57,11 @@ function csrfMatches(expected: string, given: string | undefined): boolean {
 export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (permission === 'public') return next();
+    // Service requests carry no cookie, so CSRF does not apply; the signature covers the body.
+    if (permission === 'service') {
+      c.set('service', await verifySignedRequest(c));
+      return next();
+    }
     const session = c.var.session;
     if (!session) {
       throw new AppError(
@@ -80,4 +89,11 @@ export function signedIn(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Session {
   const session = c.var.session;
   if (!session) throw new AppError('unauthenticated', 'Sign in to continue.');
   return session;
+}
+
+/** The platform caller of a route declared `service` (authorize has verified it). */
+export function signedService(c: Parameters<MiddlewareHandler<AppEnv>>[0]): ServiceCaller {
+  const service = c.var.service;
+  if (!service) throw new AppError('unauthenticated', 'Sign the request.');
+  return service;
 }

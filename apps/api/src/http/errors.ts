@@ -2,7 +2,9 @@ import type { Hook } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
+import { auditContext, recordAuditEvent } from '../audit/record';
 import type { AppEnv } from '../context';
+import { ContentUnavailableError } from '../encryption/content';
 import { AppError, type FieldError, toProblem } from './problem';
 
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
@@ -27,9 +29,34 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
   }
 };
 
+/**
+ * Content that fails to decrypt is an integrity incident, not a client error: it gets its own
+ * audit event (outside the failed action's rolled-back transaction) and a clear problem that
+ * names the row but carries no content.
+ */
+async function contentUnavailable(c: Context<AppEnv>, error: ContentUnavailableError): Promise<Response> {
+  const { deps } = c.var;
+  deps.logger.error({ requestId: c.var.requestId, ...error.what, reason: error.reason }, 'content decryption failed');
+  await recordAuditEvent(deps.db, auditContext(c), {
+    action: 'content.decryption_failed',
+    outcome: 'failure',
+    target: error.what.messageId
+      ? { type: 'message', id: `${error.what.conversationId}/${error.what.messageId}` }
+      : error.what.reportId
+        ? { type: 'report', id: error.what.reportId }
+        : { type: 'conversation', id: error.what.conversationId },
+    details: { reason: error.reason },
+  }).catch((auditError) => deps.logger.error({ err: String(auditError) }, 'could not audit a decryption failure'));
+  return problemResponse(
+    c,
+    new AppError('content_unavailable', `Stored content could not be decrypted (${error.reason}).`),
+  );
+}
+
 /** The one place errors become HTTP responses. Unknown errors are logged, never echoed. */
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return problemResponse(c, error);
+  if (error instanceof ContentUnavailableError) return contentUnavailable(c, error);
   if (error instanceof HTTPException) {
     const status = error.status;
     const code =

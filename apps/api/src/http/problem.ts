@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  content_unavailable: 500,
   unavailable: 503,
 };
 
@@ -28,6 +29,7 @@ const TITLE: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many attempts',
   internal: 'Internal error',
+  content_unavailable: 'Stored content could not be decrypted',
   unavailable: 'Service unavailable',
 };
 

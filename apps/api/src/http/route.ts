@@ -26,7 +26,12 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
       400: problem('Invalid input; `errors` names each field.'),
       ...(permission === 'public'
         ? {}
-        : { 401: problem('Not signed in, or the session ended.'), 403: problem('Missing permission or CSRF token.') }),
+        : permission === 'service'
+          ? { 401: problem('Missing, stale or wrong signature; unknown or disabled key.') }
+          : {
+              401: problem('Not signed in, or the session ended.'),
+              403: problem('Missing permission or CSRF token.'),
+            }),
       ...rest.responses,
     },
   });

@@ -1,12 +1,20 @@
 /** Builds a real app on the test file's own Postgres database, plus request helpers. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { useTestDatabase } from '@docket/db/testing/vitest';
+import { signRequest } from '@docket/intake-client';
 import type { Role } from '@docket/permissions';
 import pino from 'pino';
 import { beforeAll } from 'vitest';
 import { type App, createApp } from '../app';
+import { SYSTEM_ACTOR } from '../audit/record';
 import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config';
+import type { AppDeps } from '../context';
+import { FileKeyring } from '../encryption/keyring';
+import { createServiceAccount } from '../service-accounts/service-accounts';
 
 // biome-ignore lint/suspicious/noExplicitAny: see request()
 export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
@@ -21,6 +29,8 @@ export function useTestApp(env: Record<string, string> = {}) {
   const database = useTestDatabase();
   const logLines: string[] = [];
   let app: App | undefined;
+  let keyring: FileKeyring | undefined;
+  let deps: AppDeps | undefined;
 
   beforeAll(() => {
     const config = loadConfig({ NODE_ENV: 'test', ...env });
@@ -33,12 +43,25 @@ export function useTestApp(env: Record<string, string> = {}) {
         },
       }),
     );
-    app = createApp({ db: database.connection.db, config, logger });
+    keyring = FileKeyring.create(path.join(mkdtempSync(path.join(tmpdir(), 'docket-keys-')), 'keyring.json'));
+    deps = { db: database.connection.db, config, logger, keyring };
+    app = createApp(deps);
   });
 
   const harness = {
     get db() {
       return database.connection.db;
+    },
+    get url() {
+      return database.url;
+    },
+    get deps() {
+      if (!deps) throw new Error('useTestApp: use inside tests');
+      return deps;
+    },
+    get keyring() {
+      if (!keyring) throw new Error('useTestApp: use inside tests');
+      return keyring;
     },
     get app() {
       if (!app) throw new Error('useTestApp: use inside tests');
@@ -99,6 +122,44 @@ export function useTestApp(env: Record<string, string> = {}) {
     async signedIn(roles: Role[]) {
       const user = await harness.staff(roles);
       return { ...user, session: await harness.signIn(user.username, user.password) };
+    },
+
+    /** A platform service account made through the domain, with its one-time secret. */
+    async serviceAccount(name = 'Test platform') {
+      const audit = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+      const account = await harness.db
+        .transaction()
+        .execute((trx) => createServiceAccount(trx, harness.keyring, name, audit));
+      return { id: account.id, keyId: account.keyId, secret: account.secret };
+    },
+
+    /** A request signed like a platform would sign it; `sign` lets a test tamper with any part. */
+    signedPost(
+      path: string,
+      payload: unknown,
+      credentials: { keyId: string; secret: string },
+      sign: { timestamp?: number; bodyToSign?: string; secret?: string } = {},
+    ) {
+      const body = JSON.stringify(payload);
+      const timestamp = sign.timestamp ?? Math.floor(Date.now() / 1000);
+      const headers = signRequest(credentials.keyId, sign.secret ?? credentials.secret, {
+        method: 'POST',
+        path,
+        timestamp,
+        body: sign.bodyToSign ?? body,
+      });
+      return harness.request('POST', path, {
+        rawBody: body,
+        headers: { ...headers, 'content-type': 'application/json' },
+      });
+    },
+
+    async count(table: 'report' | 'message' | 'case' | 'conversation' | 'platform_account') {
+      const row = await harness.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async auditEvents(action?: string) {

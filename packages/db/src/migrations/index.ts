@@ -2,8 +2,10 @@
 // under tsx, vitest and any bundler without filesystem scanning. Names are their timestamps.
 import * as m20261122T100000 from './20261122T100000_staff';
 import * as m20261122T100100 from './20261122T100100_audit_event';
+import * as m20261122T110000 from './20261122T110000_intake';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
   '20261122T100100_audit_event': m20261122T100100,
+  '20261122T110000_intake': m20261122T110000,
 };

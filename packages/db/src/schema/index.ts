@@ -1,15 +1,37 @@
 import type { AuditEventTable } from './audit-event';
+import type { CaseTable } from './case';
+import type { ConversationTable } from './conversation';
+import type { MessageTable } from './message';
+import type { PlatformAccountTable } from './platform-account';
+import type { QueueTable } from './queue';
+import type { ReportTable } from './report';
+import type { ServiceAccountTable, ServiceRequestSignatureTable } from './service-account';
 import type { SignInFailureTable } from './sign-in-failure';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
 
 export type * from './audit-event';
+export type * from './case';
+export type * from './conversation';
+export type * from './message';
+export type * from './platform-account';
+export type * from './queue';
+export type * from './report';
+export type * from './service-account';
 export type * from './sign-in-failure';
 export type * from './staff-session';
 export type * from './staff-user';
 
 export interface Database {
   audit_event: AuditEventTable;
+  case: CaseTable;
+  conversation: ConversationTable;
+  message: MessageTable;
+  platform_account: PlatformAccountTable;
+  queue: QueueTable;
+  report: ReportTable;
+  service_account: ServiceAccountTable;
+  service_request_signature: ServiceRequestSignatureTable;
   sign_in_failure: SignInFailureTable;
   staff_session: StaffSessionTable;
   staff_user: StaffUserTable;

@@ -1,0 +1,97 @@
+/**
+ * The one place stored content is decrypted. Only authorized read paths call it — each of
+ * which has already checked the caller's right to see these rows and writes the audit event.
+ * Plaintext returned from here lives only for the response that asked for it.
+ */
+import type { Database } from '@docket/db';
+import type { Kysely } from 'kysely';
+import { DecryptionError, open } from './aead';
+import { aad, unwrapDataKey } from './envelope';
+import type { Keyring } from './keyring';
+
+export class ContentUnavailableError extends Error {
+  constructor(
+    readonly what: { conversationId: string; messageId?: string; reportId?: string },
+    readonly reason: string,
+  ) {
+    super(`stored content could not be decrypted: ${reason}`);
+    this.name = 'ContentUnavailableError';
+  }
+}
+
+export interface DecryptedMessage {
+  id: string;
+  senderId: string;
+  sentAt: Date;
+  body: string;
+}
+
+async function dataKeyFor(db: Kysely<Database>, keyring: Keyring, conversationId: string): Promise<Buffer> {
+  const conversation = await db
+    .selectFrom('conversation')
+    .select(['dek_wrapped', 'kek_version'])
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  if (!conversation) throw new ContentUnavailableError({ conversationId }, 'conversation not found');
+  try {
+    return unwrapDataKey(keyring, conversationId, conversation.kek_version, conversation.dek_wrapped);
+  } catch (error) {
+    throw new ContentUnavailableError({ conversationId }, `data key: ${(error as Error).message}`);
+  }
+}
+
+/** Decrypts exactly the given messages of one conversation (in `sent_at` order). */
+export async function readMessages(
+  db: Kysely<Database>,
+  keyring: Keyring,
+  conversationId: string,
+  messageIds: readonly string[],
+): Promise<DecryptedMessage[]> {
+  if (messageIds.length === 0) return [];
+  const dek = await dataKeyFor(db, keyring, conversationId);
+  const rows = await db
+    .selectFrom('message')
+    .select(['id', 'sender_id', 'sent_at', 'body_nonce', 'body_ciphertext'])
+    .where('conversation_id', '=', conversationId)
+    .where('id', 'in', messageIds)
+    .orderBy('sent_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => {
+    try {
+      const body = open(dek, row.body_nonce, row.body_ciphertext, aad.messageBody(conversationId, row.id));
+      return { id: row.id, senderId: row.sender_id, sentAt: row.sent_at, body: body.toString('utf8') };
+    } catch (error) {
+      if (!(error instanceof DecryptionError)) throw error;
+      throw new ContentUnavailableError({ conversationId, messageId: row.id }, error.message);
+    }
+  });
+}
+
+/** Decrypts the reporter's own text of each given report (all of one conversation). */
+export async function readReporterTexts(
+  db: Kysely<Database>,
+  keyring: Keyring,
+  conversationId: string,
+  reportIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (reportIds.length === 0) return new Map();
+  const dek = await dataKeyFor(db, keyring, conversationId);
+  const rows = await db
+    .selectFrom('report')
+    .select(['id', 'reporter_text_nonce', 'reporter_text_ciphertext'])
+    .where('conversation_id', '=', conversationId)
+    .where('id', 'in', reportIds)
+    .execute();
+  return new Map(
+    rows.map((row) => {
+      try {
+        const text = open(dek, row.reporter_text_nonce, row.reporter_text_ciphertext, aad.reporterText(row.id));
+        return [row.id, text.toString('utf8')];
+      } catch (error) {
+        if (!(error instanceof DecryptionError)) throw error;
+        throw new ContentUnavailableError({ conversationId, reportId: row.id }, error.message);
+      }
+    }),
+  );
+}

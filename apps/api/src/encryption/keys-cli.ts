@@ -1,0 +1,49 @@
+/**
+ * `pnpm keys:rotate` — adds a new key-encryption key version to the keyring, makes it current
+ * and re-wraps every data key and service secret under it (message ciphertexts untouched).
+ * `pnpm keys:rotate --retire N` — removes version N once nothing is wrapped by it any more.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect, dataDir } from '@docket/db';
+import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
+import { loadConfig } from '../config';
+import { FileKeyring } from './keyring';
+import { keysWrappedBy, rewrapAll } from './rotation';
+
+const { values } = parseArgs({ options: { retire: { type: 'string' } } });
+const config = loadConfig();
+const keyring = new FileKeyring(config.keyringFile ?? path.join(dataDir(), 'keys', 'keyring.json'));
+const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 2 });
+const audit = { actor: { ...SYSTEM_ACTOR, label: 'keys:rotate' }, requestId: null, ip: null, userAgent: null };
+
+try {
+  if (values.retire) {
+    const version = Number(values.retire);
+    const remaining = await keysWrappedBy(connection.db, version);
+    if (remaining > 0) {
+      console.error(`version ${version} still wraps ${remaining} keys; run pnpm keys:rotate first`);
+      process.exitCode = 1;
+    } else {
+      keyring.retireVersion(version);
+      await recordAuditEvent(connection.db, audit, { action: 'keys.retired', details: { version } });
+      console.log(`retired key version ${version}; versions now ${keyring.versions().join(', ')}`);
+    }
+  } else {
+    const version = keyring.addVersion();
+    const result = await rewrapAll(connection.db, keyring, audit);
+    console.log(
+      `key version ${version} is current; re-wrapped ${result.dataKeys} data keys and ${result.serviceSecrets} service secrets`,
+    );
+    console.log(
+      `older versions (${
+        keyring
+          .versions()
+          .filter((v) => v !== version)
+          .join(', ') || 'none'
+      }) still decrypt until retired`,
+    );
+  }
+} finally {
+  await connection.close();
+}

@@ -1,0 +1,346 @@
+/**
+ * Stores a batch of reports in one transaction, all or nothing: accounts and conversations are
+ * upserted, message bodies and reporter texts encrypted under each conversation's data key,
+ * resent messages and resent reports skipped, and every report joined to its conversation's
+ * open case. Rows are written in id order so concurrent batches lock in the same order.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { CATEGORIES, type IntakeReport, type IntakeResult } from '@docket/contracts';
+import type { Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ServiceCaller } from '../context';
+import { encryptMessageBody, encryptReporterText, newDataKey, unwrapDataKey } from '../encryption/envelope';
+import type { Keyring } from '../encryption/keyring';
+import { AppError, type FieldError } from '../http/problem';
+import { recordSignature } from '../service-accounts/signed-requests';
+import { isUrgent, loadQueues, mostSevere, queueFor } from './routing';
+
+export interface IngestOutcome {
+  created: number;
+  duplicates: number;
+  messagesStored: number;
+  results: IntakeResult[];
+}
+
+// Large batches are written in slices so no single statement carries an unbounded payload.
+const ROWS_PER_STATEMENT = 5000;
+
+const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+
+function payloadHash(report: IntakeReport): Buffer {
+  return createHash('sha256').update(JSON.stringify(report)).digest();
+}
+
+function sortedBy<T>(items: Iterable<T>, key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    total += await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+  }
+  return total;
+}
+
+export async function ingestReports(
+  trx: Kysely<Database>,
+  keyring: Keyring,
+  caller: ServiceCaller,
+  reports: IntakeReport[],
+  audit: AuditContext,
+): Promise<IngestOutcome> {
+  refuseRepeatedExternalIds(reports);
+  await recordSignature(trx, caller);
+
+  const hashes = reports.map(payloadHash);
+  const existing = await findExisting(trx, caller.id, reports, hashes);
+  const fresh = reports
+    .map((report, index) => ({ report, index }))
+    .filter(({ report }) => !existing.has(report.externalId));
+
+  let messagesStored = 0;
+  const stored = new Map<string, { reportId: string; caseId: string }>();
+  if (fresh.length > 0) {
+    await upsertAccounts(
+      trx,
+      fresh.map(({ report }) => report),
+    );
+    const dataKeys = await conversationKeys(
+      trx,
+      keyring,
+      fresh.map(({ report }) => report),
+    );
+    messagesStored = await insertMessages(
+      trx,
+      fresh.map(({ report }) => report),
+      dataKeys,
+    );
+    const caseIds = await joinCases(
+      trx,
+      fresh.map(({ report }) => report),
+    );
+    const rows = fresh.map(({ report, index }) => {
+      const reportId = randomUUID();
+      const caseId = caseIds.get(report.conversation.id) as string;
+      stored.set(report.externalId, { reportId, caseId });
+      const text = encryptReporterText(dataKeys.get(report.conversation.id) as Buffer, reportId, report.reporterText);
+      return {
+        id: reportId,
+        service_account_id: caller.id,
+        external_id: report.externalId,
+        source: report.source,
+        category: report.category,
+        case_id: caseId,
+        conversation_id: report.conversation.id,
+        reporter_id: report.reporterId,
+        reported_account_id: report.reportedAccountId,
+        reported_message_ids: report.reportedMessageIds,
+        reporter_text_nonce: text.nonce.toString('base64'),
+        reporter_text_ciphertext: text.ciphertext.toString('base64'),
+        payload_hash: (hashes[index] as Buffer).toString('base64'),
+      };
+    });
+    await inSlices(rows, async (slice) => {
+      await sql`
+        insert into report (id, service_account_id, external_id, source, category, case_id, conversation_id,
+          reporter_id, reported_account_id, reported_message_ids, reporter_text_nonce, reporter_text_ciphertext, payload_hash)
+        select id, service_account_id, external_id, source, category, case_id, conversation_id, reporter_id,
+          reported_account_id, reported_message_ids, decode(reporter_text_nonce, 'base64'),
+          decode(reporter_text_ciphertext, 'base64'), decode(payload_hash, 'base64')
+        from jsonb_to_recordset(${json(slice)}) as r(id uuid, service_account_id uuid, external_id text, source text,
+          category text, case_id uuid, conversation_id text, reporter_id text, reported_account_id text,
+          reported_message_ids text[], reporter_text_nonce text, reporter_text_ciphertext text, payload_hash text)`.execute(
+        trx,
+      );
+      return slice.length;
+    });
+  }
+
+  const results: IntakeResult[] = reports.map((report) => {
+    const previous = existing.get(report.externalId);
+    if (previous) return { externalId: report.externalId, ...previous, status: 'duplicate' };
+    return {
+      externalId: report.externalId,
+      ...(stored.get(report.externalId) as { reportId: string; caseId: string }),
+      status: 'created',
+    };
+  });
+  const outcome = { created: fresh.length, duplicates: reports.length - fresh.length, messagesStored, results };
+
+  const single = reports.length === 1 ? results[0] : undefined;
+  await recordAuditEvent(trx, audit, {
+    action: 'intake.reports_received',
+    ...(single ? { target: { type: 'report', id: single.reportId }, caseId: single.caseId } : {}),
+    details: {
+      reports: reports.length,
+      created: outcome.created,
+      duplicates: outcome.duplicates,
+      messagesStored,
+      externalIds: { first: reports[0]?.externalId, last: reports.at(-1)?.externalId },
+    },
+  });
+  return outcome;
+}
+
+function refuseRepeatedExternalIds(reports: IntakeReport[]) {
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  reports.forEach((report, index) => {
+    if (seen.has(report.externalId))
+      errors.push({ field: `reports.${index}.externalId`, message: 'repeated in this batch' });
+    seen.add(report.externalId);
+  });
+  if (errors.length > 0)
+    throw new AppError('invalid', 'An external id appears more than once in the batch.', { errors });
+}
+
+/** Reports already received under these external ids; a different payload is a conflict. */
+async function findExisting(
+  trx: Kysely<Database>,
+  serviceAccountId: string,
+  reports: IntakeReport[],
+  hashes: Buffer[],
+) {
+  const rows = await trx
+    .selectFrom('report')
+    .select(['id', 'external_id', 'case_id', 'payload_hash'])
+    .where('service_account_id', '=', serviceAccountId)
+    .where(
+      'external_id',
+      'in',
+      reports.map((report) => report.externalId),
+    )
+    .execute();
+  const byExternalId = new Map(rows.map((row) => [row.external_id, row]));
+  const errors: FieldError[] = [];
+  reports.forEach((report, index) => {
+    const row = byExternalId.get(report.externalId);
+    if (row && !row.payload_hash.equals(hashes[index] as Buffer)) {
+      errors.push({ field: `reports.${index}.externalId`, message: 'already received with different content' });
+    }
+  });
+  if (errors.length > 0) {
+    throw new AppError('conflict', 'An external id was already used for a different report; nothing was stored.', {
+      errors,
+    });
+  }
+  return new Map(rows.map((row) => [row.external_id, { reportId: row.id, caseId: row.case_id }]));
+}
+
+async function upsertAccounts(trx: Kysely<Database>, reports: IntakeReport[]) {
+  const accounts = new Map<string, IntakeReport['accounts'][number]>();
+  for (const report of reports) for (const account of report.accounts) accounts.set(account.id, account);
+  const rows = sortedBy(accounts.values(), (a) => a.id).map((a) => ({
+    id: a.id,
+    handle: a.handle,
+    age_band: a.ageBand,
+    platform_created_at: a.createdAt ?? null,
+  }));
+  await inSlices(rows, async (slice) => {
+    await sql`
+      insert into platform_account (id, handle, age_band, platform_created_at)
+      select id, handle, age_band, platform_created_at
+      from jsonb_to_recordset(${json(slice)}) as r(id text, handle text, age_band text, platform_created_at timestamptz)
+      on conflict (id) do update set
+        handle = excluded.handle,
+        age_band = excluded.age_band,
+        platform_created_at = coalesce(excluded.platform_created_at, platform_account.platform_created_at),
+        updated_at = now()
+      where (platform_account.handle, platform_account.age_band, platform_account.platform_created_at)
+        is distinct from (excluded.handle, excluded.age_band, coalesce(excluded.platform_created_at, platform_account.platform_created_at))`.execute(
+      trx,
+    );
+    return slice.length;
+  });
+}
+
+/** Each conversation's data key, creating conversations (and keys) that are new. */
+async function conversationKeys(trx: Kysely<Database>, keyring: Keyring, reports: IntakeReport[]) {
+  const participants = new Map<string, Set<string>>();
+  for (const report of reports) {
+    const set = participants.get(report.conversation.id) ?? new Set();
+    for (const id of report.conversation.participantIds) set.add(id);
+    participants.set(report.conversation.id, set);
+  }
+  const ids = sortedBy(participants.keys(), (id) => id);
+  const select = () =>
+    trx
+      .selectFrom('conversation')
+      .select(['id', 'dek_wrapped', 'kek_version', 'participant_ids'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute();
+
+  let rows = await select();
+  const known = new Set(rows.map((row) => row.id));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    const created = missing.map((id) => ({ id, key: newDataKey(keyring, id) }));
+    await trx
+      .insertInto('conversation')
+      .values(
+        created.map(({ id, key }) => ({
+          id,
+          participant_ids: [...(participants.get(id) as Set<string>)].sort(),
+          dek_wrapped: key.wrapped,
+          kek_version: key.kekVersion,
+        })),
+      )
+      // A concurrent batch may have created it a moment ago; theirs wins and is read back below.
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    rows = await select();
+  }
+
+  const keys = new Map<string, Buffer>();
+  for (const row of rows) {
+    keys.set(row.id, unwrapDataKey(keyring, row.id, row.kek_version, row.dek_wrapped));
+    const merged = new Set([...row.participant_ids, ...(participants.get(row.id) as Set<string>)]);
+    if (merged.size !== row.participant_ids.length) {
+      await trx
+        .updateTable('conversation')
+        .set({ participant_ids: [...merged].sort() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  }
+  return keys;
+}
+
+async function insertMessages(trx: Kysely<Database>, reports: IntakeReport[], keys: Map<string, Buffer>) {
+  const rows = new Map<string, Record<string, string>>();
+  for (const report of reports) {
+    const conversationId = report.conversation.id;
+    const dek = keys.get(conversationId) as Buffer;
+    for (const message of report.messages) {
+      const key = `${conversationId}\u0000${message.id}`;
+      if (rows.has(key)) continue;
+      const sealed = encryptMessageBody(dek, conversationId, message.id, message.body);
+      rows.set(key, {
+        conversation_id: conversationId,
+        id: message.id,
+        sender_id: message.senderId,
+        sent_at: message.sentAt,
+        body_nonce: sealed.nonce.toString('base64'),
+        body_ciphertext: sealed.ciphertext.toString('base64'),
+      });
+    }
+  }
+  const ordered = sortedBy(rows.entries(), ([key]) => key).map(([, row]) => row);
+  return inSlices(ordered, async (slice) => {
+    const result = await sql`
+      insert into message (conversation_id, id, sender_id, sent_at, body_nonce, body_ciphertext)
+      select conversation_id, id, sender_id, sent_at, decode(body_nonce, 'base64'), decode(body_ciphertext, 'base64')
+      from jsonb_to_recordset(${json(slice)}) as r(conversation_id text, id text, sender_id text, sent_at timestamptz,
+        body_nonce text, body_ciphertext text)
+      on conflict (conversation_id, id) do nothing`.execute(trx);
+    return Number(result.numAffectedRows ?? 0n);
+  });
+}
+
+/** Joins each conversation's reports to its open case, opening one if there is none. */
+async function joinCases(trx: Kysely<Database>, reports: IntakeReport[]): Promise<Map<string, string>> {
+  const queues = await loadQueues(trx);
+  const groups = new Map<string, IntakeReport[]>();
+  for (const report of reports)
+    groups.set(report.conversation.id, [...(groups.get(report.conversation.id) ?? []), report]);
+
+  const rows = sortedBy(groups.entries(), ([id]) => id).map(([conversationId, group]) => {
+    const category = mostSevere(group.map((report) => report.category));
+    const queue = queueFor(queues, category);
+    return {
+      conversation_id: conversationId,
+      queue_id: queue.id,
+      category,
+      urgent: isUrgent(category),
+      involves_minor: group.some((report) => report.accounts.some((account) => account.ageBand === 'minor')),
+      report_count: group.length,
+      sla_minutes: queue.sla_minutes,
+    };
+  });
+  const ranks = sql`${sql.val([...CATEGORIES])}::text[]`;
+  const caseIds = new Map<string, string>();
+  await inSlices(rows, async (slice) => {
+    const result = await sql<{ id: string; conversation_id: string }>`
+      insert into "case" (conversation_id, queue_id, category, urgent, involves_minor, report_count, sla_due_at)
+      select conversation_id, queue_id, category, urgent, involves_minor, report_count, now() + make_interval(mins => sla_minutes)
+      from jsonb_to_recordset(${json(slice)}) as r(conversation_id text, queue_id text, category text, urgent boolean,
+        involves_minor boolean, report_count integer, sla_minutes integer)
+      on conflict (conversation_id) where status = 'open' do update set
+        report_count = "case".report_count + excluded.report_count,
+        urgent = "case".urgent or excluded.urgent,
+        involves_minor = "case".involves_minor or excluded.involves_minor,
+        category = case when array_position(${ranks}, excluded.category) < array_position(${ranks}, "case".category)
+          then excluded.category else "case".category end,
+        queue_id = case when array_position(${ranks}, excluded.category) < array_position(${ranks}, "case".category)
+          then excluded.queue_id else "case".queue_id end,
+        sla_due_at = least("case".sla_due_at, excluded.sla_due_at),
+        last_report_at = now()
+      returning id, conversation_id`.execute(trx);
+    for (const row of result.rows) caseIds.set(row.conversation_id, row.id);
+    return slice.length;
+  });
+  return caseIds;
+}

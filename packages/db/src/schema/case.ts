@@ -1,0 +1,18 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export interface CaseTable {
+  id: Generated<string>;
+  conversation_id: string;
+  queue_id: string;
+  status: Generated<'open' | 'decided'>;
+  category: string;
+  urgent: boolean;
+  involves_minor: boolean;
+  report_count: number;
+  priority: ColumnType<number, never, never>;
+  opened_at: Generated<Date>;
+  last_report_at: Generated<Date>;
+  sla_due_at: Date;
+  decided_at: Date | null;
+}
+export type CaseRow = Selectable<CaseTable>;

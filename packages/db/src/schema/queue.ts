@@ -1,0 +1,11 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface QueueTable {
+  id: string;
+  name: string;
+  categories: string[];
+  sla_minutes: number;
+  position: number;
+  created_at: Generated<Date>;
+}
+export type QueueRow = Selectable<QueueTable>;

@@ -1,0 +1,2 @@
+export { IntakeClient, IntakeError } from './client';
+export * from './signing';
