@@ -11,8 +11,24 @@ export class DecryptionError extends Error {
   }
 }
 
+// Nonces are cut from a pooled block of CSPRNG output: one getrandom call per 4,096 nonces
+// instead of one per message. Each nonce is used once; the pool is never reused.
+const NONCES_PER_BLOCK = 4096;
+let nonceBlock = Buffer.alloc(0);
+let nonceOffset = 0;
+
+function freshNonce(): Buffer {
+  if (nonceOffset + NONCE_BYTES > nonceBlock.length) {
+    nonceBlock = randomBytes(NONCE_BYTES * NONCES_PER_BLOCK);
+    nonceOffset = 0;
+  }
+  const nonce = Buffer.from(nonceBlock.subarray(nonceOffset, nonceOffset + NONCE_BYTES));
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
 export function seal(key: Buffer, plaintext: Buffer, aad: string): { nonce: Buffer; ciphertext: Buffer } {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = freshNonce();
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);

@@ -269,32 +269,45 @@ async function conversationKeys(trx: Kysely<Database>, keyring: Keyring, reports
   return keys;
 }
 
+interface MessageRow {
+  key: string;
+  conversationId: string;
+  id: string;
+  senderId: string;
+  sentAt: string;
+  nonce: Buffer;
+  ciphertext: Buffer;
+}
+
 async function insertMessages(trx: Kysely<Database>, reports: IntakeReport[], keys: Map<string, Buffer>) {
-  const rows = new Map<string, Record<string, string>>();
+  const rows = new Map<string, MessageRow>();
   for (const report of reports) {
     const conversationId = report.conversation.id;
     const dek = keys.get(conversationId) as Buffer;
     for (const message of report.messages) {
       const key = `${conversationId}\u0000${message.id}`;
       if (rows.has(key)) continue;
-      const sealed = encryptMessageBody(dek, conversationId, message.id, message.body);
+      const { nonce, ciphertext } = encryptMessageBody(dek, conversationId, message.id, message.body);
       rows.set(key, {
-        conversation_id: conversationId,
+        key,
+        conversationId,
         id: message.id,
-        sender_id: message.senderId,
-        sent_at: message.sentAt,
-        body_nonce: sealed.nonce.toString('base64'),
-        body_ciphertext: sealed.ciphertext.toString('base64'),
+        senderId: message.senderId,
+        sentAt: message.sentAt,
+        nonce,
+        ciphertext,
       });
     }
   }
-  const ordered = sortedBy(rows.entries(), ([key]) => key).map(([, row]) => row);
+  // Column arrays through unnest: the cheapest bulk path both pg and PGlite support.
+  const ordered = sortedBy(rows.values(), (row) => row.key);
   return inSlices(ordered, async (slice) => {
+    const column = <T>(pick: (row: MessageRow) => T) => slice.map(pick);
     const result = await sql`
       insert into message (conversation_id, id, sender_id, sent_at, body_nonce, body_ciphertext)
-      select conversation_id, id, sender_id, sent_at, decode(body_nonce, 'base64'), decode(body_ciphertext, 'base64')
-      from jsonb_to_recordset(${json(slice)}) as r(conversation_id text, id text, sender_id text, sent_at timestamptz,
-        body_nonce text, body_ciphertext text)
+      select * from unnest(${column((r) => r.conversationId)}::text[], ${column((r) => r.id)}::text[],
+        ${column((r) => r.senderId)}::text[], ${column((r) => r.sentAt)}::timestamptz[],
+        ${column((r) => r.nonce)}::bytea[], ${column((r) => r.ciphertext)}::bytea[])
       on conflict (conversation_id, id) do nothing`.execute(trx);
     return Number(result.numAffectedRows ?? 0n);
   });
@@ -304,8 +317,11 @@ async function insertMessages(trx: Kysely<Database>, reports: IntakeReport[], ke
 async function joinCases(trx: Kysely<Database>, reports: IntakeReport[]): Promise<Map<string, string>> {
   const queues = await loadQueues(trx);
   const groups = new Map<string, IntakeReport[]>();
-  for (const report of reports)
-    groups.set(report.conversation.id, [...(groups.get(report.conversation.id) ?? []), report]);
+  for (const report of reports) {
+    const group = groups.get(report.conversation.id);
+    if (group) group.push(report);
+    else groups.set(report.conversation.id, [report]);
+  }
 
   const rows = sortedBy(groups.entries(), ([id]) => id).map(([conversationId, group]) => {
     const category = mostSevere(group.map((report) => report.category));
