@@ -14,6 +14,7 @@ import { onError, problemResponse, validationHook } from './http/errors';
 import { AppError } from './http/problem';
 import { mountConsole } from './http/static-console';
 import { intakeRoutes } from './intake/routes';
+import { queueRoutes } from './queues/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { staffRoutes } from './staff/routes';
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route('/api/auth', authRoutes);
   app.route('/api/staff', staffRoutes);
+  app.route('/api/queues', queueRoutes);
   app.route('/api/service-accounts', serviceAccountRoutes);
   app.route('/api/intake', intakeRoutes);
   app.all('/api/*', (c) =>

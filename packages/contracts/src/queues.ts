@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Category } from './intake';
+
+export const QueueSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    categories: z.array(Category),
+    slaMinutes: z.number().int(),
+    openCases: z.number().int(),
+    oldestOpenedAt: z.iso.datetime({ offset: true }).nullable(),
+    slaBreaches: z.number().int().meta({ description: 'Open cases past their SLA due time (database clock).' }),
+  })
+  .meta({ id: 'QueueSummary' });
+export type QueueSummary = z.infer<typeof QueueSummary>;
+
+export const QueueSummaryList = z
+  .object({ items: z.array(QueueSummary), asOf: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'QueueSummaryList' });
+export type QueueSummaryList = z.infer<typeof QueueSummaryList>;
