@@ -1,8 +1,10 @@
 /**
+ * `pnpm keys:rotate --init` — creates a new keyring file (owner-only) at DOCKET_KEYRING_FILE.
  * `pnpm keys:rotate` — adds a new key-encryption key version to the keyring, makes it current
  * and re-wraps every data key and service secret under it (message ciphertexts untouched).
  * `pnpm keys:rotate --retire N` — removes version N once nothing is wrapped by it any more.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, dataDir } from '@docket/db';
@@ -11,9 +13,19 @@ import { loadConfig } from '../config';
 import { FileKeyring } from './keyring';
 import { keysWrappedBy, rewrapAll } from './rotation';
 
-const { values } = parseArgs({ options: { retire: { type: 'string' } } });
+const { values } = parseArgs({ options: { retire: { type: 'string' }, init: { type: 'boolean' } } });
 const config = loadConfig();
-const keyring = new FileKeyring(config.keyringFile ?? path.join(dataDir(), 'keys', 'keyring.json'));
+const keyringFile = config.keyringFile ?? path.join(dataDir(), 'keys', 'keyring.json');
+if (values.init) {
+  if (existsSync(keyringFile)) {
+    console.error(`${keyringFile} already exists; refusing to overwrite a keyring`);
+    process.exit(1);
+  }
+  FileKeyring.create(keyringFile);
+  console.log(`created ${keyringFile} (mode 0600) with key version 1 — back it up; set DOCKET_KEYRING_FILE to it`);
+  process.exit(0);
+}
+const keyring = new FileKeyring(keyringFile);
 const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 2 });
 const audit = { actor: { ...SYSTEM_ACTOR, label: 'keys:rotate' }, requestId: null, ip: null, userAgent: null };
 
