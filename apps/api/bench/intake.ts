@@ -54,16 +54,14 @@ async function timed(concurrency: number, jobs: number, run: (index: number) => 
 }
 
 export async function benchIntake(server: BenchServer) {
-  const account = await server.db
-    .transaction()
-    .execute((trx) =>
-      createServiceAccount(trx, server.keyring, 'bench platform', {
-        actor: SYSTEM_ACTOR,
-        requestId: null,
-        ip: null,
-        userAgent: null,
-      }),
-    );
+  const account = await server.db.transaction().execute((trx) =>
+    createServiceAccount(trx, server.keyring, 'bench platform', {
+      actor: SYSTEM_ACTOR,
+      requestId: null,
+      ip: null,
+      userAgent: null,
+    }),
+  );
   // Bodies are serialised and signed before the clock starts, so the figure is the server's:
   // the platform's own JSON encoding happens on the platform's machines, not Docket's.
   const path = '/api/intake/reports/batch';

@@ -38,6 +38,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONSOLE_DIST: z.string().optional(),
   DOCKET_KEYRING_FILE: z.string().optional(),
+  DOCKET_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
 });
 
 export type Config = {
@@ -54,6 +55,7 @@ export type Config = {
   logLevel: string;
   consoleDist: string | undefined;
   keyringFile: string | undefined;
+  demoReports: number;
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -81,5 +83,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     consoleDist: env.CONSOLE_DIST,
     keyringFile: env.DOCKET_KEYRING_FILE,
+    demoReports: env.DOCKET_DEMO_REPORTS,
   };
 }

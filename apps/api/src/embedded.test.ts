@@ -6,19 +6,28 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@docket/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'docket-embedded-'));
 // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
 const get = async (path: string): Promise<any> => (await fetch(`http://127.0.0.1:${port}${path}`)).json();
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+let port = 0;
 let child: ChildProcess;
 let output = '';
 
 beforeAll(async () => {
+  port = await freePort();
   const { DATABASE_URL: _ignored, ...env } = process.env;
   child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
-    env: { ...env, DOCKET_DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+    env: {
+      ...env,
+      DOCKET_DATA_DIR: dataDir,
+      PORT: String(port),
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DOCKET_DEMO_REPORTS: '300',
+    },
     cwd: path.join(import.meta.dirname, '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,3 +77,21 @@ it('serves the OpenAPI document and an offline API reference', async () => {
   expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*\.(js|css|woff2?)/);
   expect((await fetch(`http://127.0.0.1:${port}/docs/scalar.js`)).status).toBe(200);
 });
+
+it('fills the embedded database with demo reports through the intake API', async () => {
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Demo data: 300 reports')) {
+    if (Date.now() > deadline) throw new Error(`demo data did not arrive:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'reviewer', password: 'reviewer-docket-demo' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const queues = (await (await fetch(`http://127.0.0.1:${port}/api/queues`, { headers: { cookie } })).json()) as {
+    items: { id: string; openCases: number }[];
+  };
+  expect(queues.items.every((queue) => queue.openCases > 0)).toBe(true);
+}, 90_000);

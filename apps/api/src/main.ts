@@ -1,6 +1,6 @@
 /**
- * `pnpm start`: migrate, seed demo staff when appropriate, serve the API and the built console
- * on one port, and shut down gracefully on SIGINT/SIGTERM.
+ * `pnpm start`: open the keyring, migrate, create demo staff and demo data when appropriate,
+ * serve the API and the built console on one port, and shut down gracefully.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { SYSTEM_ACTOR } from './audit/record';
 import { loadConfig } from './config';
+import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/demo-platform';
 import { seedDemoStaff } from './demo/demo-staff';
 import { openKeyring } from './encryption/keyring';
 import { createLogger } from './http/logger';
@@ -18,24 +19,26 @@ const logger = createLogger(config.logLevel);
 const embedded = !config.databaseUrl;
 const demo = embedded || config.demo || process.argv.includes('--demo');
 
-const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+// Before touching the database: a real deployment without its key must not start at all.
+const keyring = openKeyring(
+  { file: config.keyringFile, defaultFile: path.join(dataDir(), 'keys', 'keyring.json'), mayGenerate: demo },
+  (message) => logger.warn(message),
+);
+
+const connection = await connect({
+  databaseUrl: config.databaseUrl,
+  poolSize: config.databasePoolSize,
+  onIdleError: (error) => logger.warn({ err: error.message }, 'idle database connection lost'),
+});
 const migrations = await migrateToLatest(connection.db);
 logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
 
-const demoLogins = demo
-  ? await seedDemoStaff(connection.db, { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null })
-  : [];
+const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+const demoLogins = demo ? await seedDemoStaff(connection.db, system) : [];
+const seedReports = demo && config.demoReports > 0 && !(await hasReports(connection.db));
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
-const keyring = openKeyring(
-  {
-    file: config.keyringFile,
-    defaultFile: path.join(dataDir(), 'keys', 'keyring.json'),
-    mayGenerate: embedded || demo,
-  },
-  (message) => logger.warn(message),
-);
 const app = createApp({ db: connection.db, config, logger, keyring }, { consoleDist });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -55,8 +58,26 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   } else if (demo) {
     lines.push('', '  Demo logins: reviewer / supervisor / auditor / admin, password <username>-docket-demo');
   }
+  if (seedReports)
+    lines.push('', `  Demo data: ${config.demoReports} reports are arriving through the intake API now…`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  if (seedReports) void seedDemoData(`http://127.0.0.1:${info.port}`);
 });
+
+/** Pushes the demo platform's reports in small batches so the console stays responsive meanwhile. */
+async function seedDemoData(baseUrl: string) {
+  try {
+    const result = await seedDemoPlatform({
+      baseUrl,
+      credentials: await demoPlatformCredentials(connection.db, keyring),
+      reports: config.demoReports,
+      batchSize: connection.kind === 'pglite' ? 100 : 500,
+    });
+    process.stdout.write(`  Demo data: ${result.created} reports with ${result.messages} messages are in.\n`);
+  } catch (error) {
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo data could not be seeded');
+  }
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'invalid',
   'unauthenticated',
+  'session_ended',
   'forbidden',
   'not_found',
   'conflict',

@@ -26,6 +26,8 @@ export interface ConnectOptions {
   dataDir?: string | undefined;
   /** Pool size for a real server. */
   poolSize?: number | undefined;
+  /** Told when an idle pooled connection fails (it is discarded either way). */
+  onIdleError?: ((error: Error) => void) | undefined;
 }
 
 /** The one connection factory: a `pg` pool for a real server, embedded PGlite otherwise. */
@@ -36,6 +38,9 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       max: options.poolSize ?? 20,
       application_name: 'docket',
     });
+    // An idle connection the server ends (restart, failover, a dropped test database) must not
+    // crash the process: the pool discards it and the next query opens a fresh one.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: describeUrl(options.databaseUrl), close: () => db.destroy() };
   }

@@ -135,7 +135,10 @@ describe('sessions', () => {
       .execute();
     const response = await t.request('GET', '/api/auth/session', { session });
     expect(response.status).toBe(401);
-    expect((await response.json()).detail).toBe('Your session has ended. Sign in again.');
+    expect(await response.json()).toMatchObject({
+      code: 'session_ended',
+      detail: 'Your session has ended. Sign in again.',
+    });
   });
 
   it('ends a session past its absolute lifetime however active it is', async () => {

@@ -64,10 +64,9 @@ export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv
     }
     const session = c.var.session;
     if (!session) {
-      throw new AppError(
-        'unauthenticated',
-        c.var.sessionEnded ? 'Your session has ended. Sign in again.' : 'Sign in to continue.',
-      );
+      throw c.var.sessionEnded
+        ? new AppError('session_ended', 'Your session has ended. Sign in again.')
+        : new AppError('unauthenticated', 'Sign in to continue.');
     }
     if (!SAFE_METHODS.has(c.req.method) && !csrfMatches(session.csrfToken, c.req.header('x-csrf-token'))) {
       throw new AppError('csrf', 'Missing or invalid X-CSRF-Token header. Reload the page and try again.');

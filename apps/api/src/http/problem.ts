@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid: 400,
   unauthenticated: 401,
+  session_ended: 401,
   csrf: 403,
   forbidden: 403,
   not_found: 404,
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 const TITLE: Record<ErrorCode, string> = {
   invalid: 'Invalid request',
   unauthenticated: 'Not signed in',
+  session_ended: 'Session ended',
   csrf: 'Missing or invalid CSRF token',
   forbidden: 'Not permitted',
   not_found: 'Not found',

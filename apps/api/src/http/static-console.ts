@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
@@ -11,23 +11,29 @@ import type { AppEnv } from '../context';
 export function mountConsole(app: Hono<AppEnv>, distDir: string): boolean {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) return false;
-  const indexHtml = readFileSync(indexFile, 'utf8');
   const root = path.relative(process.cwd(), distDir);
+  // Re-read when the build changes, so a rebuilt console is served without a restart.
+  let cached = { mtimeMs: 0, html: '' };
+  const indexHtml = () => {
+    const { mtimeMs } = statSync(indexFile);
+    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: readFileSync(indexFile, 'utf8') };
+    return cached.html;
+  };
 
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
-  app.use('*', serveStatic({ root, index: '' }));
+  const assets = serveStatic({ root });
+  app.use('/assets/*', async (c, next) => {
+    const found = await assets(c, next);
+    // Asset names carry their content hash, so a cached copy is never stale.
+    if (found?.status === 200) found.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    return found;
+  });
+  const files = serveStatic({ root });
+  // Folder paths (`/`, `/staff/`) are client routes, never the dist folder itself.
+  app.use('*', (c, next) => (c.req.path.endsWith('/') ? next() : files(c, next)));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     c.header('cache-control', 'no-cache');
-    return c.html(indexHtml);
+    return c.html(indexHtml());
   });
   return true;
 }

@@ -1,2 +1,2 @@
 export { createTemplateDatabase, createTestDatabase, dropDatabase, type TestDatabase } from './databases';
-export { databaseUrl, startTestServer, type TestServer, withAdminClient } from './server';
+export { databaseUrl, freePort, startTestServer, type TestServer, withAdminClient } from './server';

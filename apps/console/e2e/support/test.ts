@@ -1,0 +1,44 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+/** The demo accounts the API seeds on an empty database in demo mode. */
+export const DEMO = {
+  reviewer: { username: 'reviewer', password: 'reviewer-docket-demo', displayName: 'Riley Reviewer' },
+  supervisor: { username: 'supervisor', password: 'supervisor-docket-demo', displayName: 'Sam Supervisor' },
+  auditor: { username: 'auditor', password: 'auditor-docket-demo', displayName: 'Avery Auditor' },
+  admin: { username: 'admin', password: 'admin-docket-demo', displayName: 'Ada Admin' },
+} as const;
+export type DemoAccount = keyof typeof DEMO;
+
+/**
+ * Every journey also fails on a browser console error or uncaught exception: that is how a CSP
+ * violation (an inline script, a request to another origin) shows up. Failed HTTP responses are
+ * logged by Chromium too, and are expected (a 401 before sign-in), so they are left out.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    await use(page);
+    expect(problems, 'browser console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, account: DemoAccount, password: string = DEMO[account].password) {
+  await page.getByLabel('Username').fill(DEMO[account].username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export function mainNav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+export function pageHeading(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('heading', { level: 1, name });
+}

@@ -1,0 +1,30 @@
+import { permissionsFor, type Role } from '@docket/permissions';
+import { describe, expect, it } from 'vitest';
+import { homePathFor, visibleNavItems } from './navigation';
+
+const labelsFor = (...roles: Role[]) => visibleNavItems([...permissionsFor(roles)]).map((item) => item.label);
+
+describe('navigation by permission', () => {
+  it('shows a reviewer only Queues', () => {
+    expect(labelsFor('reviewer')).toEqual(['Queues']);
+  });
+
+  it('shows a supervisor Queues and Access requests', () => {
+    expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Access requests']);
+  });
+
+  it('shows an auditor only Audit', () => {
+    expect(labelsFor('auditor')).toEqual(['Audit']);
+  });
+
+  it('shows an admin only Staff', () => {
+    expect(labelsFor('admin')).toEqual(['Staff']);
+  });
+
+  it('sends each person home to the first page they can see', () => {
+    expect(homePathFor([...permissionsFor(['reviewer'])])).toBe('/queues');
+    expect(homePathFor([...permissionsFor(['auditor'])])).toBe('/audit');
+    expect(homePathFor([...permissionsFor(['admin'])])).toBe('/staff');
+    expect(homePathFor([])).toBeNull();
+  });
+});

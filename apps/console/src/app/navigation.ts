@@ -1,0 +1,24 @@
+import type { Permission } from '@docket/permissions';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** The one permission that shows this item (and that the page's loader requires). */
+  permission: Permission;
+}
+
+/** The console's sections, in menu order. The first one a person can see is their home. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/queues', label: 'Queues', permission: 'read:queue' },
+  { to: '/access', label: 'Access requests', permission: 'approve:access' },
+  { to: '/audit', label: 'Audit', permission: 'read:audit' },
+  { to: '/staff', label: 'Staff', permission: 'read:staff' },
+];
+
+export function visibleNavItems(permissions: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+}
+
+export function homePathFor(permissions: readonly string[]): string | null {
+  return visibleNavItems(permissions)[0]?.to ?? null;
+}

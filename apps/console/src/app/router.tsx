@@ -1,0 +1,48 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
+import { accessRoutes } from '../features/access/routes';
+import { auditRoutes } from '../features/audit/routes';
+import { requireSession } from '../features/auth/require-session';
+import { SignInPage } from '../features/auth/SignInPage';
+import { queuesRoutes } from '../features/queues/routes';
+import { staffRoutes } from '../features/staff/routes';
+import { AppLayout } from './AppLayout';
+import { homeLoader, NoSections } from './home';
+import { NotFound } from './NotFound';
+import { RouteError } from './RouteError';
+
+/**
+ * The route tree. Every signed-in page sits under AppLayout, whose loader requires a session;
+ * each page's own loader also checks its permission before asking for any data (loaders of
+ * one navigation run in parallel, so the layout's check alone would not stop the fetch).
+ */
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    { path: '/sign-in', Component: SignInPage, ErrorBoundary: RouteError },
+    {
+      path: '/',
+      loader: async ({ request }: LoaderFunctionArgs) => {
+        await requireSession(queryClient, request);
+        return null;
+      },
+      Component: AppLayout,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          // Pathless, so a failing page keeps the header and navigation around its error.
+          ErrorBoundary: RouteError,
+          children: [
+            { index: true, loader: homeLoader(queryClient), Component: NoSections },
+            ...queuesRoutes(queryClient),
+            ...accessRoutes(queryClient),
+            ...auditRoutes(queryClient),
+            ...staffRoutes(queryClient),
+            { path: '*', Component: NotFound },
+          ],
+        },
+      ],
+    },
+  ]);
+}
+
+export type AppRouter = ReturnType<typeof createRouter>;

@@ -1,0 +1,12 @@
+import type { Role } from '@docket/permissions';
+
+const LABELS: Record<Role, string> = {
+  reviewer: 'Reviewer',
+  supervisor: 'Supervisor',
+  auditor: 'Auditor',
+  admin: 'Admin',
+};
+
+export function roleLabel(role: Role): string {
+  return LABELS[role];
+}

@@ -1,0 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
+import { requirePermission } from '../auth/require-session';
+import { StaffPage } from './StaffPage';
+import { staffListQuery } from './staff-list-query';
+
+export function staffRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      path: 'staff',
+      loader: async ({ request }: LoaderFunctionArgs) => {
+        // The permission check comes first: someone without read:staff never fetches the list.
+        await requirePermission(queryClient, request, 'read:staff');
+        const q = new URL(request.url).searchParams.get('q') ?? '';
+        await queryClient.ensureInfiniteQueryData(staffListQuery(q));
+        return null;
+      },
+      Component: StaffPage,
+    },
+  ];
+}

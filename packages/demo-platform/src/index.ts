@@ -1,0 +1,5 @@
+export { type GenerateOptions, generateReports } from './generate';
+export { DEFAULT_UNTIL, REPORTING_WINDOW_MS } from './platform';
+export { createProgressRenderer, type ProgressOutput, type ProgressRenderer } from './progress';
+export { reportIndexOf } from './report';
+export { type BatchSubmitter, SendError, type SendOptions, type SendProgress, sendReports } from './send';
