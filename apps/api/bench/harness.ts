@@ -3,42 +3,73 @@
  * database, and two load shapes — paced (open loop, fixed arrival rate: latency percentiles
  * that do not hide queueing) and saturated (closed loop, N clients back to back: throughput).
  */
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { connect } from '@docket/db';
-import { createTemplateDatabase, createTestDatabase, startTestServer } from '@docket/db/testing';
-import { serve } from '@hono/node-server';
-import pino from 'pino';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { StaticKeyring } from '../src/encryption/keyring';
+import { createTemplateDatabase, createTestDatabase, freePort, startTestServer } from '@docket/db/testing';
+import { FileKeyring } from '../src/encryption/keyring';
 
 export interface BenchServer {
   baseUrl: string;
-  keyring: StaticKeyring;
+  /** The server's keyring (the same file), for creating service accounts directly. */
+  keyring: FileKeyring;
+  /** A separate connection to the server's database, for setup and baselines. */
   db: Awaited<ReturnType<typeof connect>>['db'];
   close(): Promise<void>;
 }
 
+/**
+ * Runs the API as its own process (`src/main.ts`, production mode) on a fresh database, as it
+ * would be deployed: the load generator must not share the server's event loop.
+ */
 export async function startBenchServer(): Promise<BenchServer> {
   const server = await startTestServer();
   const template = await createTemplateDatabase(server.adminUrl);
   const database = await createTestDatabase(server.adminUrl, template);
-  const connection = await connect({ databaseUrl: database.url, poolSize: 20 });
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
-  const keyring = StaticKeyring.generate();
-  const app = createApp({ db: connection.db, config, logger: pino({ level: 'silent' }), keyring });
-  const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => http.once('listening', resolve));
-  const { port } = http.address() as AddressInfo;
+  const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-bench-keys-'));
+  const keyring = FileKeyring.create(path.join(keysDir, 'keyring.json'));
+  const port = await freePort();
+
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      DOCKET_KEYRING_FILE: keyring.file,
+      PORT: String(port),
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
+      DOCKET_DEMO: 'false',
+    },
+    stdio: ['ignore', process.env.BENCH_SERVER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`bench server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('bench server did not become ready');
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  const connection = await connect({ databaseUrl: database.url, poolSize: 60 });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     keyring,
     db: connection.db,
     async close() {
-      await new Promise((resolve) => http.close(resolve));
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
       await connection.close();
       await database.drop();
       await server.stop();
+      rmSync(keysDir, { recursive: true, force: true });
     },
   };
 }

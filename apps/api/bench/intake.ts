@@ -13,7 +13,8 @@ import type { BenchServer } from './harness';
 const REPORTS_PER_BATCH = 1000;
 const MESSAGES_PER_REPORT = 20;
 const BATCHES = 12;
-const CONCURRENCY = 2;
+// One backfill stream, for both paths. BENCH_CONCURRENCY raises it for both alike.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 
 export function batch(run: string, index: number): IntakeReportInput[] {
   return Array.from({ length: REPORTS_PER_BATCH }, (_, r) => {

@@ -1,14 +1,34 @@
-/** `pnpm bench`: runs every scenario against a real API server and prints its figures. */
-import { startBenchServer } from './harness';
+/**
+ * `pnpm bench [scenario …]`: runs the named scenarios (default: all) and prints their figures.
+ * Server scenarios run against a real API process on a fresh database.
+ */
+import { benchDemoGeneration } from './demo-generation';
+import { type BenchServer, startBenchServer } from './harness';
 import { benchIntake } from './intake';
 import { benchSessionLookup } from './session-lookup';
 
-const server = await startBenchServer();
+// Memory-measuring scenarios run first, before server scenarios have grown this process.
+const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) => Promise<void> }> = {
+  'demo-generation': { server: false, run: () => benchDemoGeneration() },
+  session: { server: true, run: benchSessionLookup },
+  intake: { server: true, run: benchIntake },
+};
+
+const asked = process.argv.slice(2).filter((arg) => arg !== '--');
+const unknown = asked.filter((name) => !(name in SCENARIOS));
+if (unknown.length > 0) {
+  console.error(`unknown scenario(s): ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+  process.exit(2);
+}
+const chosen = asked.length > 0 ? asked : Object.keys(SCENARIOS);
+
+console.log(`docket bench — node ${process.version}, ${new Date().toISOString()}`);
+const server = chosen.some((name) => SCENARIOS[name]?.server) ? await startBenchServer() : undefined;
 try {
-  console.log(`docket bench — node ${process.version}, ${new Date().toISOString()}\n`);
-  await benchSessionLookup(server);
-  console.log();
-  await benchIntake(server);
+  for (const name of chosen) {
+    console.log();
+    await SCENARIOS[name]?.run(server as BenchServer);
+  }
 } finally {
-  await server.close();
+  await server?.close();
 }
