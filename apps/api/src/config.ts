@@ -59,7 +59,9 @@ export type Config = {
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(source);
+  // An empty variable (`FOO=`) means unset, as shells and compose files tend to produce them.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -20,10 +20,18 @@ const embedded = !config.databaseUrl;
 const demo = embedded || config.demo || process.argv.includes('--demo');
 
 // Before touching the database: a real deployment without its key must not start at all.
-const keyring = openKeyring(
-  { file: config.keyringFile, defaultFile: path.join(dataDir(), 'keys', 'keyring.json'), mayGenerate: demo },
-  (message) => logger.warn(message),
-);
+const keyring = (() => {
+  try {
+    return openKeyring(
+      { file: config.keyringFile, defaultFile: path.join(dataDir(), 'keys', 'keyring.json'), mayGenerate: demo },
+      (message) => logger.warn(message),
+    );
+  } catch (error) {
+    logger.fatal({ err: (error as Error).message }, 'cannot start');
+    process.stderr.write(`docket: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 
 const connection = await connect({
   databaseUrl: config.databaseUrl,

@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+
+it('refuses to start against a real database without a configured key-encryption keyring', () => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      DOCKET_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'docket-nokey-')),
+      DOCKET_KEYRING_FILE: '',
+      DOCKET_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+    },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('no key-encryption key configured: set DOCKET_KEYRING_FILE');
+});
