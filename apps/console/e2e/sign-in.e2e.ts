@@ -4,7 +4,7 @@ const NAVIGATION: Record<DemoAccount, string[]> = {
   reviewer: ['Queues'],
   supervisor: ['Queues', 'Access requests'],
   auditor: ['Audit'],
-  admin: ['Staff'],
+  admin: ['Staff', 'Service accounts'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {

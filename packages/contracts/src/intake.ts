@@ -162,6 +162,10 @@ export type ServiceAccount = z.infer<typeof ServiceAccount>;
 export const CreateServiceAccountBody = z
   .object({ name: z.string().trim().min(1).max(120) })
   .meta({ id: 'CreateServiceAccountBody' });
+export type CreateServiceAccountBody = z.infer<typeof CreateServiceAccountBody>;
+
+export const ServiceAccountList = z.object({ items: z.array(ServiceAccount) }).meta({ id: 'ServiceAccountList' });
+export type ServiceAccountList = z.infer<typeof ServiceAccountList>;
 
 export const ServiceAccountWithSecret = ServiceAccount.extend({
   secret: z.string().meta({ description: 'Shown once. Docket keeps it only sealed under the key-encryption key.' }),

@@ -63,59 +63,15 @@ export async function ingestReports(
   let messagesStored = 0;
   const stored = new Map<string, { reportId: string; caseId: string }>();
   if (fresh.length > 0) {
-    await upsertAccounts(
-      trx,
-      fresh.map(({ report }) => report),
-    );
-    const dataKeys = await conversationKeys(
-      trx,
-      keyring,
-      fresh.map(({ report }) => report),
-    );
-    messagesStored = await insertMessages(
-      trx,
-      fresh.map(({ report }) => report),
-      dataKeys,
-    );
-    const caseIds = await joinCases(
-      trx,
-      fresh.map(({ report }) => report),
-    );
-    const rows = fresh.map(({ report, index }) => {
-      const reportId = randomUUID();
-      const caseId = caseIds.get(report.conversation.id) as string;
-      stored.set(report.externalId, { reportId, caseId });
-      const text = encryptReporterText(dataKeys.get(report.conversation.id) as Buffer, reportId, report.reporterText);
-      return {
-        id: reportId,
-        service_account_id: caller.id,
-        external_id: report.externalId,
-        source: report.source,
-        category: report.category,
-        case_id: caseId,
-        conversation_id: report.conversation.id,
-        reporter_id: report.reporterId,
-        reported_account_id: report.reportedAccountId,
-        reported_message_ids: report.reportedMessageIds,
-        reporter_text_nonce: text.nonce.toString('base64'),
-        reporter_text_ciphertext: text.ciphertext.toString('base64'),
-        payload_hash: (hashes[index] as Buffer).toString('base64'),
-      };
-    });
-    await inSlices(rows, async (slice) => {
-      await sql`
-        insert into report (id, service_account_id, external_id, source, category, case_id, conversation_id,
-          reporter_id, reported_account_id, reported_message_ids, reporter_text_nonce, reporter_text_ciphertext, payload_hash)
-        select id, service_account_id, external_id, source, category, case_id, conversation_id, reporter_id,
-          reported_account_id, reported_message_ids, decode(reporter_text_nonce, 'base64'),
-          decode(reporter_text_ciphertext, 'base64'), decode(payload_hash, 'base64')
-        from jsonb_to_recordset(${json(slice)}) as r(id uuid, service_account_id uuid, external_id text, source text,
-          category text, case_id uuid, conversation_id text, reporter_id text, reported_account_id text,
-          reported_message_ids text[], reporter_text_nonce text, reporter_text_ciphertext text, payload_hash text)`.execute(
-        trx,
-      );
-      return slice.length;
-    });
+    const freshReports = fresh.map(({ report }) => report);
+    await upsertAccounts(trx, freshReports);
+    const dataKeys = await conversationKeys(trx, keyring, freshReports);
+    messagesStored = await insertMessages(trx, freshReports, dataKeys);
+    const caseIds = await joinCases(trx, freshReports);
+    for (const { report } of fresh) {
+      stored.set(report.externalId, { reportId: randomUUID(), caseId: caseIds.get(report.conversation.id) as string });
+    }
+    await insertReports(trx, caller, fresh, hashes, stored, dataKeys);
   }
 
   const results: IntakeResult[] = reports.map((report) => {
@@ -142,6 +98,50 @@ export async function ingestReports(
     },
   });
   return outcome;
+}
+
+async function insertReports(
+  trx: Kysely<Database>,
+  caller: ServiceCaller,
+  fresh: { report: IntakeReport; index: number }[],
+  hashes: Buffer[],
+  stored: Map<string, { reportId: string; caseId: string }>,
+  dataKeys: Map<string, Buffer>,
+) {
+  const rows = fresh.map(({ report, index }) => {
+    const { reportId, caseId } = stored.get(report.externalId) as { reportId: string; caseId: string };
+    const text = encryptReporterText(dataKeys.get(report.conversation.id) as Buffer, reportId, report.reporterText);
+    return {
+      id: reportId,
+      service_account_id: caller.id,
+      external_id: report.externalId,
+      source: report.source,
+      category: report.category,
+      case_id: caseId,
+      conversation_id: report.conversation.id,
+      reporter_id: report.reporterId,
+      reported_account_id: report.reportedAccountId,
+      reported_message_ids: report.reportedMessageIds,
+      reporter_text_nonce: text.nonce.toString('base64'),
+      reporter_text_ciphertext: text.ciphertext.toString('base64'),
+      payload_hash: (hashes[index] as Buffer).toString('base64'),
+    };
+  });
+  // jsonb carries the per-report id arrays, which unnest cannot (they are ragged).
+  await inSlices(rows, async (slice) => {
+    await sql`
+      insert into report (id, service_account_id, external_id, source, category, case_id, conversation_id,
+        reporter_id, reported_account_id, reported_message_ids, reporter_text_nonce, reporter_text_ciphertext, payload_hash)
+      select id, service_account_id, external_id, source, category, case_id, conversation_id, reporter_id,
+        reported_account_id, reported_message_ids, decode(reporter_text_nonce, 'base64'),
+        decode(reporter_text_ciphertext, 'base64'), decode(payload_hash, 'base64')
+      from jsonb_to_recordset(${json(slice)}) as r(id uuid, service_account_id uuid, external_id text, source text,
+        category text, case_id uuid, conversation_id text, reporter_id text, reported_account_id text,
+        reported_message_ids text[], reporter_text_nonce text, reporter_text_ciphertext text, payload_hash text)`.execute(
+      trx,
+    );
+    return slice.length;
+  });
 }
 
 function refuseRepeatedExternalIds(reports: IntakeReport[]) {

@@ -1,4 +1,9 @@
-import { CreateServiceAccountBody, ServiceAccount, ServiceAccountWithSecret } from '@docket/contracts';
+import {
+  CreateServiceAccountBody,
+  ServiceAccount,
+  ServiceAccountList,
+  ServiceAccountWithSecret,
+} from '@docket/contracts';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
 import { defineRoute, featureRouter } from '../http/route';
@@ -35,7 +40,7 @@ export const serviceAccountRoutes = featureRouter()
       responses: {
         200: {
           description: 'All service accounts (there are few).',
-          content: { 'application/json': { schema: z.object({ items: z.array(ServiceAccount) }) } },
+          content: { 'application/json': { schema: ServiceAccountList } },
         },
       },
     }),

@@ -70,6 +70,8 @@ function startApi(port: number, databaseUrl: string): RunningApi {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       DOCKET_DEMO: 'true',
+      // Enough reports to fill every queue, few enough to arrive within seconds of start.
+      DOCKET_DEMO_REPORTS: '200',
       CONSOLE_DIST: distDir,
       HOST: '127.0.0.1',
       PORT: String(port),

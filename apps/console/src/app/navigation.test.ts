@@ -17,8 +17,8 @@ describe('navigation by permission', () => {
     expect(labelsFor('auditor')).toEqual(['Audit']);
   });
 
-  it('shows an admin only Staff', () => {
-    expect(labelsFor('admin')).toEqual(['Staff']);
+  it('shows an admin Staff and Service accounts', () => {
+    expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts']);
   });
 
   it('sends each person home to the first page they can see', () => {

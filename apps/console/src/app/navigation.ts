@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/access', label: 'Access requests', permission: 'approve:access' },
   { to: '/audit', label: 'Audit', permission: 'read:audit' },
   { to: '/staff', label: 'Staff', permission: 'read:staff' },
+  { to: '/service-accounts', label: 'Service accounts', permission: 'manage:service_account' },
 ];
 
 export function visibleNavItems(permissions: readonly string[]): NavItem[] {

@@ -5,6 +5,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/SignInPage';
 import { queuesRoutes } from '../features/queues/routes';
+import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { staffRoutes } from '../features/staff/routes';
 import { AppLayout } from './AppLayout';
 import { homeLoader, NoSections } from './home';
@@ -37,6 +38,7 @@ export function createRouter(queryClient: QueryClient) {
             ...accessRoutes(queryClient),
             ...auditRoutes(queryClient),
             ...staffRoutes(queryClient),
+            ...serviceAccountRoutes(queryClient),
             { path: '*', Component: NotFound },
           ],
         },

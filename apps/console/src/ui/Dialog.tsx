@@ -9,14 +9,30 @@ export interface DialogProps {
   onOpenChange?: (isOpen: boolean) => void;
   /** Close on a click outside. Off by default: a stray click must not throw away a filled-in form. */
   isDismissable?: boolean;
+  /** Ignore Escape too, for a dialog that must end with an explicit choice (a secret shown once). */
+  isKeyboardDismissDisabled?: boolean;
   size?: 'sm' | 'md';
   children: (close: () => void) => ReactNode;
 }
 
 /** A modal dialog: focus is trapped inside, Escape closes it, focus returns to what opened it. */
-export function Dialog({ title, isOpen, onOpenChange, isDismissable = false, size = 'md', children }: DialogProps) {
+export function Dialog({
+  title,
+  isOpen,
+  onOpenChange,
+  isDismissable = false,
+  isKeyboardDismissDisabled = false,
+  size = 'md',
+  children,
+}: DialogProps) {
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={isDismissable}>
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      isDismissable={isDismissable}
+      isKeyboardDismissDisabled={isKeyboardDismissDisabled}
+    >
       <Modal className={`modal modal-${size}`}>
         <AriaDialog className="dialog">
           {({ close }) => (

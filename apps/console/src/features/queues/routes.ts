@@ -1,8 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { RouteObject } from 'react-router';
-import { permissionLoader } from '../auth/require-session';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
+import { requirePermission } from '../auth/require-session';
 import { QueuesPage } from './QueuesPage';
+import { queueSummaryQuery } from './queue-summary-query';
 
 export function queuesRoutes(queryClient: QueryClient): RouteObject[] {
-  return [{ path: 'queues', loader: permissionLoader(queryClient, 'read:queue'), Component: QueuesPage }];
+  return [
+    {
+      path: 'queues',
+      loader: async ({ request }: LoaderFunctionArgs) => {
+        await requirePermission(queryClient, request, 'read:queue');
+        await queryClient.ensureQueryData(queueSummaryQuery());
+        return null;
+      },
+      Component: QueuesPage,
+    },
+  ];
 }

@@ -1,0 +1,79 @@
+import type { QueueSummary } from '@docket/contracts';
+import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { Badge } from '../../ui/Badge';
+import { EmptyState } from '../../ui/EmptyState';
+import { categoryLabel } from './categories';
+import { formatAge, formatSla } from './durations';
+import '../../ui/table.css';
+
+const count = new Intl.NumberFormat();
+const openedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+
+/** One row per queue, in display order. Ages are measured against `asOf`, the server's clock. */
+export function QueueTable({ items, asOf }: { items: QueueSummary[]; asOf: string }) {
+  return (
+    <Table aria-label="Queues" className="data-table queue-table">
+      <TableHeader>
+        <Column isRowHeader className="column queue-col-name">
+          Queue
+        </Column>
+        <Column className="column queue-col-categories">Categories</Column>
+        <Column className="column column-number queue-col-count">Open cases</Column>
+        <Column className="column queue-col-age">Oldest case</Column>
+        <Column className="column queue-col-sla">SLA</Column>
+        <Column className="column queue-col-breaches">SLA breaches</Column>
+      </TableHeader>
+      <TableBody
+        items={items}
+        // Ages change with every refresh even when a queue's own numbers do not.
+        dependencies={[asOf]}
+        renderEmptyState={() => (
+          <EmptyState title="No queues">
+            Reports are routed to queues by category, and none are set up. Ask an administrator.
+          </EmptyState>
+        )}
+      >
+        {(queue) => (
+          <Row id={queue.id} className="row">
+            <Cell className="cell queue-name">{queue.name}</Cell>
+            <Cell className="cell cell-muted queue-categories">{queue.categories.map(categoryLabel).join(', ')}</Cell>
+            <Cell className={`cell cell-number${queue.openCases === 0 ? ' cell-muted' : ''}`}>
+              {count.format(queue.openCases)}
+            </Cell>
+            <Cell className="cell">
+              <OldestCase openedAt={queue.oldestOpenedAt} asOf={asOf} />
+            </Cell>
+            <Cell className="cell">{formatSla(queue.slaMinutes)}</Cell>
+            <Cell className="cell">
+              <SlaBreaches breaches={queue.slaBreaches} />
+            </Cell>
+          </Row>
+        )}
+      </TableBody>
+    </Table>
+  );
+}
+
+function OldestCase({ openedAt: value, asOf }: { openedAt: string | null; asOf: string }) {
+  if (!value) return <span className="cell-muted">None open</span>;
+  return (
+    <time dateTime={value} title={`Opened ${openedAt.format(new Date(value))}`}>
+      {formatAge(Date.parse(asOf) - Date.parse(value))}
+    </time>
+  );
+}
+
+/** Breaches read as words as well as colour, with an icon, so they stand out in any palette. */
+function SlaBreaches({ breaches }: { breaches: number }) {
+  if (breaches === 0) return <span className="cell-muted">None</span>;
+  return (
+    <Badge tone="danger">
+      <svg className="queue-breach-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <path d="M8 1.5L15 14H1L8 1.5z" fill="currentColor" />
+        <path d="M8 6v4" stroke="#fff" strokeWidth="1.6" />
+        <circle cx="8" cy="12" r="0.9" fill="#fff" />
+      </svg>
+      {count.format(breaches)} past SLA
+    </Badge>
+  );
+}

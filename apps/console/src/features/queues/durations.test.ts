@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatSla } from './durations';
+
+const minutes = (n: number) => n * 60_000;
+
+describe('formatAge', () => {
+  it('shows under a minute as such, and never a negative age', () => {
+    expect(formatAge(30_000)).toBe('< 1 min');
+    expect(formatAge(-minutes(5))).toBe('< 1 min');
+  });
+
+  it('uses minutes, then hours and minutes, then days and hours', () => {
+    expect(formatAge(minutes(45))).toBe('45 min');
+    expect(formatAge(minutes(3 * 60 + 12))).toBe('3 h 12 min');
+    expect(formatAge(minutes(5 * 60))).toBe('5 h');
+    expect(formatAge(minutes(2 * 24 * 60 + 59))).toBe('2 d');
+    expect(formatAge(minutes(2 * 24 * 60 + 5 * 60 + 7))).toBe('2 d 5 h');
+  });
+});
+
+describe('formatSla', () => {
+  it('states SLAs in hours, as policies do', () => {
+    expect(formatSla(60)).toBe('1 h');
+    expect(formatSla(24 * 60)).toBe('24 h');
+    expect(formatSla(90)).toBe('1 h 30 min');
+    expect(formatSla(45)).toBe('45 min');
+  });
+});

@@ -1,0 +1,25 @@
+/** Short durations for dense tables: at most two units, written the way reviewers say them. */
+
+const MINUTE_MS = 60_000;
+
+function hoursAndMinutes(totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+/** How long something has waited: "< 1 min", "45 min", "3 h 12 min", "2 d", "2 d 5 h". */
+export function formatAge(milliseconds: number): string {
+  const totalMinutes = Math.floor(Math.max(0, milliseconds) / MINUTE_MS);
+  if (totalMinutes < 1) return '< 1 min';
+  const days = Math.floor(totalMinutes / (24 * 60));
+  if (days === 0) return hoursAndMinutes(totalMinutes);
+  const hours = Math.floor(totalMinutes / 60) % 24;
+  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+}
+
+/** An SLA in hours, as policies state them ("1 h", "24 h", "72 h"), with minutes only when set. */
+export function formatSla(minutes: number): string {
+  return hoursAndMinutes(minutes);
+}

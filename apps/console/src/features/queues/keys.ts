@@ -1,0 +1,5 @@
+/** Query keys of the queues feature; claiming a case will invalidate everything under ['queues']. */
+export const queueKeys = {
+  all: ['queues'] as const,
+  summaries: () => [...queueKeys.all, 'summary'] as const,
+};
