@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { caseRoutes, decisionRoutes } from './cases/routes';
 import type { AppDeps, AppEnv } from './context';
 import { healthRoutes } from './health/routes';
 import { accessLog } from './http/access-log';
@@ -14,6 +15,8 @@ import { onError, problemResponse, validationHook } from './http/errors';
 import { AppError } from './http/problem';
 import { mountConsole } from './http/static-console';
 import { intakeRoutes } from './intake/routes';
+import { meRoutes } from './me/routes';
+import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { staffRoutes } from './staff/routes';
@@ -78,6 +81,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/auth', authRoutes);
   app.route('/api/staff', staffRoutes);
   app.route('/api/queues', queueRoutes);
+  app.route('/api/cases', caseRoutes);
+  app.route('/api/decisions', decisionRoutes);
+  app.route('/api/policies', policyRoutes);
+  app.route('/api/me', meRoutes);
   app.route('/api/service-accounts', serviceAccountRoutes);
   app.route('/api/intake', intakeRoutes);
   app.all('/api/*', (c) =>

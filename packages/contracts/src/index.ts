@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './cases';
 export * from './intake';
 export * from './problem';
 export * from './queues';

@@ -10,6 +10,8 @@ export const QueueSummary = z
     openCases: z.number().int(),
     oldestOpenedAt: z.iso.datetime({ offset: true }).nullable(),
     slaBreaches: z.number().int().meta({ description: 'Open cases past their SLA due time (database clock).' }),
+    inReview: z.number().int().meta({ description: 'Open cases someone holds under a live lease.' }),
+    requiredRole: z.enum(['reviewer', 'supervisor']),
   })
   .meta({ id: 'QueueSummary' });
 export type QueueSummary = z.infer<typeof QueueSummary>;

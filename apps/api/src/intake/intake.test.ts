@@ -19,11 +19,12 @@ async function counts() {
 describe('idempotent intake', () => {
   it('stores a report once; resending it returns the same report and changes nothing', async () => {
     const report = aReport();
-    const first = await (await t.signedPost(SINGLE, report, platform)).json();
+    const now = Math.floor(Date.now() / 1000);
+    const first = await (await t.signedPost(SINGLE, report, platform, { timestamp: now - 2 })).json();
     expect(first.status).toBe('created');
     const before = await counts();
-    // A resend is signed anew (a new timestamp); the identical signed request would be a replay.
-    const again = await t.signedPost(SINGLE, report, platform, { timestamp: Math.floor(Date.now() / 1000) - 1 });
+    // A resend is signed anew (another timestamp); the identical signed request would be a replay.
+    const again = await t.signedPost(SINGLE, report, platform, { timestamp: now });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ ...first, status: 'duplicate' });
     expect(await counts()).toEqual(before);

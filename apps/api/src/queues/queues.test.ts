@@ -13,7 +13,13 @@ beforeAll(async () => {
 it('lists every queue in order, empty ones included', async () => {
   const { session } = await t.signedIn(['reviewer']);
   const body = await (await t.request('GET', '/api/queues', { session })).json();
-  expect(body.items.map((q: { id: string }) => q.id)).toEqual(['urgent', 'harassment_hate', 'scams_spam', 'other']);
+  expect(body.items.map((q: { id: string }) => q.id)).toEqual([
+    'urgent',
+    'harassment_hate',
+    'scams_spam',
+    'other',
+    'escalations',
+  ]);
   expect(body.items.every((q: { openCases: number }) => q.openCases === 0)).toBe(true);
 });
 

@@ -1,20 +1,93 @@
-import { QueueSummaryList } from '@docket/contracts';
+import { ClaimNextBody, ClaimResult, QueueBody, QueueSummaryList } from '@docket/contracts';
+import { z } from 'zod';
+import { auditContext } from '../audit/record';
+import { signedIn } from '../auth/middleware';
+import { claimNext } from '../cases/claims';
+import { AppError } from '../http/problem';
 import { defineRoute, featureRouter } from '../http/route';
-import { summariseQueues } from './queues';
+import { saveQueue, summariseQueues } from './queues';
 
-export const queueRoutes = featureRouter().openapi(
-  defineRoute({
-    method: 'get',
-    path: '/',
-    permission: 'read:queue',
-    tags: ['queues'],
-    summary: 'Queues with open cases, oldest case and SLA breaches',
-    responses: {
-      200: {
-        description: 'Every queue, in display order.',
-        content: { 'application/json': { schema: QueueSummaryList } },
+const QueueParams = z.object({ queueId: z.string().min(1).max(64) });
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+export const queueRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/',
+      permission: 'read:queue',
+      tags: ['queues'],
+      summary: 'Queues with open cases, cases in review, oldest case and SLA breaches',
+      responses: { 200: json(QueueSummaryList, 'Every queue, in display order.') },
+    }),
+    async (c) => c.json(await summariseQueues(c.var.deps.db), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{queueId}/claim-next',
+      permission: 'claim:case',
+      tags: ['queues'],
+      summary: 'Claim the highest-priority, oldest claimable case (or the one you already hold here)',
+      request: {
+        params: QueueParams,
+        body: { required: false, content: { 'application/json': { schema: ClaimNextBody } } },
       },
+      responses: {
+        200: json(ClaimResult, '`case` is null when nothing is claimable.'),
+        404: { description: 'No such queue.' },
+        409: { description: 'Skipping a case you do not hold.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { queueId } = c.req.valid('param');
+      const body = c.req.valid('json') ?? {};
+      const claimed = await c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          claimNext(trx, queueId, { id: session.user.id, roles: session.user.roles }, { skip: body.skip }, audit),
+        );
+      return c.json({ case: claimed }, 200);
     },
-  }),
-  async (c) => c.json(await summariseQueues(c.var.deps.db), 200),
-);
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/',
+      permission: 'manage:queue',
+      tags: ['queues'],
+      summary: 'Create a queue',
+      request: { body: jsonBody(QueueBody) },
+      responses: { 204: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const body = c.req.valid('json');
+      if (!body.id)
+        throw new AppError('invalid', 'A new queue needs an id.', { errors: [{ field: 'id', message: 'required' }] });
+      const id = body.id;
+      await c.var.deps.db.transaction().execute((trx) => saveQueue(trx, id, body, 'create', audit));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/{queueId}',
+      permission: 'manage:queue',
+      tags: ['queues'],
+      summary: "Change a queue's name, categories, SLA or position",
+      request: { params: QueueParams, body: jsonBody(QueueBody) },
+      responses: { 204: { description: 'Saved.' }, 404: { description: 'No such queue.' } },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const { queueId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await c.var.deps.db.transaction().execute((trx) => saveQueue(trx, queueId, body, 'update', audit));
+      return c.body(null, 204);
+    },
+  );

@@ -4,7 +4,7 @@ export interface CaseTable {
   id: Generated<string>;
   conversation_id: string;
   queue_id: string;
-  status: Generated<'open' | 'decided'>;
+  status: Generated<'open' | 'awaiting_confirmation' | 'decided'>;
   category: string;
   urgent: boolean;
   involves_minor: boolean;
@@ -14,5 +14,8 @@ export interface CaseTable {
   last_report_at: Generated<Date>;
   sla_due_at: Date;
   decided_at: Date | null;
+  assignee_id: string | null;
+  lease_expires_at: Date | null;
+  claimed_at: Date | null;
 }
 export type CaseRow = Selectable<CaseTable>;

@@ -6,6 +6,7 @@ export interface QueueTable {
   categories: string[];
   sla_minutes: number;
   position: number;
+  required_role: Generated<'reviewer' | 'supervisor'>;
   created_at: Generated<Date>;
 }
 export type QueueRow = Selectable<QueueTable>;

@@ -10,6 +10,7 @@ export interface StaffUserTable {
   last_sign_in_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  blur_urgent_evidence: Generated<boolean>;
 }
 
 export type StaffUserRow = Selectable<StaffUserTable>;

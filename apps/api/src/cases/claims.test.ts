@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { casesVia, spamReports } from '../testing/cases';
+import { useTestApp } from '../testing/harness';
+import { aReport } from '../testing/reports';
+
+const t = useTestApp();
+let platform: { keyId: string; secret: string };
+
+beforeAll(async () => {
+  platform = await t.serviceAccount();
+});
+
+const claim = (session: Parameters<typeof t.request>[2]['session'], queueId: string, body: object = {}) =>
+  t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body });
+
+async function emptyQueue(queueId: string) {
+  await t.db.updateTable('case').set({ status: 'decided' }).where('queue_id', '=', queueId).execute();
+}
+
+describe('claiming', () => {
+  it('hands each case to at most one of 50 concurrent claimers, and loses none', async () => {
+    await emptyQueue('scams_spam');
+    const caseIds = await casesVia(t, platform, spamReports(40));
+    const reviewers = await Promise.all(Array.from({ length: 50 }, () => t.signedIn(['reviewer'])));
+    const responses = await Promise.all(reviewers.map(({ session }) => claim(session, 'scams_spam')));
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+    const claimed = (await Promise.all(responses.map((r) => r.json()))).map((body) => body.case?.id ?? null);
+    const handedOut = claimed.filter((id): id is string => id !== null);
+    expect(handedOut).toHaveLength(40);
+    expect(new Set(handedOut).size).toBe(40);
+    expect(new Set(handedOut)).toEqual(new Set(caseIds));
+    const holders = await t.db.selectFrom('case').select(['id', 'assignee_id']).where('id', 'in', caseIds).execute();
+    expect(new Set(holders.map((h) => h.assignee_id)).size).toBe(40);
+  });
+
+  it('gives the same case back to a reviewer who already holds one in the queue', async () => {
+    await emptyQueue('scams_spam');
+    await casesVia(t, platform, spamReports(2));
+    const { session } = await t.signedIn(['reviewer']);
+    const first = (await (await claim(session, 'scams_spam')).json()).case;
+    const again = (await (await claim(session, 'scams_spam')).json()).case;
+    expect(again.id).toBe(first.id);
+  });
+
+  it('returns a case to the queue when its lease expires, and refuses the stale holder', async () => {
+    await emptyQueue('scams_spam');
+    const [caseId] = await casesVia(t, platform, spamReports(1));
+    const first = await t.signedIn(['reviewer']);
+    const second = await t.signedIn(['reviewer']);
+    expect((await (await claim(first.session, 'scams_spam')).json()).case.id).toBe(caseId);
+    expect((await (await claim(second.session, 'scams_spam')).json()).case).toBeNull();
+
+    await t.db
+      .updateTable('case')
+      .set({ lease_expires_at: sql`now() - interval '1 second'` })
+      .where('id', '=', caseId as string)
+      .execute();
+    expect((await (await claim(second.session, 'scams_spam')).json()).case.id).toBe(caseId);
+
+    const stale = await t.request('POST', `/api/cases/${caseId}/decisions`, {
+      session: first.session,
+      body: { action: 'warn', policyCode: 'SP-1', rationale: 'Repeated unsolicited promotions.' },
+    });
+    expect(stale.status).toBe(409);
+    expect((await t.request('GET', `/api/cases/${caseId}`, { session: first.session })).status).toBe(409);
+  });
+
+  it('skips: releases the case and hands over a different one', async () => {
+    await emptyQueue('scams_spam');
+    await casesVia(t, platform, spamReports(2));
+    const { session } = await t.signedIn(['reviewer']);
+    const first = (await (await claim(session, 'scams_spam')).json()).case;
+    const next = (await (await claim(session, 'scams_spam', { skip: first.id })).json()).case;
+    expect(next.id).not.toBe(first.id);
+    const released = await t.db
+      .selectFrom('case')
+      .select('assignee_id')
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    expect(released.assignee_id).toBeNull();
+  });
+
+  it('orders by urgency, then minors, then age', async () => {
+    await emptyQueue('urgent');
+    const ids = [];
+    for (const report of [
+      aReport({ category: 'self_harm' }), // urgent, oldest
+      aReport({ category: 'violent_threat' }), // urgent, newer
+      aReport({ category: 'grooming', minor: true }), // urgent + minor: first despite being newest
+    ]) {
+      ids.push(...(await casesVia(t, platform, [report])));
+    }
+    const { session } = await t.signedIn(['reviewer']);
+    const order = [];
+    for (let i = 0; i < 3; i++) {
+      const claimed = (await (await claim(session, 'urgent')).json()).case;
+      order.push(claimed.id);
+      await t.request('POST', `/api/cases/${claimed.id}/release`, { session });
+      await t.db.updateTable('case').set({ status: 'decided' }).where('id', '=', claimed.id).execute();
+    }
+    expect(order).toEqual([ids[2], ids[0], ids[1]]);
+  });
+
+  it('lets a supervisor see who holds what and reassign or release it', async () => {
+    await emptyQueue('scams_spam');
+    const [caseId] = await casesVia(t, platform, spamReports(1));
+    const holder = await t.signedIn(['reviewer']);
+    const other = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['reviewer', 'supervisor']);
+    await claim(holder.session, 'scams_spam');
+
+    const held = await (
+      await t.request('GET', '/api/cases?held=true&queueId=scams_spam', { session: supervisor.session })
+    ).json();
+    expect(held.items).toContainEqual(
+      expect.objectContaining({ id: caseId, assignee: expect.objectContaining({ id: holder.id }) }),
+    );
+
+    const reassigned = await t.request('POST', `/api/cases/${caseId}/reassign`, {
+      session: supervisor.session,
+      body: { assigneeId: other.id },
+    });
+    expect((await reassigned.json()).assignee.id).toBe(other.id);
+    expect((await t.request('GET', `/api/cases/${caseId}`, { session: holder.session })).status).toBe(409);
+    expect((await t.request('GET', `/api/cases/${caseId}`, { session: other.session })).status).toBe(200);
+
+    expect(
+      (await (await t.request('POST', `/api/cases/${caseId}/unassign`, { session: supervisor.session })).json())
+        .assignee,
+    ).toBeNull();
+    expect((await t.auditEvents('case.reassigned')).at(-1)).toMatchObject({ case_id: caseId, actor_id: supervisor.id });
+  });
+
+  it('keeps reviewers out of the supervisors’ escalation queue', async () => {
+    const { session } = await t.signedIn(['reviewer']);
+    expect((await claim(session, 'escalations')).status).toBe(403);
+    expect((await claim(session, 'no_such_queue')).status).toBe(404);
+  });
+
+  it('renews a lease only for its holder', async () => {
+    await emptyQueue('scams_spam');
+    const [caseId] = await casesVia(t, platform, spamReports(1));
+    const holder = await t.signedIn(['reviewer']);
+    const other = await t.signedIn(['reviewer']);
+    await claim(holder.session, 'scams_spam');
+    await t.db
+      .updateTable('case')
+      .set({ lease_expires_at: sql`now() + interval '1 minute'` })
+      .where('id', '=', caseId as string)
+      .execute();
+    const renewed = await (await t.request('POST', `/api/cases/${caseId}/lease`, { session: holder.session })).json();
+    expect(Date.parse(renewed.leaseExpiresAt) - Date.now()).toBeGreaterThan(9 * 60 * 1000);
+    expect((await t.request('POST', `/api/cases/${caseId}/lease`, { session: other.session })).status).toBe(409);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Claiming: one reviewer holds a case under a lease judged by the database clock. A case whose
+ * lease ran out is claimable again without any job running; `for update skip locked` hands
+ * concurrent claimers different cases without waiting on one another.
+ */
+import type { CaseSummary } from '@docket/contracts';
+import type { Database } from '@docket/db';
+import type { Role } from '@docket/permissions';
+import { type Kysely, sql } from 'kysely';
+import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { AppError } from '../http/problem';
+import { caseSummary, LEASE_MINUTES } from './summary';
+
+const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
+
+/** Cases this person holds right now (lease live). */
+export const heldBy = (staffId: string) => sql<boolean>`c.assignee_id = ${staffId} and c.lease_expires_at > now()`;
+
+export async function claimNext(
+  trx: Kysely<Database>,
+  queueId: string,
+  staff: { id: string; roles: Role[] },
+  options: { skip?: string | undefined },
+  audit: AuditContext,
+): Promise<CaseSummary | null> {
+  const queue = await trx
+    .selectFrom('queue')
+    .select(['id', 'required_role'])
+    .where('id', '=', queueId)
+    .executeTakeFirst();
+  if (!queue) throw new AppError('not_found', `No queue "${queueId}".`);
+  if (!staff.roles.includes(queue.required_role)) {
+    throw new AppError('forbidden', `The ${queueId} queue is worked by ${queue.required_role}s.`);
+  }
+
+  if (options.skip) {
+    const released = await trx
+      .updateTable('case as c')
+      .set({ assignee_id: null, lease_expires_at: null })
+      .where('c.id', '=', options.skip)
+      .where(heldBy(staff.id))
+      .executeTakeFirst();
+    if (Number(released.numUpdatedRows) === 0)
+      throw new AppError('conflict', 'You do not hold the case you are skipping.');
+  } else {
+    // Claiming is idempotent: a reviewer who already holds a case here gets it back.
+    const held = await trx
+      .selectFrom('case as c')
+      .select('c.id')
+      .where('c.queue_id', '=', queueId)
+      .where('c.status', '=', 'open')
+      .where(heldBy(staff.id))
+      .orderBy('c.claimed_at')
+      .executeTakeFirst();
+    if (held) return (await caseSummary(trx, held.id)) ?? null;
+  }
+
+  const claimed = await sql<{ id: string }>`
+    update "case" set assignee_id = ${staff.id}, lease_expires_at = ${lease}, claimed_at = now()
+    where id = (
+      select id from "case"
+      where queue_id = ${queueId} and status = 'open'
+        and (assignee_id is null or lease_expires_at <= now())
+        and id is distinct from ${options.skip ?? null}::uuid
+      order by priority desc, opened_at
+      limit 1
+      for update skip locked
+    )
+    returning id`.execute(trx);
+  const id = claimed.rows[0]?.id;
+  await recordAuditEvent(trx, audit, {
+    action: 'case.claimed',
+    outcome: id ? 'success' : 'failure',
+    ...(id ? { target: { type: 'case', id }, caseId: id } : {}),
+    details: { queueId, ...(options.skip ? { skipped: options.skip } : {}), ...(id ? {} : { reason: 'queue_empty' }) },
+  });
+  return id ? ((await caseSummary(trx, id)) ?? null) : null;
+}
+
+/** The case, locked, if this person holds it; a clear 404/409 otherwise. */
+export async function lockHeldCase(trx: Kysely<Database>, caseId: string, staffId: string) {
+  const row = await trx
+    .selectFrom('case as c')
+    .select(['c.id', 'c.status', 'c.queue_id', 'c.conversation_id', 'c.urgent', heldBy(staffId).as('held')])
+    .where('c.id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No case with that id.');
+  if (row.status === 'decided') throw new AppError('conflict', 'This case is already decided.');
+  if (row.status === 'awaiting_confirmation')
+    throw new AppError('conflict', 'This case awaits a supervisor’s confirmation.');
+  if (!row.held)
+    throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
+  return row;
+}
+
+export async function renewLease(trx: Kysely<Database>, caseId: string, staffId: string, audit: AuditContext) {
+  await lockHeldCase(trx, caseId, staffId);
+  await trx.updateTable('case').set({ lease_expires_at: lease }).where('id', '=', caseId).execute();
+  await recordAuditEvent(trx, audit, { action: 'case.lease_renewed', target: { type: 'case', id: caseId }, caseId });
+  return caseSummary(trx, caseId) as Promise<CaseSummary>;
+}
+
+export async function releaseCase(trx: Kysely<Database>, caseId: string, staffId: string, audit: AuditContext) {
+  await lockHeldCase(trx, caseId, staffId);
+  await trx.updateTable('case').set({ assignee_id: null, lease_expires_at: null }).where('id', '=', caseId).execute();
+  await recordAuditEvent(trx, audit, { action: 'case.released', target: { type: 'case', id: caseId }, caseId });
+}
+
+/** Supervisors: hand a case to someone (a fresh lease), or back to the queue. */
+export async function assignCase(
+  trx: Kysely<Database>,
+  caseId: string,
+  assigneeId: string | null,
+  audit: AuditContext,
+): Promise<CaseSummary> {
+  const current = await trx
+    .selectFrom('case')
+    .select(['status', 'assignee_id', 'queue_id'])
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw new AppError('not_found', 'No case with that id.');
+  if (current.status !== 'open') throw new AppError('conflict', 'Only open cases can be reassigned.');
+  if (assigneeId) {
+    const assignee = await trx
+      .selectFrom('staff_user')
+      .select(['roles', 'disabled_at'])
+      .where('id', '=', assigneeId)
+      .executeTakeFirst();
+    const queue = await trx
+      .selectFrom('queue')
+      .select('required_role')
+      .where('id', '=', current.queue_id)
+      .executeTakeFirstOrThrow();
+    if (!assignee || assignee.disabled_at || !assignee.roles.includes(queue.required_role)) {
+      throw new AppError('invalid', `The assignee must be an active ${queue.required_role}.`, {
+        errors: [{ field: 'assigneeId', message: `not an active ${queue.required_role}` }],
+      });
+    }
+  }
+  await trx
+    .updateTable('case')
+    .set(
+      assigneeId
+        ? { assignee_id: assigneeId, lease_expires_at: lease, claimed_at: sql`now()` }
+        : { assignee_id: null, lease_expires_at: null },
+    )
+    .where('id', '=', caseId)
+    .execute();
+  await recordAuditEvent(trx, audit, {
+    action: assigneeId ? 'case.reassigned' : 'case.unassigned',
+    target: { type: 'case', id: caseId },
+    caseId,
+    details: { from: current.assignee_id, to: assigneeId },
+  });
+  return caseSummary(trx, caseId) as Promise<CaseSummary>;
+}

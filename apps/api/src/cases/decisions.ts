@@ -1,0 +1,180 @@
+/**
+ * Decisions are appended, never edited; the case row's status is derived from them in the
+ * same transaction. Escalations move the case to the supervisors' queue; suspensions and law
+ * enforcement referrals wait for a different supervisor's confirmation.
+ */
+import { ACTIONS_NEEDING_CONFIRMATION, type DecideBody, type Decision, type DecisionAction } from '@docket/contracts';
+import type { Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { AppError } from '../http/problem';
+import { lockHeldCase } from './claims';
+
+export const ESCALATION_QUEUE = 'escalations';
+
+function selectDecisions(db: Kysely<Database>) {
+  return db
+    .selectFrom('decision as d')
+    .innerJoin('staff_user as decider', 'decider.id', 'd.decided_by')
+    .leftJoin('decision_confirmation as dc', 'dc.decision_id', 'd.id')
+    .leftJoin('staff_user as confirmer', 'confirmer.id', 'dc.confirmed_by')
+    .select([
+      'd.id',
+      'd.case_id',
+      'd.action',
+      'd.policy_code',
+      'd.rationale',
+      'd.decided_by',
+      'd.decided_at',
+      'd.grant_id',
+      'd.requires_confirmation',
+      'decider.username as decider_username',
+      'dc.outcome',
+      'dc.confirmed_by',
+      'dc.confirmed_at',
+      'dc.reason',
+      'confirmer.username as confirmer_username',
+    ]);
+}
+
+type DecisionQueryRow = Awaited<ReturnType<ReturnType<typeof selectDecisions>['executeTakeFirstOrThrow']>>;
+
+function toDecision(row: DecisionQueryRow): Decision {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    action: row.action as DecisionAction,
+    policyCode: row.policy_code,
+    rationale: row.rationale,
+    decidedBy: { id: row.decided_by, username: row.decider_username },
+    decidedAt: row.decided_at.toISOString(),
+    grantId: row.grant_id,
+    confirmation: row.requires_confirmation
+      ? {
+          status: row.outcome ?? 'pending',
+          by:
+            row.confirmed_by && row.confirmer_username
+              ? { id: row.confirmed_by, username: row.confirmer_username }
+              : null,
+          at: row.confirmed_at?.toISOString() ?? null,
+          reason: row.reason,
+        }
+      : null,
+  };
+}
+
+export async function decisionsForCase(db: Kysely<Database>, caseId: string): Promise<Decision[]> {
+  return (await selectDecisions(db).where('d.case_id', '=', caseId).orderBy('d.decided_at').execute()).map(toDecision);
+}
+
+export async function pendingConfirmations(db: Kysely<Database>): Promise<Decision[]> {
+  const rows = await selectDecisions(db)
+    .where('d.requires_confirmation', '=', true)
+    .where('dc.decision_id', 'is', null)
+    .orderBy('d.decided_at')
+    .limit(200)
+    .execute();
+  return rows.map(toDecision);
+}
+
+export async function decideCase(
+  trx: Kysely<Database>,
+  caseId: string,
+  staffId: string,
+  body: DecideBody,
+  audit: AuditContext,
+): Promise<Decision> {
+  await lockHeldCase(trx, caseId, staffId);
+  const policy = await trx
+    .selectFrom('policy')
+    .select(['code', 'active'])
+    .where('code', '=', body.policyCode)
+    .executeTakeFirst();
+  if (!policy?.active) {
+    throw new AppError('invalid', `No active policy "${body.policyCode}".`, {
+      errors: [{ field: 'policyCode', message: 'not an active policy' }],
+    });
+  }
+  const requiresConfirmation = ACTIONS_NEEDING_CONFIRMATION.includes(body.action);
+  const { id } = await trx
+    .insertInto('decision')
+    .values({
+      case_id: caseId,
+      action: body.action,
+      policy_code: body.policyCode,
+      rationale: body.rationale,
+      decided_by: staffId,
+      requires_confirmation: requiresConfirmation,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const released = { assignee_id: null, lease_expires_at: null };
+  if (body.action === 'escalate') {
+    await trx
+      .updateTable('case')
+      .set({ ...released, queue_id: ESCALATION_QUEUE })
+      .where('id', '=', caseId)
+      .execute();
+  } else if (requiresConfirmation) {
+    await trx
+      .updateTable('case')
+      .set({ ...released, status: 'awaiting_confirmation' })
+      .where('id', '=', caseId)
+      .execute();
+  } else {
+    await trx
+      .updateTable('case')
+      .set({ ...released, status: 'decided', decided_at: sql`now()` })
+      .where('id', '=', caseId)
+      .execute();
+  }
+  await recordAuditEvent(trx, audit, {
+    action: 'decision.recorded',
+    target: { type: 'decision', id },
+    caseId,
+    details: { action: body.action, policyCode: body.policyCode, requiresConfirmation },
+  });
+  return toDecision(await selectDecisions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** A supervisor other than the decider confirms (the action takes effect) or rejects (the case reopens). */
+export async function settleDecision(
+  trx: Kysely<Database>,
+  decisionId: string,
+  supervisorId: string,
+  outcome: 'confirmed' | 'rejected',
+  reason: string | undefined,
+  audit: AuditContext,
+): Promise<Decision> {
+  const decision = await trx
+    .selectFrom('decision as d')
+    .innerJoin('case as c', 'c.id', 'd.case_id')
+    .leftJoin('decision_confirmation as dc', 'dc.decision_id', 'd.id')
+    .select(['d.id', 'd.case_id', 'd.decided_by', 'd.requires_confirmation', 'dc.outcome', 'c.status'])
+    .where('d.id', '=', decisionId)
+    .forUpdate('c')
+    .executeTakeFirst();
+  if (!decision) throw new AppError('not_found', 'No decision with that id.');
+  if (!decision.requires_confirmation) throw new AppError('conflict', 'This decision needs no confirmation.');
+  if (decision.outcome) throw new AppError('conflict', `This decision was already ${decision.outcome}.`);
+  if (decision.decided_by === supervisorId) {
+    throw new AppError('conflict', 'A decision must be confirmed by someone other than the person who made it.');
+  }
+  await trx
+    .insertInto('decision_confirmation')
+    .values({ decision_id: decisionId, outcome, confirmed_by: supervisorId, reason: reason ?? null })
+    .execute();
+  await trx
+    .updateTable('case')
+    .set(outcome === 'confirmed' ? { status: 'decided', decided_at: sql`now()` } : { status: 'open' })
+    .where('id', '=', decision.case_id)
+    .execute();
+  await recordAuditEvent(trx, audit, {
+    action: outcome === 'confirmed' ? 'decision.confirmed' : 'decision.rejected',
+    target: { type: 'decision', id: decisionId },
+    caseId: decision.case_id,
+    details: reason ? { reason } : {},
+  });
+  return toDecision(await selectDecisions(trx).where('d.id', '=', decisionId).executeTakeFirstOrThrow());
+}

@@ -1,0 +1,258 @@
+import {
+  CaseDetail,
+  CaseList,
+  CaseListQuery,
+  CaseSummary,
+  ConfirmationBody,
+  DecideBody,
+  Decision,
+  PendingConfirmationList,
+  ReassignBody,
+  RejectionBody,
+} from '@docket/contracts';
+import { z } from 'zod';
+import { auditContext, recordAuditEvent } from '../audit/record';
+import { signedIn } from '../auth/middleware';
+import { defineRoute, featureRouter } from '../http/route';
+import { openCase } from './case-detail';
+import { assignCase, lockHeldCase, releaseCase, renewLease } from './claims';
+import { decideCase, pendingConfirmations, settleDecision } from './decisions';
+import { listCases } from './list';
+import { caseSummary } from './summary';
+
+const CaseParams = z.object({ id: z.uuid() });
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const notHeld = {
+  404: { description: 'No such case.' },
+  409: { description: 'You do not hold the case, or it is decided.' },
+};
+
+export const caseRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/',
+      permission: 'manage:case',
+      tags: ['cases'],
+      summary: 'Cases by queue, status or who holds them (keyset pages, queue order)',
+      request: { query: CaseListQuery },
+      responses: { 200: json(CaseList, 'A page of cases.') },
+    }),
+    async (c) => c.json(await listCases(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/{id}',
+      permission: 'read:case',
+      tags: ['cases'],
+      summary: 'Open a case you hold: reports, evidence, account facts, metadata (audited as case.opened)',
+      request: { params: CaseParams },
+      responses: { 200: json(CaseDetail, 'The case.'), ...notHeld },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { db, keyring } = c.var.deps;
+      const detail = await db
+        .transaction()
+        .execute((trx) => openCase(trx, keyring, c.req.valid('param').id, session.user.id, audit));
+      return c.json(detail, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/lease',
+      permission: 'claim:case',
+      tags: ['cases'],
+      summary: 'Renew your lease on a case you hold',
+      request: { params: CaseParams },
+      responses: { 200: json(CaseSummary, 'Renewed.'), ...notHeld },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      const summary = await c.var.deps.db.transaction().execute((trx) => renewLease(trx, id, session.user.id, audit));
+      return c.json(summary, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/release',
+      permission: 'claim:case',
+      tags: ['cases'],
+      summary: 'Give a case you hold back to its queue',
+      request: { params: CaseParams },
+      responses: { 204: { description: 'Released.' }, ...notHeld },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      await c.var.deps.db.transaction().execute((trx) => releaseCase(trx, id, session.user.id, audit));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/evidence/reveal',
+      permission: 'read:case',
+      tags: ['cases'],
+      summary: 'Record that you revealed blurred evidence',
+      request: { params: CaseParams },
+      responses: { 204: { description: 'Recorded.' }, ...notHeld },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        await lockHeldCase(trx, id, session.user.id);
+        await recordAuditEvent(trx, audit, { action: 'evidence.revealed', target: { type: 'case', id }, caseId: id });
+      });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/decisions',
+      permission: 'decide:case',
+      tags: ['cases'],
+      summary: 'Decide a case you hold (append-only)',
+      request: { params: CaseParams, body: jsonBody(DecideBody) },
+      responses: { 201: json(Decision, 'Recorded.'), ...notHeld },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      const body = c.req.valid('json');
+      const decision = await c.var.deps.db
+        .transaction()
+        .execute((trx) => decideCase(trx, id, session.user.id, body, audit));
+      return c.json(decision, 201);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/reassign',
+      permission: 'manage:case',
+      tags: ['cases'],
+      summary: 'Hand an open case to another reviewer (a fresh lease)',
+      request: { params: CaseParams, body: jsonBody(ReassignBody) },
+      responses: {
+        200: json(CaseSummary, 'Reassigned.'),
+        404: { description: 'No such case.' },
+        409: { description: 'Not open.' },
+      },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      const { assigneeId } = c.req.valid('json');
+      const summary = await c.var.deps.db.transaction().execute((trx) => assignCase(trx, id, assigneeId, audit));
+      return c.json(summary, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/unassign',
+      permission: 'manage:case',
+      tags: ['cases'],
+      summary: 'Return an open case to its queue, whoever holds it',
+      request: { params: CaseParams },
+      responses: {
+        200: json(CaseSummary, 'Unassigned.'),
+        404: { description: 'No such case.' },
+        409: { description: 'Not open.' },
+      },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      const summary = await c.var.deps.db.transaction().execute((trx) => assignCase(trx, id, null, audit));
+      return c.json(summary, 200);
+    },
+  );
+
+const DecisionParams = z.object({ id: z.uuid() });
+
+export const decisionRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/pending',
+      permission: 'manage:case',
+      tags: ['decisions'],
+      summary: 'Suspensions and referrals waiting for a supervisor',
+      responses: { 200: json(PendingConfirmationList, 'Oldest first.') },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const decisions = await pendingConfirmations(db);
+      const items = [];
+      for (const decision of decisions) {
+        const summary = await caseSummary(db, decision.caseId);
+        if (summary) items.push({ ...decision, case: summary });
+      }
+      return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/confirm',
+      permission: 'manage:case',
+      tags: ['decisions'],
+      summary: "Confirm another person's suspension or referral: it takes effect",
+      request: { params: DecisionParams, body: jsonBody(ConfirmationBody) },
+      responses: {
+        200: json(Decision, 'Confirmed.'),
+        404: { description: 'No such decision.' },
+        409: { description: 'Your own, or already settled.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      const { reason } = c.req.valid('json');
+      const decision = await c.var.deps.db
+        .transaction()
+        .execute((trx) => settleDecision(trx, id, session.user.id, 'confirmed', reason, audit));
+      return c.json(decision, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/reject',
+      permission: 'manage:case',
+      tags: ['decisions'],
+      summary: 'Reject a suspension or referral: the case reopens in its queue',
+      request: { params: DecisionParams, body: jsonBody(RejectionBody) },
+      responses: {
+        200: json(Decision, 'Rejected.'),
+        404: { description: 'No such decision.' },
+        409: { description: 'Your own, or already settled.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const id = c.req.valid('param').id;
+      const { reason } = c.req.valid('json');
+      const decision = await c.var.deps.db
+        .transaction()
+        .execute((trx) => settleDecision(trx, id, session.user.id, 'rejected', reason, audit));
+      return c.json(decision, 200);
+    },
+  );

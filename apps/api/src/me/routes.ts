@@ -1,0 +1,60 @@
+import { Preferences } from '@docket/contracts';
+import { auditContext, recordAuditEvent } from '../audit/record';
+import { signedIn } from '../auth/middleware';
+import { defineRoute, featureRouter } from '../http/route';
+
+const preferencesResponse = {
+  description: 'Your preferences.',
+  content: { 'application/json': { schema: Preferences } },
+};
+
+/** The signed-in person's own settings. */
+export const meRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/preferences',
+      permission: 'authenticated',
+      tags: ['me'],
+      summary: 'Your preferences',
+      responses: { 200: preferencesResponse },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const row = await c.var.deps.db
+        .selectFrom('staff_user')
+        .select('blur_urgent_evidence')
+        .where('id', '=', session.user.id)
+        .executeTakeFirstOrThrow();
+      return c.json({ blurUrgentEvidence: row.blur_urgent_evidence }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'put',
+      path: '/preferences',
+      permission: 'authenticated',
+      tags: ['me'],
+      summary: 'Change your preferences (e.g. blur evidence in urgent categories until revealed)',
+      request: { body: { required: true, content: { 'application/json': { schema: Preferences } } } },
+      responses: { 200: preferencesResponse },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const body = c.req.valid('json');
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('staff_user')
+          .set({ blur_urgent_evidence: body.blurUrgentEvidence })
+          .where('id', '=', session.user.id)
+          .execute();
+        await recordAuditEvent(trx, audit, {
+          action: 'preferences.updated',
+          target: { type: 'staff_user', id: session.user.id },
+          details: { blurUrgentEvidence: body.blurUrgentEvidence },
+        });
+      });
+      return c.json(body, 200);
+    },
+  );

@@ -1,0 +1,118 @@
+import { Policy, PolicyBody } from '@docket/contracts';
+import type { Database, PolicyRow } from '@docket/db';
+import { can } from '@docket/permissions';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { auditContext, recordAuditEvent } from '../audit/record';
+import { signedIn } from '../auth/middleware';
+import { AppError } from '../http/problem';
+import { defineRoute, featureRouter } from '../http/route';
+
+const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'active'>): Policy => ({
+  code: row.code,
+  title: row.title,
+  description: row.description,
+  active: row.active,
+});
+const columns = ['code', 'title', 'description', 'active'] as const;
+const PolicyList = z.object({ items: z.array(Policy) }).meta({ id: 'PolicyList' });
+const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+async function savePolicy(
+  trx: Kysely<Database>,
+  code: string,
+  body: z.infer<typeof PolicyBody>,
+  mode: 'create' | 'update',
+  audit: Parameters<typeof recordAuditEvent>[1],
+): Promise<Policy> {
+  const values = { title: body.title, description: body.description, active: body.active };
+  const row =
+    mode === 'create'
+      ? await trx
+          .insertInto('policy')
+          .values({ code, ...values })
+          .onConflict((oc) => oc.column('code').doNothing())
+          .returning(columns)
+          .executeTakeFirst()
+      : await trx
+          .updateTable('policy')
+          .set({ ...values, updated_at: new Date() })
+          .where('code', '=', code)
+          .returning(columns)
+          .executeTakeFirst();
+  if (!row) {
+    throw mode === 'create'
+      ? new AppError('conflict', `Policy ${code} exists.`, { errors: [{ field: 'code', message: 'taken' }] })
+      : new AppError('not_found', `No policy ${code}.`);
+  }
+  await recordAuditEvent(trx, audit, {
+    action: mode === 'create' ? 'policy.created' : 'policy.updated',
+    target: { type: 'policy', id: code },
+    details: values,
+  });
+  return toPolicy(row);
+}
+
+export const policyRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/',
+      permission: 'authenticated',
+      tags: ['policies'],
+      summary: 'The policy catalog (active policies; admins also see inactive ones)',
+      responses: { 200: { description: 'Policies by code.', content: { 'application/json': { schema: PolicyList } } } },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      let query = c.var.deps.db.selectFrom('policy').select(columns).orderBy('code');
+      if (!can(session.user.roles, 'manage:queue')) query = query.where('active', '=', true);
+      return c.json({ items: (await query.execute()).map(toPolicy) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/',
+      permission: 'manage:queue',
+      tags: ['policies'],
+      summary: 'Add a policy to the catalog',
+      request: { body: jsonBody(PolicyBody) },
+      responses: {
+        201: { description: 'Added.', content: { 'application/json': { schema: Policy } } },
+        409: { description: 'Code taken.' },
+      },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const body = c.req.valid('json');
+      if (!body.code)
+        throw new AppError('invalid', 'A new policy needs a code.', {
+          errors: [{ field: 'code', message: 'required' }],
+        });
+      const code = body.code;
+      const policy = await c.var.deps.db.transaction().execute((trx) => savePolicy(trx, code, body, 'create', audit));
+      return c.json(policy, 201);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/{code}',
+      permission: 'manage:queue',
+      tags: ['policies'],
+      summary: 'Edit or deactivate a policy (decisions keep the code they cited)',
+      request: { params: z.object({ code: z.string().max(32) }), body: jsonBody(PolicyBody) },
+      responses: {
+        200: { description: 'Saved.', content: { 'application/json': { schema: Policy } } },
+        404: { description: 'No such policy.' },
+      },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const { code } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const policy = await c.var.deps.db.transaction().execute((trx) => savePolicy(trx, code, body, 'update', audit));
+      return c.json(policy, 200);
+    },
+  );

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { AgeBand, Category, REPORT_SOURCES } from './intake';
+
+export const DECISION_ACTIONS = [
+  'no_violation',
+  'warn',
+  'remove_messages',
+  'restrict_account',
+  'suspend_account',
+  'escalate',
+  'refer_law_enforcement',
+] as const;
+export const DecisionAction = z.enum(DECISION_ACTIONS);
+export type DecisionAction = z.infer<typeof DecisionAction>;
+
+/** Actions that take effect only once a supervisor (not the decider) confirms them. */
+export const ACTIONS_NEEDING_CONFIRMATION: readonly DecisionAction[] = ['suspend_account', 'refer_law_enforcement'];
+
+export const CASE_STATUSES = ['open', 'awaiting_confirmation', 'decided'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const CaseSummary = z
+  .object({
+    id: z.uuid(),
+    queueId: z.string(),
+    status: CaseStatus,
+    category: Category,
+    urgent: z.boolean(),
+    involvesMinor: z.boolean(),
+    reportCount: z.number().int(),
+    priority: z.number().int(),
+    openedAt: Timestamp,
+    slaDueAt: Timestamp,
+    assignee: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }).nullable(),
+    leaseExpiresAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'CaseSummary' });
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const ClaimNextBody = z
+  .object({
+    skip: z
+      .uuid()
+      .optional()
+      .meta({ description: 'A case you hold and are skipping: released, and not handed straight back.' }),
+  })
+  .meta({ id: 'ClaimNextBody' });
+export type ClaimNextBody = z.infer<typeof ClaimNextBody>;
+
+export const ClaimResult = z
+  .object({ case: CaseSummary.nullable().meta({ description: 'null when the queue has nothing claimable.' }) })
+  .meta({ id: 'ClaimResult' });
+export type ClaimResult = z.infer<typeof ClaimResult>;
+
+export const AccountFacts = z
+  .object({
+    id: z.string(),
+    handle: z.string(),
+    ageBand: AgeBand,
+    accountCreatedAt: Timestamp.nullable(),
+    priorDecisions: z
+      .array(z.object({ action: DecisionAction, count: z.number().int() }))
+      .meta({ description: 'Decisions taken in Docket on earlier cases where this account was reported.' }),
+  })
+  .meta({ id: 'AccountFacts' });
+
+export const EvidenceMessage = z.object({
+  id: z.string(),
+  senderId: z.string(),
+  sentAt: Timestamp,
+  body: z.string(),
+});
+
+export const CaseReport = z.object({
+  id: z.uuid(),
+  source: z.enum(REPORT_SOURCES),
+  category: Category,
+  reporterId: z.string().nullable(),
+  reportedAccountId: z.string(),
+  reporterText: z.string(),
+  reportedMessageIds: z.array(z.string()),
+  receivedAt: Timestamp,
+});
+
+export const Decision = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    action: DecisionAction,
+    policyCode: z.string(),
+    rationale: z.string(),
+    decidedBy: z.object({ id: z.uuid(), username: z.string() }),
+    decidedAt: Timestamp,
+    grantId: z.uuid().nullable(),
+    confirmation: z
+      .object({
+        status: z.enum(['pending', 'confirmed', 'rejected']),
+        by: z.object({ id: z.uuid(), username: z.string() }).nullable(),
+        at: Timestamp.nullable(),
+        reason: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'Decision' });
+export type Decision = z.infer<typeof Decision>;
+
+export const TimelineEntry = z.object({
+  at: Timestamp,
+  action: z.string().meta({ description: 'Dotted audit action, e.g. `case.claimed`, `decision.recorded`.' }),
+  actor: z.string().nullable(),
+  summary: z.string(),
+});
+
+export const CaseDetail = z
+  .object({
+    case: CaseSummary,
+    reports: z.array(CaseReport),
+    evidence: z
+      .array(EvidenceMessage)
+      .meta({ description: 'The reported messages only — never the rest of the conversation.' }),
+    accounts: z.array(AccountFacts),
+    conversation: z.object({
+      id: z.string(),
+      participantIds: z.array(z.string()),
+      messageCount: z.number().int(),
+      firstMessageAt: Timestamp.nullable(),
+      lastMessageAt: Timestamp.nullable(),
+    }),
+    decisions: z.array(Decision),
+    timeline: z.array(TimelineEntry),
+    blurEvidence: z.boolean().meta({
+      description:
+        "Whether the console should blur evidence until revealed (urgent category and the viewer's preference).",
+    }),
+  })
+  .meta({ id: 'CaseDetail' });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const DecideBody = z
+  .object({
+    action: DecisionAction,
+    policyCode: z.string().min(1).max(32),
+    rationale: z.string().trim().min(10, 'at least 10 characters').max(4000),
+  })
+  .meta({ id: 'DecideBody' });
+export type DecideBody = z.infer<typeof DecideBody>;
+
+export const ConfirmationBody = z
+  .object({ reason: z.string().trim().max(2000).optional() })
+  .meta({ id: 'ConfirmationBody' });
+
+export const RejectionBody = z
+  .object({ reason: z.string().trim().min(10, 'at least 10 characters').max(2000) })
+  .meta({ id: 'RejectionBody' });
+
+export const ReassignBody = z.object({ assigneeId: z.uuid() }).meta({ id: 'ReassignBody' });
+
+export const CaseListQuery = z.object({
+  queueId: z.string().max(64).optional(),
+  held: z.enum(['true', 'false']).optional().meta({ description: '`true`: only cases someone holds right now.' }),
+  status: CaseStatus.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const CaseList = z
+  .object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() })
+  .meta({ id: 'CaseList' });
+export type CaseList = z.infer<typeof CaseList>;
+
+export const PendingConfirmationList = z
+  .object({ items: z.array(Decision.extend({ case: CaseSummary })) })
+  .meta({ id: 'PendingConfirmationList' });
+
+export const Policy = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Policy' });
+export type Policy = z.infer<typeof Policy>;
+
+export const PolicyBody = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[A-Z]{2,6}-\d{1,3}$/, 'like HR-1')
+      .optional(),
+    title: z.string().trim().min(1).max(120),
+    description: z.string().trim().max(2000).default(''),
+    active: z.boolean().default(true),
+  })
+  .meta({ id: 'PolicyBody' });
+
+export const Preferences = z.object({ blurUrgentEvidence: z.boolean() }).meta({ id: 'Preferences' });
+export type Preferences = z.infer<typeof Preferences>;
+
+export const QueueBody = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,31}$/, 'lower-case letters, digits, underscore')
+      .optional(),
+    name: z.string().trim().min(1).max(80),
+    categories: z.array(Category).max(10),
+    slaMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 30),
+    position: z.number().int().min(1).max(1000),
+  })
+  .meta({ id: 'QueueBody' });

@@ -1,0 +1,11 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface PolicyTable {
+  code: string;
+  title: string;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type PolicyRow = Selectable<PolicyTable>;
