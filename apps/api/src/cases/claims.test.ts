@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { casesVia, spamReports } from '../testing/cases';
-import { useTestApp } from '../testing/harness';
+import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
 const t = useTestApp();
@@ -11,7 +11,7 @@ beforeAll(async () => {
   platform = await t.serviceAccount();
 });
 
-const claim = (session: Parameters<typeof t.request>[2]['session'], queueId: string, body: object = {}) =>
+const claim = (session: TestSession, queueId: string, body: object = {}) =>
   t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body });
 
 async function emptyQueue(queueId: string) {

@@ -5,6 +5,7 @@ import {
   FieldError,
   Input,
   Label,
+  TextArea,
   Text,
 } from 'react-aria-components';
 import './field.css';
@@ -24,6 +25,27 @@ export function TextField({ label, description, placeholder, inputRef, autoCapit
     <AriaTextField {...props} className="field">
       <Label className="field-label">{label}</Label>
       <Input ref={inputRef} className="field-input" placeholder={placeholder} autoCapitalize={autoCapitalize} />
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error" />
+    </AriaTextField>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextFieldProps, 'inputRef' | 'autoCapitalize'> {
+  textAreaRef?: Ref<HTMLTextAreaElement>;
+  rows?: number;
+}
+
+/** TextField for a few sentences: a rationale, a reason. */
+export function TextAreaField({ label, description, placeholder, textAreaRef, rows = 4, ...props }: TextAreaFieldProps) {
+  return (
+    <AriaTextField {...props} className="field">
+      <Label className="field-label">{label}</Label>
+      <TextArea ref={textAreaRef} rows={rows} className="field-input field-textarea" placeholder={placeholder} />
       {description && (
         <Text slot="description" className="field-description">
           {description}

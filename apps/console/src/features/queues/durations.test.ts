@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatSla } from './durations';
+import { formatAge, formatCountdown, formatDue, formatSla } from './durations';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -24,5 +24,21 @@ describe('formatSla', () => {
     expect(formatSla(24 * 60)).toBe('24 h');
     expect(formatSla(90)).toBe('1 h 30 min');
     expect(formatSla(45)).toBe('45 min');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('counts down in minutes and seconds, rounding up, and stops at zero', () => {
+    expect(formatCountdown(minutes(10))).toBe('10:00');
+    expect(formatCountdown(minutes(9) + 4_200)).toBe('9:05');
+    expect(formatCountdown(41_001)).toBe('0:42');
+    expect(formatCountdown(-5_000)).toBe('0:00');
+  });
+});
+
+describe('formatDue', () => {
+  it('says how long is left, or how long ago the deadline passed', () => {
+    expect(formatDue(minutes(45))).toBe('in 45 min');
+    expect(formatDue(-minutes(2 * 60 + 5))).toBe('2 h 5 min overdue');
   });
 });

@@ -23,3 +23,14 @@ export function formatAge(milliseconds: number): string {
 export function formatSla(minutes: number): string {
   return hoursAndMinutes(minutes);
 }
+
+/** A countdown to the second, for leases: "9:05", "0:42"; it stops at "0:00". */
+export function formatCountdown(milliseconds: number): string {
+  const seconds = Math.max(0, Math.ceil(milliseconds / 1_000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Time left until a deadline, or how far past it: "in 45 min", "2 h 5 min overdue". */
+export function formatDue(milliseconds: number): string {
+  return milliseconds >= 0 ? `in ${formatAge(milliseconds)}` : `${formatAge(-milliseconds)} overdue`;
+}
