@@ -2,6 +2,7 @@
  * `pnpm bench [scenario …]`: runs the named scenarios (default: all) and prints their figures.
  * Server scenarios run against a real API process on a fresh database.
  */
+import { benchClaims } from './claims';
 import { benchDemoGeneration } from './demo-generation';
 import { type BenchServer, startBenchServer } from './harness';
 import { benchIntake } from './intake';
@@ -12,6 +13,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   'demo-generation': { server: false, run: () => benchDemoGeneration() },
   session: { server: true, run: benchSessionLookup },
   intake: { server: true, run: benchIntake },
+  claims: { server: true, run: benchClaims },
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -5,8 +5,8 @@ import {
   FieldError,
   Input,
   Label,
-  TextArea,
   Text,
+  TextArea,
 } from 'react-aria-components';
 import './field.css';
 
@@ -41,7 +41,14 @@ export interface TextAreaFieldProps extends Omit<TextFieldProps, 'inputRef' | 'a
 }
 
 /** TextField for a few sentences: a rationale, a reason. */
-export function TextAreaField({ label, description, placeholder, textAreaRef, rows = 4, ...props }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  description,
+  placeholder,
+  textAreaRef,
+  rows = 4,
+  ...props
+}: TextAreaFieldProps) {
   return (
     <AriaTextField {...props} className="field">
       <Label className="field-label">{label}</Label>
