@@ -23,7 +23,13 @@ test('a reviewer sees the default queues, and their counts arrive by themselves'
   await expect(pageHeading(page, 'Queues')).toBeVisible();
 
   const table = page.getByRole('grid', { name: 'Queues' });
-  await expect(table.getByRole('rowheader')).toHaveText(['Urgent', 'Harassment & hate', 'Scams & spam', 'Other']);
+  await expect(table.getByRole('rowheader')).toHaveText([
+    'Urgent',
+    'Harassment & hate',
+    'Scams & spam',
+    'Other',
+    'Escalations',
+  ]);
   await expect(table.getByRole('row', { name: 'Urgent' })).toContainText('Self-harm');
   await expect(table.getByRole('row', { name: 'Urgent' })).toContainText('1 h');
   await expect(table.getByRole('row', { name: 'Scams & spam' })).toContainText('Scam & fraud');
