@@ -89,10 +89,8 @@ export async function benchClaims(server: BenchServer) {
 
   // (b) saturated through the API: claim-next skipping the case claimed last time.
   const previous = new Map<number, string | undefined>();
-  let client = 0;
   const api = await saturated(
-    async () => {
-      const index = client++ % REVIEWERS;
+    async (index) => {
       const reviewer = reviewers[index] as (typeof reviewers)[number];
       const skip = previous.get(index);
       const claimed = await post(`/api/queues/${QUEUE}/claim-next`, reviewer.headers, skip ? { skip } : {});
@@ -104,20 +102,23 @@ export async function benchClaims(server: BenchServer) {
 
   // The same claim SQL, straight from 50 database connections: release the last, claim the next.
   const direct = new Map<number, string | undefined>();
-  let connection = 0;
   const raw = await saturated(
-    async () => {
-      const index = connection++ % REVIEWERS;
+    async (index) => {
       const reviewer = reviewers[index] as (typeof reviewers)[number];
       const last = direct.get(index);
       const row = await sql<{ id: string }>`
       with released as (
         update "case" set assignee_id = null, lease_expires_at = null where id = ${last ?? null}::uuid and assignee_id = ${reviewer.id}
+      ), unheld as (
+        select id, priority, opened_at from "case" where queue_id = ${QUEUE} and status = 'open' and assignee_id is null
+          and id is distinct from ${last ?? null}::uuid order by priority desc, opened_at limit 1 for update skip locked
+      ), lapsed as (
+        select id, priority, opened_at from "case" where queue_id = ${QUEUE} and status = 'open' and assignee_id is not null
+          and lease_expires_at <= now() and id is distinct from ${last ?? null}::uuid
+          order by priority desc, opened_at limit 1 for update skip locked
       )
       update "case" set assignee_id = ${reviewer.id}, lease_expires_at = now() + interval '10 minutes', claimed_at = now()
-      where id = (select id from "case" where queue_id = ${QUEUE} and status = 'open'
-        and (assignee_id is null or lease_expires_at <= now()) and id is distinct from ${last ?? null}::uuid
-        order by priority desc, opened_at limit 1 for update skip locked)
+      where id = (select id from (select * from unheld union all select * from lapsed) candidates order by priority desc, opened_at limit 1)
       returning id`.execute(server.db);
       direct.set(index, row.rows[0]?.id);
     },
@@ -145,6 +146,12 @@ export async function benchClaims(server: BenchServer) {
   console.log(
     `  (b) saturated, ${REVIEWERS} clients: API ${api.perSecond.toFixed(0)} claims/s (${api.errors} errors); direct SQL ${raw.perSecond.toFixed(0)} claims/s`,
   );
+  for (const [name, result] of [
+    ['API', api],
+    ['direct SQL', raw],
+  ] as const) {
+    for (const [kind, count] of result.errorKinds) console.log(`      ${name} error x${count}: ${kind}`);
+  }
   console.log(`      ratio ${(api.perSecond / raw.perSecond).toFixed(2)}x (target >= 0.5x)`);
   console.log(`  (c) queues page counts: p50 ${ms(counts.p50)}  p99 ${ms(counts.p99)}  (target p99 <= 50 ms)`);
 }

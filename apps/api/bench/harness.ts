@@ -104,25 +104,31 @@ export async function paced(operation: () => Promise<void>, ratePerSecond: numbe
   return { count: latencies.length, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** `clients` loops calling `operation` back to back for `seconds`; returns operations/second. */
-export async function saturated(operation: () => Promise<void>, clients: number, seconds: number) {
+/**
+ * `clients` loops calling `operation` back to back for `seconds`; returns operations/second.
+ * Each loop passes its own index, so a loop can act as one client (one reviewer) throughout.
+ */
+export async function saturated(operation: (client: number) => Promise<void>, clients: number, seconds: number) {
   let done = 0;
   let errors = 0;
+  const errorKinds = new Map<string, number>();
   const until = performance.now() + seconds * 1000;
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, client) => {
       while (performance.now() < until) {
         try {
-          await operation();
+          await operation(client);
           done++;
-        } catch {
+        } catch (error) {
           errors++;
+          const kind = (error instanceof Error ? error.message : String(error)).slice(0, 120);
+          errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
         }
       }
     }),
   );
-  return { perSecond: done / ((performance.now() - start) / 1000), errors };
+  return { perSecond: done / ((performance.now() - start) / 1000), errors, errorKinds };
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;

@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { caseRoutes, decisionRoutes } from './cases/routes';
-import type { AppDeps, AppEnv } from './context';
+import type { AppDeps, AppEnv, AppServices } from './context';
 import { healthRoutes } from './health/routes';
 import { accessLog } from './http/access-log';
 import { onError, problemResponse, validationHook } from './http/errors';
@@ -18,6 +18,7 @@ import { intakeRoutes } from './intake/routes';
 import { meRoutes } from './me/routes';
 import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
+import { createQueueSummaryCache } from './queues/summary-cache';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { staffRoutes } from './staff/routes';
 
@@ -52,8 +53,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  const services: AppServices = {
+    ...deps,
+    queueSummaries: createQueueSummaryCache(deps.config.queueSummaryMaxAgeSeconds * 1000),
+  };
   app.use('*', async (c, next) => {
-    c.set('deps', deps);
+    c.set('deps', services);
     c.set('session', null);
     c.set('sessionEnded', false);
     c.set('service', null);

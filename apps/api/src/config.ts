@@ -39,6 +39,7 @@ const Env = z.object({
   CONSOLE_DIST: z.string().optional(),
   DOCKET_KEYRING_FILE: z.string().optional(),
   DOCKET_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  QUEUE_SUMMARY_MAX_AGE_SECONDS: z.coerce.number().min(0).max(300).default(2),
 });
 
 export type Config = {
@@ -56,6 +57,7 @@ export type Config = {
   consoleDist: string | undefined;
   keyringFile: string | undefined;
   demoReports: number;
+  queueSummaryMaxAgeSeconds: number;
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -86,5 +88,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     consoleDist: env.CONSOLE_DIST,
     keyringFile: env.DOCKET_KEYRING_FILE,
     demoReports: env.DOCKET_DEMO_REPORTS,
+    queueSummaryMaxAgeSeconds: env.QUEUE_SUMMARY_MAX_AGE_SECONDS,
   };
 }

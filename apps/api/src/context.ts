@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Keyring } from './encryption/keyring';
+import type { QueueSummaryCache } from './queues/summary-cache';
 
 export interface SignedInStaff {
   id: string;
@@ -28,6 +29,11 @@ export interface AppDeps {
   keyring: Keyring;
 }
 
+/** Deps plus what the app builds for itself once (shared by all requests of one process). */
+export interface AppServices extends AppDeps {
+  queueSummaries: QueueSummaryCache;
+}
+
 /** The platform service account that signed the current request. */
 export interface ServiceCaller {
   id: string;
@@ -40,7 +46,7 @@ export interface ServiceCaller {
 export interface AppEnv {
   Variables: {
     requestId: string;
-    deps: AppDeps;
+    deps: AppServices;
     /** The signed-in staff session, or null (and `sessionEnded` when a cookie was stale). */
     session: Session | null;
     sessionEnded: boolean;

@@ -5,11 +5,11 @@
  */
 import type { CaseSummary } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import type { Role } from '@docket/permissions';
 import { type Kysely, sql } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
-import { caseSummary, LEASE_MINUTES } from './summary';
+import { type CaseSummaryRow, caseSummary, LEASE_MINUTES, toCaseSummary } from './summary';
 
 const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
 
@@ -19,7 +19,7 @@ export const heldBy = (staffId: string) => sql<boolean>`c.assignee_id = ${staffI
 export async function claimNext(
   trx: Kysely<Database>,
   queueId: string,
-  staff: { id: string; roles: Role[] },
+  staff: SignedInStaff,
   options: { skip?: string | undefined },
   audit: AuditContext,
 ): Promise<CaseSummary | null> {
@@ -33,17 +33,8 @@ export async function claimNext(
     throw new AppError('forbidden', `The ${queueId} queue is worked by ${queue.required_role}s.`);
   }
 
-  if (options.skip) {
-    const released = await trx
-      .updateTable('case as c')
-      .set({ assignee_id: null, lease_expires_at: null })
-      .where('c.id', '=', options.skip)
-      .where(heldBy(staff.id))
-      .executeTakeFirst();
-    if (Number(released.numUpdatedRows) === 0)
-      throw new AppError('conflict', 'You do not hold the case you are skipping.');
-  } else {
-    // Claiming is idempotent: a reviewer who already holds a case here gets it back.
+  // Claiming is idempotent: a reviewer who already holds a case here gets it back.
+  if (!options.skip) {
     const held = await trx
       .selectFrom('case as c')
       .select('c.id')
@@ -55,26 +46,43 @@ export async function claimNext(
     if (held) return (await caseSummary(trx, held.id)) ?? null;
   }
 
-  const claimed = await sql<{ id: string }>`
-    update "case" set assignee_id = ${staff.id}, lease_expires_at = ${lease}, claimed_at = now()
-    where id = (
-      select id from "case"
-      where queue_id = ${queueId} and status = 'open'
-        and (assignee_id is null or lease_expires_at <= now())
-        and id is distinct from ${options.skip ?? null}::uuid
-      order by priority desc, opened_at
-      limit 1
-      for update skip locked
+  // One statement: give back the skipped case (if held), then take the best unheld case or the
+  // best case whose lease ran out, whichever comes first in queue order; each branch reads the
+  // top of its own partial index, however long the queue.
+  const skip = options.skip ?? null;
+  const claimed = await sql<CaseSummaryRow & { released: number }>`
+    with released as (
+      update "case" set assignee_id = null, lease_expires_at = null
+      where id = ${skip}::uuid and assignee_id = ${staff.id} and lease_expires_at > now()
+      returning id
+    ), unheld as (
+      select id, priority, opened_at from "case"
+      where queue_id = ${queueId} and status = 'open' and assignee_id is null and id is distinct from ${skip}::uuid
+      order by priority desc, opened_at limit 1 for update skip locked
+    ), lapsed as (
+      select id, priority, opened_at from "case"
+      where queue_id = ${queueId} and status = 'open' and assignee_id is not null and lease_expires_at <= now()
+        and id is distinct from ${skip}::uuid
+      order by priority desc, opened_at limit 1 for update skip locked
+    ), taken as (
+      update "case" set assignee_id = ${staff.id}, lease_expires_at = ${lease}, claimed_at = now()
+      where id = (select id from (select * from unheld union all select * from lapsed) candidates order by priority desc, opened_at limit 1)
+      returning id, queue_id, status, category, urgent, involves_minor, report_count, priority, opened_at, sla_due_at,
+        assignee_id, lease_expires_at, conversation_id
     )
-    returning id`.execute(trx);
-  const id = claimed.rows[0]?.id;
+    select (select count(*)::int from released) as released, taken.*,
+      ${staff.username}::text as holder_username, ${staff.displayName}::text as holder_display_name
+    from (select 1) one left join taken on true`.execute(trx);
+  const result = claimed.rows[0];
+  if (skip && !result?.released) throw new AppError('conflict', 'You do not hold the case you are skipping.');
+  const id = result?.id ?? undefined;
   await recordAuditEvent(trx, audit, {
     action: 'case.claimed',
     outcome: id ? 'success' : 'failure',
     ...(id ? { target: { type: 'case', id }, caseId: id } : {}),
     details: { queueId, ...(options.skip ? { skipped: options.skip } : {}), ...(id ? {} : { reason: 'queue_empty' }) },
   });
-  return id ? ((await caseSummary(trx, id)) ?? null) : null;
+  return id && result ? toCaseSummary(result) : null;
 }
 
 /** The case, locked, if this person holds it; a clear 404/409 otherwise. */

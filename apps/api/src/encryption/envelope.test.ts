@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record';
 import type { AppEnv } from '../context';
 import { onError } from '../http/errors';
+import { createQueueSummaryCache } from '../queues/summary-cache';
 import { useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 import { ContentUnavailableError, readMessages, readReporterTexts } from './content';
@@ -67,7 +68,7 @@ describe('reading stored content', () => {
     // A stand-in read route: the real ones (case view, conversation viewer) share this error path.
     const app = new Hono<AppEnv>();
     app.use('*', async (c, next) => {
-      c.set('deps', t.deps);
+      c.set('deps', { ...t.deps, queueSummaries: createQueueSummaryCache(0) });
       c.set('session', null);
       c.set('service', null);
       c.set('requestId', 'req-test');

@@ -5,7 +5,7 @@ import { signedIn } from '../auth/middleware';
 import { claimNext } from '../cases/claims';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter } from '../http/route';
-import { saveQueue, summariseQueues } from './queues';
+import { saveQueue } from './queues';
 
 const QueueParams = z.object({ queueId: z.string().min(1).max(64) });
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -21,7 +21,7 @@ export const queueRoutes = featureRouter()
       summary: 'Queues with open cases, cases in review, oldest case and SLA breaches',
       responses: { 200: json(QueueSummaryList, 'Every queue, in display order.') },
     }),
-    async (c) => c.json(await summariseQueues(c.var.deps.db), 200),
+    async (c) => c.json(await c.var.deps.queueSummaries.get(c.var.deps.db), 200),
   )
   .openapi(
     defineRoute({
@@ -47,9 +47,7 @@ export const queueRoutes = featureRouter()
       const body = c.req.valid('json') ?? {};
       const claimed = await c.var.deps.db
         .transaction()
-        .execute((trx) =>
-          claimNext(trx, queueId, { id: session.user.id, roles: session.user.roles }, { skip: body.skip }, audit),
-        );
+        .execute((trx) => claimNext(trx, queueId, session.user, { skip: body.skip }, audit));
       return c.json({ case: claimed }, 200);
     },
   )

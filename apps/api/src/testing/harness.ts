@@ -33,7 +33,8 @@ export function useTestApp(env: Record<string, string> = {}) {
   let deps: AppDeps | undefined;
 
   beforeAll(() => {
-    const config = loadConfig({ NODE_ENV: 'test', ...env });
+    // Tests read counts right after changing them: no shared queue summary.
+    const config = loadConfig({ NODE_ENV: 'test', QUEUE_SUMMARY_MAX_AGE_SECONDS: '0', ...env });
     const logger = pino(
       { level: 'info' },
       new Writable({

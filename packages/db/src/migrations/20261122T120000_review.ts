@@ -17,6 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index case_assignee_idx on "case" (assignee_id, lease_expires_at) where assignee_id is not null`.execute(
     db,
   );
+  // Claim-next reads the top of one of these: unheld cases in queue order, or (few) held ones
+  // whose lease may have run out.
+  await sql`create index case_claimable_idx on "case" (queue_id, priority desc, opened_at)
+    where status = 'open' and assignee_id is null`.execute(db);
+  await sql`create index case_held_idx on "case" (queue_id, lease_expires_at)
+    where status = 'open' and assignee_id is not null`.execute(db);
 
   await sql`alter table queue add column required_role text not null default 'reviewer'
     check (required_role in ('reviewer', 'supervisor'))`.execute(db);
@@ -85,6 +91,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('policy').execute();
   await sql`delete from queue where id = 'escalations'`.execute(db);
   await sql`alter table queue drop column required_role`.execute(db);
+  await sql`drop index case_held_idx`.execute(db);
+  await sql`drop index case_claimable_idx`.execute(db);
   await sql`drop index case_assignee_idx`.execute(db);
   await sql`drop index case_one_live_per_conversation`.execute(db);
   await sql`create unique index case_one_open_per_conversation on "case" (conversation_id) where status = 'open'`.execute(
