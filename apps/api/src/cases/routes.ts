@@ -13,16 +13,14 @@ import {
 import { z } from 'zod';
 import { auditContext, recordAuditEvent } from '../audit/record';
 import { signedIn } from '../auth/middleware';
-import { defineRoute, featureRouter } from '../http/route';
+import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { openCase } from './case-detail';
 import { assignCase, lockHeldCase, releaseCase, renewLease } from './claims';
 import { decideCase, pendingConfirmations, settleDecision } from './decisions';
 import { listCases } from './list';
-import { caseSummary } from './summary';
+import { selectCases, toCaseSummary } from './summary';
 
 const CaseParams = z.object({ id: z.uuid() });
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const notHeld = {
   404: { description: 'No such case.' },
   409: { description: 'You do not hold the case, or it is decided.' },
@@ -37,7 +35,7 @@ export const caseRoutes = featureRouter()
       tags: ['cases'],
       summary: 'Cases by queue, status or who holds them (keyset pages, queue order)',
       request: { query: CaseListQuery },
-      responses: { 200: json(CaseList, 'A page of cases.') },
+      responses: { 200: jsonResponse(CaseList, 'A page of cases.') },
     }),
     async (c) => c.json(await listCases(c.var.deps.db, c.req.valid('query')), 200),
   )
@@ -49,7 +47,7 @@ export const caseRoutes = featureRouter()
       tags: ['cases'],
       summary: 'Open a case you hold: reports, evidence, account facts, metadata (audited as case.opened)',
       request: { params: CaseParams },
-      responses: { 200: json(CaseDetail, 'The case.'), ...notHeld },
+      responses: { 200: jsonResponse(CaseDetail, 'The case.'), ...notHeld },
     }),
     async (c) => {
       const session = signedIn(c);
@@ -69,7 +67,7 @@ export const caseRoutes = featureRouter()
       tags: ['cases'],
       summary: 'Renew your lease on a case you hold',
       request: { params: CaseParams },
-      responses: { 200: json(CaseSummary, 'Renewed.'), ...notHeld },
+      responses: { 200: jsonResponse(CaseSummary, 'Renewed.'), ...notHeld },
     }),
     async (c) => {
       const session = signedIn(c);
@@ -126,7 +124,7 @@ export const caseRoutes = featureRouter()
       tags: ['cases'],
       summary: 'Decide a case you hold (append-only)',
       request: { params: CaseParams, body: jsonBody(DecideBody) },
-      responses: { 201: json(Decision, 'Recorded.'), ...notHeld },
+      responses: { 201: jsonResponse(Decision, 'Recorded.'), ...notHeld },
     }),
     async (c) => {
       const session = signedIn(c);
@@ -148,7 +146,7 @@ export const caseRoutes = featureRouter()
       summary: 'Hand an open case to another reviewer (a fresh lease)',
       request: { params: CaseParams, body: jsonBody(ReassignBody) },
       responses: {
-        200: json(CaseSummary, 'Reassigned.'),
+        200: jsonResponse(CaseSummary, 'Reassigned.'),
         404: { description: 'No such case.' },
         409: { description: 'Not open.' },
       },
@@ -170,7 +168,7 @@ export const caseRoutes = featureRouter()
       summary: 'Return an open case to its queue, whoever holds it',
       request: { params: CaseParams },
       responses: {
-        200: json(CaseSummary, 'Unassigned.'),
+        200: jsonResponse(CaseSummary, 'Unassigned.'),
         404: { description: 'No such case.' },
         409: { description: 'Not open.' },
       },
@@ -185,6 +183,25 @@ export const caseRoutes = featureRouter()
 
 const DecisionParams = z.object({ id: z.uuid() });
 
+function settleRoute(outcome: 'confirmed' | 'rejected') {
+  const confirming = outcome === 'confirmed';
+  return defineRoute({
+    method: 'post',
+    path: confirming ? '/{id}/confirm' : '/{id}/reject',
+    permission: 'manage:case',
+    tags: ['decisions'],
+    summary: confirming
+      ? "Confirm another person's suspension or referral: it takes effect"
+      : 'Reject a suspension or referral (a reason is required): the case reopens in its queue',
+    request: { params: DecisionParams, body: jsonBody(confirming ? ConfirmationBody : RejectionBody) },
+    responses: {
+      200: jsonResponse(Decision, confirming ? 'Confirmed.' : 'Rejected.'),
+      404: { description: 'No such decision.' },
+      409: { description: 'Your own, or already settled.' },
+    },
+  });
+}
+
 export const decisionRoutes = featureRouter()
   .openapi(
     defineRoute({
@@ -193,66 +210,45 @@ export const decisionRoutes = featureRouter()
       permission: 'manage:case',
       tags: ['decisions'],
       summary: 'Suspensions and referrals waiting for a supervisor',
-      responses: { 200: json(PendingConfirmationList, 'Oldest first.') },
+      responses: { 200: jsonResponse(PendingConfirmationList, 'Oldest first.') },
     }),
     async (c) => {
       const { db } = c.var.deps;
       const decisions = await pendingConfirmations(db);
-      const items = [];
-      for (const decision of decisions) {
-        const summary = await caseSummary(db, decision.caseId);
-        if (summary) items.push({ ...decision, case: summary });
-      }
+      const cases = decisions.length
+        ? await selectCases(db)
+            .where(
+              'c.id',
+              'in',
+              decisions.map((d) => d.caseId),
+            )
+            .execute()
+        : [];
+      const byId = new Map(cases.map((row) => [row.id, toCaseSummary(row)]));
+      const items = decisions.flatMap((decision) => {
+        const summary = byId.get(decision.caseId);
+        return summary ? [{ ...decision, case: summary }] : [];
+      });
       return c.json({ items }, 200);
     },
   )
-  .openapi(
-    defineRoute({
-      method: 'post',
-      path: '/{id}/confirm',
-      permission: 'manage:case',
-      tags: ['decisions'],
-      summary: "Confirm another person's suspension or referral: it takes effect",
-      request: { params: DecisionParams, body: jsonBody(ConfirmationBody) },
-      responses: {
-        200: json(Decision, 'Confirmed.'),
-        404: { description: 'No such decision.' },
-        409: { description: 'Your own, or already settled.' },
-      },
-    }),
-    async (c) => {
-      const session = signedIn(c);
-      const audit = auditContext(c);
-      const id = c.req.valid('param').id;
-      const { reason } = c.req.valid('json');
-      const decision = await c.var.deps.db
-        .transaction()
-        .execute((trx) => settleDecision(trx, id, session.user.id, 'confirmed', reason, audit));
-      return c.json(decision, 200);
-    },
-  )
-  .openapi(
-    defineRoute({
-      method: 'post',
-      path: '/{id}/reject',
-      permission: 'manage:case',
-      tags: ['decisions'],
-      summary: 'Reject a suspension or referral: the case reopens in its queue',
-      request: { params: DecisionParams, body: jsonBody(RejectionBody) },
-      responses: {
-        200: json(Decision, 'Rejected.'),
-        404: { description: 'No such decision.' },
-        409: { description: 'Your own, or already settled.' },
-      },
-    }),
-    async (c) => {
-      const session = signedIn(c);
-      const audit = auditContext(c);
-      const id = c.req.valid('param').id;
-      const { reason } = c.req.valid('json');
-      const decision = await c.var.deps.db
-        .transaction()
-        .execute((trx) => settleDecision(trx, id, session.user.id, 'rejected', reason, audit));
-      return c.json(decision, 200);
-    },
-  );
+  .openapi(settleRoute('confirmed'), async (c) => {
+    const session = signedIn(c);
+    const audit = auditContext(c);
+    const id = c.req.valid('param').id;
+    const { reason } = c.req.valid('json');
+    const decision = await c.var.deps.db
+      .transaction()
+      .execute((trx) => settleDecision(trx, id, session.user.id, 'confirmed', reason, audit));
+    return c.json(decision, 200);
+  })
+  .openapi(settleRoute('rejected'), async (c) => {
+    const session = signedIn(c);
+    const audit = auditContext(c);
+    const id = c.req.valid('param').id;
+    const { reason } = c.req.valid('json');
+    const decision = await c.var.deps.db
+      .transaction()
+      .execute((trx) => settleDecision(trx, id, session.user.id, 'rejected', reason, audit));
+    return c.json(decision, 200);
+  });

@@ -3,13 +3,7 @@ import { useTestApp } from '../testing/harness';
 
 const t = useTestApp();
 
-async function staffCount() {
-  const row = await t.db
-    .selectFrom('staff_user')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const staffCount = () => t.count('staff_user');
 
 function expectProblem(response: Response, status: number) {
   expect(response.status).toBe(status);

@@ -41,3 +41,12 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
 export function featureRouter() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
+
+/** A JSON request body for a route definition (required: a missing body is a 400). */
+export const jsonBody = <T>(schema: T) => ({ required: true as const, content: { 'application/json': { schema } } });
+
+/** A JSON response for a route definition. */
+export const jsonResponse = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

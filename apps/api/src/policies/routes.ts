@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { auditContext, recordAuditEvent } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
-import { defineRoute, featureRouter } from '../http/route';
+import { defineRoute, featureRouter, jsonBody } from '../http/route';
 
 const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'active'>): Policy => ({
   code: row.code,
@@ -16,7 +16,6 @@ const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'activ
 });
 const columns = ['code', 'title', 'description', 'active'] as const;
 const PolicyList = z.object({ items: z.array(Policy) }).meta({ id: 'PolicyList' });
-const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 async function savePolicy(
   trx: Kysely<Database>,

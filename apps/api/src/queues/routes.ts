@@ -4,12 +4,10 @@ import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { claimNext } from '../cases/claims';
 import { AppError } from '../http/problem';
-import { defineRoute, featureRouter } from '../http/route';
+import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { saveQueue } from './queues';
 
 const QueueParams = z.object({ queueId: z.string().min(1).max(64) });
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 export const queueRoutes = featureRouter()
   .openapi(
@@ -19,7 +17,7 @@ export const queueRoutes = featureRouter()
       permission: 'read:queue',
       tags: ['queues'],
       summary: 'Queues with open cases, cases in review, oldest case and SLA breaches',
-      responses: { 200: json(QueueSummaryList, 'Every queue, in display order.') },
+      responses: { 200: jsonResponse(QueueSummaryList, 'Every queue, in display order.') },
     }),
     async (c) => c.json(await c.var.deps.queueSummaries.get(c.var.deps.db), 200),
   )
@@ -35,7 +33,7 @@ export const queueRoutes = featureRouter()
         body: { required: false, content: { 'application/json': { schema: ClaimNextBody } } },
       },
       responses: {
-        200: json(ClaimResult, '`case` is null when nothing is claimable.'),
+        200: jsonResponse(ClaimResult, '`case` is null when nothing is claimable.'),
         404: { description: 'No such queue.' },
         409: { description: 'Skipping a case you do not hold.' },
       },

@@ -8,7 +8,7 @@ import {
   UpdateStaffBody,
 } from '@docket/contracts';
 import { auditContext } from '../audit/record';
-import { defineRoute, featureRouter } from '../http/route';
+import { defineRoute, featureRouter, jsonBody } from '../http/route';
 import { createStaff, getStaff, listStaff, setStaffDisabled, setStaffPassword, updateStaff } from './staff';
 
 const staffResponse = (description: string) => ({
@@ -16,7 +16,6 @@ const staffResponse = (description: string) => ({
   content: { 'application/json': { schema: StaffUser } },
 });
 const notFound = { 404: { description: 'No staff account with that id.' } };
-const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 function toggleRoute(disabled: boolean) {
   return defineRoute({

@@ -155,7 +155,7 @@ export function useTestApp(env: Record<string, string> = {}) {
       });
     },
 
-    async count(table: 'report' | 'message' | 'case' | 'conversation' | 'platform_account') {
+    async count(table: 'report' | 'message' | 'case' | 'conversation' | 'platform_account' | 'staff_user') {
       const row = await harness.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<string>().as('n'))
