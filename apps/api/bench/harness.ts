@@ -4,7 +4,7 @@
  * that do not hide queueing) and saturated (closed loop, N clients back to back: throughput).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@docket/db';
@@ -64,6 +64,9 @@ export async function startBenchServer(): Promise<BenchServer> {
     keyring,
     db: connection.db,
     async close() {
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(' ');
+      const cpuSeconds = (Number(stat[13]) + Number(stat[14])) / 100; // utime + stime, in clock ticks
+      console.log(`\n(API process used ${cpuSeconds.toFixed(1)} s of CPU in all)`);
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       await connection.close();
