@@ -35,6 +35,10 @@ test('a reviewer sees the default queues, and their counts arrive by themselves'
   await expect(table.getByRole('row', { name: 'Scams & spam' })).toContainText('Scam & fraud');
   await expect(table.getByRole('row', { name: 'Scams & spam' })).toContainText('48 h');
   await expect(page.getByText(/^Updated \d{2}:\d{2}:\d{2}$/)).toBeVisible();
+  // Escalations are worked by supervisors: a reviewer can see the queue but not claim from it.
+  await expect(table.getByRole('row', { name: 'Escalations' })).toContainText('Supervisors only');
+  await expect(table.getByRole('button', { name: 'Start reviewing Escalations' })).toHaveCount(0);
+  await expect(table.getByRole('button', { name: 'Start reviewing Urgent' })).toBeVisible();
 
   await expect
     .poll(() => columnTexts(table, 'Open cases'), { timeout: 30_000 })

@@ -2,9 +2,9 @@ import { DEMO, type DemoAccount, expect, mainNav, pageHeading, signIn, test } fr
 
 const NAVIGATION: Record<DemoAccount, string[]> = {
   reviewer: ['Queues'],
-  supervisor: ['Queues', 'Access requests'],
+  supervisor: ['Queues', 'Supervision', 'Access requests'],
   auditor: ['Audit'],
-  admin: ['Staff', 'Service accounts'],
+  admin: ['Staff', 'Service accounts', 'Queues & policies'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {

@@ -172,7 +172,8 @@ export type CaseList = z.infer<typeof CaseList>;
 
 export const PendingConfirmationList = z
   .object({ items: z.array(Decision.extend({ case: CaseSummary })) })
-  .meta({ id: 'PendingConfirmationList' });
+  .meta({ id: 'PendingConfirmationList', description: 'At most 200, oldest first.' });
+export type PendingConfirmationList = z.infer<typeof PendingConfirmationList>;
 
 export const Policy = z
   .object({
@@ -195,6 +196,10 @@ export const PolicyBody = z
     active: z.boolean().default(true),
   })
   .meta({ id: 'PolicyBody' });
+export type PolicyBody = z.input<typeof PolicyBody>;
+
+export const PolicyList = z.object({ items: z.array(Policy) }).meta({ id: 'PolicyList' });
+export type PolicyList = z.infer<typeof PolicyList>;
 
 export const Preferences = z.object({ blurUrgentEvidence: z.boolean() }).meta({ id: 'Preferences' });
 export type Preferences = z.infer<typeof Preferences>;
@@ -215,3 +220,4 @@ export const QueueBody = z
     position: z.number().int().min(1).max(1000),
   })
   .meta({ id: 'QueueBody' });
+export type QueueBody = z.infer<typeof QueueBody>;

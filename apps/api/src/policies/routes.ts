@@ -1,4 +1,4 @@
-import { Policy, PolicyBody } from '@docket/contracts';
+import { Policy, PolicyBody, PolicyList } from '@docket/contracts';
 import type { Database, PolicyRow } from '@docket/db';
 import { can } from '@docket/permissions';
 import type { Kysely } from 'kysely';
@@ -15,7 +15,6 @@ const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'activ
   active: row.active,
 });
 const columns = ['code', 'title', 'description', 'active'] as const;
-const PolicyList = z.object({ items: z.array(Policy) }).meta({ id: 'PolicyList' });
 
 async function savePolicy(
   trx: Kysely<Database>,

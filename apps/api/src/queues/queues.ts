@@ -1,4 +1,4 @@
-import type { Category, QueueSummaryList } from '@docket/contracts';
+import type { Category, QueueSettingsList, QueueSummaryList } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
@@ -72,4 +72,23 @@ export async function saveQueue(
     target: { type: 'queue', id },
     details: values,
   });
+}
+
+export async function queueSettings(db: Kysely<Database>): Promise<QueueSettingsList> {
+  const rows = await db
+    .selectFrom('queue')
+    .select(['id', 'name', 'categories', 'sla_minutes', 'position', 'required_role'])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      categories: row.categories as Category[],
+      slaMinutes: row.sla_minutes,
+      position: row.position,
+      requiredRole: row.required_role,
+    })),
+  };
 }

@@ -1,11 +1,11 @@
-import { ClaimNextBody, ClaimResult, QueueBody, QueueSummaryList } from '@docket/contracts';
+import { ClaimNextBody, ClaimResult, QueueBody, QueueSettingsList, QueueSummaryList } from '@docket/contracts';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { claimNext } from '../cases/claims';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
-import { saveQueue } from './queues';
+import { queueSettings, saveQueue } from './queues';
 
 const QueueParams = z.object({ queueId: z.string().min(1).max(64) });
 
@@ -20,6 +20,17 @@ export const queueRoutes = featureRouter()
       responses: { 200: jsonResponse(QueueSummaryList, 'Every queue, in display order.') },
     }),
     async (c) => c.json(await c.var.deps.queueSummaries.get(c.var.deps.db), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/settings',
+      permission: 'manage:queue',
+      tags: ['queues'],
+      summary: 'Every queue’s configuration, for editing (no counts)',
+      responses: { 200: jsonResponse(QueueSettingsList, 'In display order.') },
+    }),
+    async (c) => c.json(await queueSettings(c.var.deps.db), 200),
   )
   .openapi(
     defineRoute({
@@ -66,6 +77,7 @@ export const queueRoutes = featureRouter()
         throw new AppError('invalid', 'A new queue needs an id.', { errors: [{ field: 'id', message: 'required' }] });
       const id = body.id;
       await c.var.deps.db.transaction().execute((trx) => saveQueue(trx, id, body, 'create', audit));
+      c.var.deps.queueSummaries.invalidate();
       return c.body(null, 204);
     },
   )
@@ -84,6 +96,7 @@ export const queueRoutes = featureRouter()
       const { queueId } = c.req.valid('param');
       const body = c.req.valid('json');
       await c.var.deps.db.transaction().execute((trx) => saveQueue(trx, queueId, body, 'update', audit));
+      c.var.deps.queueSummaries.invalidate();
       return c.body(null, 204);
     },
   );

@@ -12,6 +12,8 @@ import { summariseQueues } from './queues';
 
 export interface QueueSummaryCache {
   get(db: Kysely<Database>): Promise<QueueSummaryList>;
+  /** Forget the shared summary (after this process changed the queues themselves). */
+  invalidate(): void;
 }
 
 export function createQueueSummaryCache(
@@ -43,6 +45,9 @@ export function createQueueSummaryCache(
         return current.value;
       }
       return refresh(db);
+    },
+    invalidate() {
+      current = undefined;
     },
   };
 }

@@ -10,18 +10,24 @@ export const DEMO = {
 export type DemoAccount = keyof typeof DEMO;
 
 /**
- * Every journey also fails on a browser console error or uncaught exception: that is how a CSP
- * violation (an inline script, a request to another origin) shows up. Failed HTTP responses are
- * logged by Chromium too, and are expected (a 401 before sign-in), so they are left out.
+ * Collects a page's browser console errors and uncaught exceptions: that is how a CSP violation
+ * (an inline script, a request to another origin) shows up. Failed HTTP responses are logged by
+ * Chromium too, and are expected (a 401 before sign-in, a 409 for a lost case), so they are left out.
  */
+export function watchBrowserProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/** Every journey also fails on a browser console error or uncaught exception (see above). */
 export const test = base.extend({
   page: async ({ page }, use) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    const problems = watchBrowserProblems(page);
     await use(page);
     expect(problems, 'browser console errors').toEqual([]);
   },

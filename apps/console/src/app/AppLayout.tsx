@@ -2,9 +2,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { isApiError } from '../api/api-error';
+import { hasPermission } from '../features/auth/permissions';
 import { sessionQuery } from '../features/auth/session-query';
 import { useSignOut } from '../features/auth/sign-out-mutation';
 import { useSessionWatch } from '../features/auth/use-session-watch';
+import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
 import { visibleNavItems } from './navigation';
@@ -50,7 +52,14 @@ export function AppLayout() {
               Sign-out failed. Try again.
             </span>
           )}
-          <Button size="sm" className="app-sign-out" onPress={() => signOut.mutate()} isPending={signOut.isPending}>
+          {/* The one preference today is about evidence, which only people who open cases see. */}
+          {hasPermission(session, 'read:case') && <PreferencesDialog triggerClassName="app-header-button" />}
+          <Button
+            size="sm"
+            className="app-header-button"
+            onPress={() => signOut.mutate()}
+            isPending={signOut.isPending}
+          >
             Sign out
           </Button>
         </div>

@@ -9,16 +9,16 @@ describe('navigation by permission', () => {
     expect(labelsFor('reviewer')).toEqual(['Queues']);
   });
 
-  it('shows a supervisor Queues and Access requests', () => {
-    expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Access requests']);
+  it('shows a supervisor Queues, Supervision and Access requests', () => {
+    expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Supervision', 'Access requests']);
   });
 
   it('shows an auditor only Audit', () => {
     expect(labelsFor('auditor')).toEqual(['Audit']);
   });
 
-  it('shows an admin Staff and Service accounts', () => {
-    expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts']);
+  it('shows an admin Staff, Service accounts, and Queues & policies', () => {
+    expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts', 'Queues & policies']);
   });
 
   it('sends each person home to the first page they can see', () => {

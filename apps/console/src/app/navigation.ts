@@ -10,10 +10,12 @@ export interface NavItem {
 /** The console's sections, in menu order. The first one a person can see is their home. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/queues', label: 'Queues', permission: 'read:queue' },
+  { to: '/supervision', label: 'Supervision', permission: 'manage:case' },
   { to: '/access', label: 'Access requests', permission: 'approve:access' },
   { to: '/audit', label: 'Audit', permission: 'read:audit' },
   { to: '/staff', label: 'Staff', permission: 'read:staff' },
   { to: '/service-accounts', label: 'Service accounts', permission: 'manage:service_account' },
+  { to: '/queue-settings', label: 'Queues & policies', permission: 'manage:queue' },
 ];
 
 export function visibleNavItems(permissions: readonly string[]): NavItem[] {

@@ -4,9 +4,11 @@ import { accessRoutes } from '../features/access/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/SignInPage';
+import { caseRoutes } from '../features/cases/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { staffRoutes } from '../features/staff/routes';
+import { supervisionRoutes } from '../features/supervision/routes';
 import { AppLayout } from './AppLayout';
 import { homeLoader, NoSections } from './home';
 import { NotFound } from './NotFound';
@@ -35,6 +37,8 @@ export function createRouter(queryClient: QueryClient) {
           children: [
             { index: true, loader: homeLoader(queryClient), Component: NoSections },
             ...queuesRoutes(queryClient),
+            ...caseRoutes(queryClient),
+            ...supervisionRoutes(queryClient),
             ...accessRoutes(queryClient),
             ...auditRoutes(queryClient),
             ...staffRoutes(queryClient),

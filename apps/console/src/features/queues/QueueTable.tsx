@@ -1,7 +1,9 @@
 import type { QueueSummary } from '@docket/contracts';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { roleLabel } from '../staff/roles';
 import { categoryLabel } from './categories';
 import { formatAge, formatSla } from './durations';
 import '../../ui/table.css';
@@ -9,8 +11,22 @@ import '../../ui/table.css';
 const count = new Intl.NumberFormat();
 const openedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 
-/** One row per queue, in display order. Ages are measured against `asOf`, the server's clock. */
-export function QueueTable({ items, asOf }: { items: QueueSummary[]; asOf: string }) {
+export interface QueueTableProps {
+  items: QueueSummary[];
+  asOf: string;
+  /** Whether the viewer may claim from this queue; absent: no claiming column at all. */
+  canClaim?: (queue: QueueSummary) => boolean;
+  onClaim?: (queue: QueueSummary) => void;
+  /** The queue a claim is in flight for. */
+  claimingId?: string | null;
+}
+
+/**
+ * One row per queue, in display order. Ages are measured against `asOf`, the server's clock.
+ * Rows carry their queue id so the page's j/k/c shortcuts can find the focused one.
+ */
+export function QueueTable({ items, asOf, canClaim, onClaim, claimingId = null }: QueueTableProps) {
+  const claiming = canClaim && onClaim ? { canClaim, onClaim } : null;
   return (
     <Table aria-label="Queues" className="data-table queue-table">
       <TableHeader>
@@ -19,14 +35,20 @@ export function QueueTable({ items, asOf }: { items: QueueSummary[]; asOf: strin
         </Column>
         <Column className="column queue-col-categories">Categories</Column>
         <Column className="column column-number queue-col-count">Open cases</Column>
+        <Column className="column column-number queue-col-count">In review</Column>
         <Column className="column queue-col-age">Oldest case</Column>
         <Column className="column queue-col-sla">SLA</Column>
         <Column className="column queue-col-breaches">SLA breaches</Column>
+        {claiming && (
+          <Column className="column column-actions queue-col-claim">
+            <span className="visually-hidden">Review</span>
+          </Column>
+        )}
       </TableHeader>
       <TableBody
         items={items}
         // Ages change with every refresh even when a queue's own numbers do not.
-        dependencies={[asOf]}
+        dependencies={[asOf, claiming, claimingId]}
         renderEmptyState={() => (
           <EmptyState title="No queues">
             Reports are routed to queues by category, and none are set up. Ask an administrator.
@@ -34,11 +56,14 @@ export function QueueTable({ items, asOf }: { items: QueueSummary[]; asOf: strin
         )}
       >
         {(queue) => (
-          <Row id={queue.id} className="row">
+          <Row id={queue.id} className="row" data-queue-id={queue.id}>
             <Cell className="cell queue-name">{queue.name}</Cell>
             <Cell className="cell cell-muted queue-categories">{queue.categories.map(categoryLabel).join(', ')}</Cell>
             <Cell className={`cell cell-number${queue.openCases === 0 ? ' cell-muted' : ''}`}>
               {count.format(queue.openCases)}
+            </Cell>
+            <Cell className={`cell cell-number${queue.inReview === 0 ? ' cell-muted' : ''}`}>
+              {count.format(queue.inReview)}
             </Cell>
             <Cell className="cell">
               <OldestCase openedAt={queue.oldestOpenedAt} asOf={asOf} />
@@ -47,6 +72,22 @@ export function QueueTable({ items, asOf }: { items: QueueSummary[]; asOf: strin
             <Cell className="cell">
               <SlaBreaches breaches={queue.slaBreaches} />
             </Cell>
+            {claiming && (
+              <Cell className="cell cell-actions">
+                {claiming.canClaim(queue) ? (
+                  <Button
+                    size="sm"
+                    aria-label={`Start reviewing ${queue.name}`}
+                    isPending={claimingId === queue.id}
+                    onPress={() => claiming.onClaim(queue)}
+                  >
+                    Start reviewing
+                  </Button>
+                ) : (
+                  <span className="cell-muted">{roleLabel(queue.requiredRole)}s only</span>
+                )}
+              </Cell>
+            )}
           </Row>
         )}
       </TableBody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatCountdown, formatDue, formatSla } from './durations';
+import { formatAccountAge, formatAge, formatCountdown, formatDue, formatSla } from './durations';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -40,5 +40,16 @@ describe('formatDue', () => {
   it('says how long is left, or how long ago the deadline passed', () => {
     expect(formatDue(minutes(45))).toBe('in 45 min');
     expect(formatDue(-minutes(2 * 60 + 5))).toBe('2 h 5 min overdue');
+  });
+});
+
+describe('formatAccountAge', () => {
+  const days = (n: number) => n * 24 * 60 * 60_000;
+  it('uses days, then months, then years and months', () => {
+    expect(formatAccountAge(minutes(90))).toBe('1 h 30 min');
+    expect(formatAccountAge(days(5))).toBe('5 d');
+    expect(formatAccountAge(days(214))).toBe('7 mo');
+    expect(formatAccountAge(days(3007))).toBe('8 y 2 mo');
+    expect(formatAccountAge(days(731))).toBe('2 y');
   });
 });

@@ -34,3 +34,17 @@ export function formatCountdown(milliseconds: number): string {
 export function formatDue(milliseconds: number): string {
   return milliseconds >= 0 ? `in ${formatAge(milliseconds)}` : `${formatAge(-milliseconds)} overdue`;
 }
+
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const MONTH_DAYS = 365.25 / 12;
+
+/** How old an account is, at the scale that matters: "5 d", "7 mo", "8 y 2 mo". */
+export function formatAccountAge(milliseconds: number): string {
+  const days = Math.floor(Math.max(0, milliseconds) / DAY_MS);
+  if (days < 1) return formatAge(milliseconds);
+  if (days < 60) return `${days} d`;
+  const months = Math.floor(days / MONTH_DAYS);
+  if (months < 24) return `${months} mo`;
+  const years = Math.floor(months / 12);
+  return months % 12 === 0 ? `${years} y` : `${years} y ${months % 12} mo`;
+}

@@ -2,4 +2,5 @@
 export const queueKeys = {
   all: ['queues'] as const,
   summaries: () => [...queueKeys.all, 'summary'] as const,
+  settings: () => [...queueKeys.all, 'settings'] as const,
 };

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
+import { policyListQuery } from '../policies/policy-list-query';
 import { QueuesPage } from './QueuesPage';
 import { queueSummaryQuery } from './queue-summary-query';
 
@@ -14,6 +15,18 @@ export function queuesRoutes(queryClient: QueryClient): RouteObject[] {
         return null;
       },
       Component: QueuesPage,
+    },
+    {
+      path: 'queue-settings',
+      loader: async ({ request }: LoaderFunctionArgs) => {
+        await requirePermission(queryClient, request, 'manage:queue');
+        // The queue list shows its own loading and error states; only the catalog is awaited.
+        void queryClient.prefetchQuery(queueSummaryQuery());
+        await queryClient.ensureQueryData(policyListQuery());
+        return null;
+      },
+      // Admins only: its own chunk, like every page that is not part of everyday review.
+      lazy: { Component: async () => (await import('./QueueSettingsPage')).QueueSettingsPage },
     },
   ];
 }

@@ -1,0 +1,38 @@
+import { DECISION_ACTIONS } from '@docket/contracts';
+import { MOD_KEY } from '../../ui/Kbd';
+import { actionLabel } from './decision-actions';
+
+export interface Shortcut {
+  /** Alternatives; `+` joins keys pressed together. */
+  keys: readonly string[];
+  description: string;
+}
+
+/** Every keyboard shortcut of the review workflow, as the shortcuts dialog lists them. */
+export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shortcut[] }[] = [
+  {
+    title: 'Queues',
+    shortcuts: [
+      { keys: ['j', '↓'], description: 'Next queue' },
+      { keys: ['k', '↑'], description: 'Previous queue' },
+      { keys: ['Enter', 'c'], description: 'Start reviewing the focused queue' },
+    ],
+  },
+  {
+    title: 'Case',
+    shortcuts: [
+      { keys: ['r'], description: 'Reveal blurred evidence' },
+      ...DECISION_ACTIONS.map((action, index) => ({ keys: [String(index + 1)], description: actionLabel(action) })),
+      { keys: ['p'], description: 'Choose the policy' },
+      { keys: ['e'], description: 'Write the rationale' },
+      { keys: [`${MOD_KEY}+Enter`], description: 'Record the decision and open the next case' },
+      { keys: ['s'], description: 'Skip: give the case back and open the next one' },
+      { keys: ['t'], description: 'Show or hide the timeline' },
+      { keys: ['Esc'], description: 'Close the timeline, or leave the field you are typing in' },
+    ],
+  },
+  {
+    title: 'Anywhere in the review workflow',
+    shortcuts: [{ keys: ['?'], description: 'Show these shortcuts' }],
+  },
+];

@@ -1,0 +1,47 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
+import { requirePermission } from '../auth/require-session';
+import { queueSummaryQuery } from '../queues/queue-summary-query';
+import { heldCasesQuery } from './held-cases-query';
+import { pendingConfirmationsQuery } from './pending-confirmations-query';
+import { SupervisionPage } from './SupervisionPage';
+
+export function supervisionRoutes(queryClient: QueryClient): RouteObject[] {
+  const requireSupervisor = (request: Request) => requirePermission(queryClient, request, 'manage:case');
+  return [
+    {
+      path: 'supervision',
+      loader: async ({ request }: LoaderFunctionArgs) => {
+        await requireSupervisor(request);
+        return null;
+      },
+      Component: SupervisionPage,
+      children: [
+        {
+          index: true,
+          loader: async ({ request }: LoaderFunctionArgs) => {
+            await requireSupervisor(request);
+            await Promise.all([
+              queryClient.ensureInfiniteQueryData(heldCasesQuery()),
+              queryClient.ensureQueryData(queueSummaryQuery()),
+            ]);
+            return null;
+          },
+          lazy: { Component: async () => (await import('./HeldCasesPage')).HeldCasesPage },
+        },
+        {
+          path: 'confirmations',
+          loader: async ({ request }: LoaderFunctionArgs) => {
+            await requireSupervisor(request);
+            await Promise.all([
+              queryClient.ensureQueryData(pendingConfirmationsQuery()),
+              queryClient.ensureQueryData(queueSummaryQuery()),
+            ]);
+            return null;
+          },
+          lazy: { Component: async () => (await import('./ConfirmationsPage')).ConfirmationsPage },
+        },
+      ],
+    },
+  ];
+}
