@@ -8,7 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@docket/db';
-import { createTemplateDatabase, createTestDatabase, freePort, startTestServer } from '@docket/db/testing';
+import {
+  createTemplateDatabase,
+  createTestDatabase,
+  dropDatabase,
+  freePort,
+  startTestServer,
+} from '@docket/db/testing';
 import { FileKeyring } from '../src/encryption/keyring';
 
 export interface BenchServer {
@@ -32,7 +38,9 @@ export async function startBenchServer(): Promise<BenchServer> {
   const keyring = FileKeyring.create(path.join(keysDir, 'keyring.json'));
   const port = await freePort();
 
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: {
       ...process.env,
@@ -71,6 +79,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       await new Promise((resolve) => child.once('exit', resolve));
       await connection.close();
       await database.drop();
+      await dropDatabase(server.adminUrl, template);
       await server.stop();
       rmSync(keysDir, { recursive: true, force: true });
     },
