@@ -1,4 +1,4 @@
-import type { AuditActorType, AuditOutcome, Database } from '@docket/db';
+import type { AuditActorType, AuditOutcome, Database, NewAuditEvent } from '@docket/db';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { AppEnv } from '../context';
@@ -49,35 +49,37 @@ export function auditContext(c: Context<AppEnv>, actor?: AuditActor): AuditConte
 
 export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null, label: 'system', roles: [] };
 
-/** Writes one audit event on `db`, which should be the action's own transaction. */
-export async function recordAuditEvent(
-  db: Kysely<Database>,
-  context: AuditContext,
-  event: AuditEventInput,
-): Promise<void> {
+/** The audit_event row for an event: shared by recordAuditEvent and statements that write it inline. */
+export function auditRow(context: AuditContext, event: AuditEventInput) {
   const details = event.details ?? {};
   for (const key of Object.keys(details)) {
     if (FORBIDDEN_DETAIL_KEYS.has(key.toLowerCase())) {
       throw new Error(`audit details may not carry "${key}"`);
     }
   }
-  await db
-    .insertInto('audit_event')
-    .values({
-      actor_type: context.actor.type,
-      actor_id: context.actor.id,
-      actor_label: context.actor.label,
-      actor_roles: context.actor.roles,
-      action: event.action,
-      outcome: event.outcome ?? 'success',
-      target_type: event.target?.type ?? null,
-      target_id: event.target?.id ?? null,
-      case_id: event.caseId ?? null,
-      grant_id: event.grantId ?? null,
-      details: JSON.stringify(details),
-      request_id: context.requestId,
-      ip: context.ip,
-      user_agent: context.userAgent,
-    })
-    .execute();
+  return {
+    actor_type: context.actor.type,
+    actor_id: context.actor.id,
+    actor_label: context.actor.label,
+    actor_roles: context.actor.roles,
+    action: event.action,
+    outcome: event.outcome ?? 'success',
+    target_type: event.target?.type ?? null,
+    target_id: event.target?.id ?? null,
+    case_id: event.caseId ?? null,
+    grant_id: event.grantId ?? null,
+    details: JSON.stringify(details),
+    request_id: context.requestId,
+    ip: context.ip,
+    user_agent: context.userAgent,
+  } satisfies NewAuditEvent;
+}
+
+/** Writes one audit event on `db`, which should be the action's own transaction. */
+export async function recordAuditEvent(
+  db: Kysely<Database>,
+  context: AuditContext,
+  event: AuditEventInput,
+): Promise<void> {
+  await db.insertInto('audit_event').values(auditRow(context, event)).execute();
 }

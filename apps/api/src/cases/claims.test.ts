@@ -154,3 +154,42 @@ describe('claiming', () => {
     expect((await t.request('POST', `/api/cases/${caseId}/lease`, { session: other.session })).status).toBe(409);
   });
 });
+
+describe('the audit trail of claims', () => {
+  it('records each claim with its case, and an empty queue as a failed claim', async () => {
+    await emptyQueue('scams_spam');
+    const [caseId] = await casesVia(t, platform, spamReports(1));
+    const { session, id } = await t.signedIn(['reviewer']);
+    await claim(session, 'scams_spam');
+    expect((await t.auditEvents('case.claimed')).at(-1)).toMatchObject({
+      actor_id: id,
+      outcome: 'success',
+      target_type: 'case',
+      target_id: caseId,
+      case_id: caseId,
+      details: { queueId: 'scams_spam' },
+    });
+    const other = await t.signedIn(['reviewer']);
+    expect((await (await claim(other.session, 'scams_spam')).json()).case).toBeNull();
+    expect((await t.auditEvents('case.claimed')).at(-1)).toMatchObject({
+      actor_id: other.id,
+      outcome: 'failure',
+      case_id: null,
+      details: { queueId: 'scams_spam', reason: 'queue_empty' },
+    });
+  });
+
+  it('leaves no trace of a refused claim', async () => {
+    const [escalated] = await casesVia(t, platform, spamReports(1));
+    await t.db
+      .updateTable('case')
+      .set({ queue_id: 'escalations' })
+      .where('id', '=', escalated as string)
+      .execute();
+    const { session, id } = await t.signedIn(['reviewer']);
+    const before = (await t.auditEvents('case.claimed')).length;
+    expect((await claim(session, 'escalations')).status).toBe(403);
+    expect((await t.auditEvents('case.claimed')).length).toBe(before);
+    expect(await t.db.selectFrom('case').select('id').where('assignee_id', '=', id).execute()).toEqual([]);
+  });
+});

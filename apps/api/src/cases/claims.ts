@@ -5,8 +5,9 @@
  */
 import type { CaseSummary } from '@docket/contracts';
 import type { Database } from '@docket/db';
+import type { Role } from '@docket/permissions';
 import { type Kysely, sql } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { type AuditContext, auditRow, recordAuditEvent } from '../audit/record';
 import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
 import { type CaseSummaryRow, caseSummary, LEASE_MINUTES, toCaseSummary } from './summary';
@@ -23,16 +24,6 @@ export async function claimNext(
   options: { skip?: string | undefined },
   audit: AuditContext,
 ): Promise<CaseSummary | null> {
-  const queue = await trx
-    .selectFrom('queue')
-    .select(['id', 'required_role'])
-    .where('id', '=', queueId)
-    .executeTakeFirst();
-  if (!queue) throw new AppError('not_found', `No queue "${queueId}".`);
-  if (!staff.roles.includes(queue.required_role)) {
-    throw new AppError('forbidden', `The ${queueId} queue is worked by ${queue.required_role}s.`);
-  }
-
   // Claiming is idempotent: a reviewer who already holds a case here gets it back.
   if (!options.skip) {
     const held = await trx
@@ -46,11 +37,21 @@ export async function claimNext(
     if (held) return (await caseSummary(trx, held.id)) ?? null;
   }
 
-  // One statement: give back the skipped case (if held), then take the best unheld case or the
-  // best case whose lease ran out, whichever comes first in queue order; each branch reads the
-  // top of its own partial index, however long the queue.
+  // One statement (one round trip): give back the skipped case (if held), take the best unheld
+  // case or the best case whose lease ran out — each branch reads the top of its own partial
+  // index, however long the queue — write the audit event, and read the queue's role. A refusal
+  // below throws, and the transaction takes all of it back.
   const skip = options.skip ?? null;
-  const claimed = await sql<CaseSummaryRow & { released: number }>`
+  const event = auditRow(audit, { action: 'case.claimed', details: { queueId, ...(skip ? { skipped: skip } : {}) } });
+  const claimedEvent = trx.insertInto('audit_event').values({
+    ...event,
+    outcome: sql`case when exists (select 1 from taken) then 'success' else 'failure' end`,
+    target_type: sql`case when exists (select 1 from taken) then 'case' end`,
+    target_id: sql`(select id::text from taken)`,
+    case_id: sql`(select id from taken)`,
+    details: sql`${event.details}::jsonb || case when exists (select 1 from taken) then '{}'::jsonb else '{"reason":"queue_empty"}'::jsonb end`,
+  });
+  const claimed = await sql<CaseSummaryRow & { released: number; required_role: Role | null }>`
     with released as (
       update "case" set assignee_id = null, lease_expires_at = null
       where id = ${skip}::uuid and assignee_id = ${staff.id} and lease_expires_at > now()
@@ -69,19 +70,18 @@ export async function claimNext(
       where id = (select id from (select * from unheld union all select * from lapsed) candidates order by priority desc, opened_at limit 1)
       returning id, queue_id, status, category, urgent, involves_minor, report_count, priority, opened_at, sla_due_at,
         assignee_id, lease_expires_at, conversation_id
-    )
-    select (select count(*)::int from released) as released, taken.*,
+    ), audited as (${claimedEvent})
+    select (select required_role from queue where id = ${queueId}) as required_role,
+      (select count(*)::int from released) as released, taken.*,
       ${staff.username}::text as holder_username, ${staff.displayName}::text as holder_display_name
     from (select 1) one left join taken on true`.execute(trx);
   const result = claimed.rows[0];
-  if (skip && !result?.released) throw new AppError('conflict', 'You do not hold the case you are skipping.');
-  const id = result?.id ?? undefined;
-  await recordAuditEvent(trx, audit, {
-    action: 'case.claimed',
-    outcome: id ? 'success' : 'failure',
-    ...(id ? { target: { type: 'case', id }, caseId: id } : {}),
-    details: { queueId, ...(options.skip ? { skipped: options.skip } : {}), ...(id ? {} : { reason: 'queue_empty' }) },
-  });
+  if (!result?.required_role) throw new AppError('not_found', `No queue "${queueId}".`);
+  if (!staff.roles.includes(result.required_role)) {
+    throw new AppError('forbidden', `The ${queueId} queue is worked by ${result.required_role}s.`);
+  }
+  if (skip && !result.released) throw new AppError('conflict', 'You do not hold the case you are skipping.');
+  const id = result.id ?? undefined;
   return id && result ? toCaseSummary(result) : null;
 }
 
