@@ -289,3 +289,31 @@ test('an admin adds a policy to the catalog and deactivates it', async ({ page }
   await expect(row).toContainText('Inactive');
   await expect(page.getByRole('status').filter({ hasText: `Deactivated ${code}.` })).toBeVisible();
 });
+
+test('a supervisor hands a held case to a chosen colleague', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await page.goto('/sign-in');
+  await signIn(page, 'reviewer');
+  await expect(pageHeading(page, 'Queues')).toBeVisible();
+  await waitForClaimableCases(page, 'scams_spam', 1);
+  await page.getByRole('button', { name: 'Start reviewing Scams & spam' }).click();
+  await expect(page).toHaveURL(CASE_URL);
+  const caseId = caseIdOf(page);
+
+  const supervisorContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const supervisor = await supervisorContext.newPage();
+  const problems = watchBrowserProblems(supervisor);
+  await supervisor.goto('/sign-in');
+  await signIn(supervisor, 'supervisor');
+  await mainNav(supervisor).getByRole('link', { name: 'Supervision' }).click();
+  await supervisor.getByRole('button', { name: `Reassign ${ref(caseId)}…` }).click();
+  const dialog = supervisor.getByRole('dialog', { name: `Reassign case ${ref(caseId)}` });
+  await dialog.getByRole('combobox', { name: 'Reassign to' }).fill('Sam');
+  await supervisor.getByRole('option', { name: /Sam Supervisor/ }).click();
+  await dialog.getByRole('button', { name: 'Reassign', exact: true }).click();
+  await expect(
+    supervisor.getByRole('status').filter({ hasText: `Case ${ref(caseId)} is now with Sam Supervisor.` }),
+  ).toBeVisible();
+  expect(problems, 'supervisor browser console errors').toEqual([]);
+  await supervisorContext.close();
+});

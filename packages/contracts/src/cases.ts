@@ -157,6 +157,11 @@ export const RejectionBody = z
 
 export const ReassignBody = z.object({ assigneeId: z.uuid() }).meta({ id: 'ReassignBody' });
 
+export const AssigneeList = z
+  .object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string() })) })
+  .meta({ id: 'AssigneeList', description: 'Active staff who may work the case’s queue, by name.' });
+export type AssigneeList = z.infer<typeof AssigneeList>;
+
 export const CaseListQuery = z.object({
   queueId: z.string().max(64).optional(),
   held: z.enum(['true', 'false']).optional().meta({ description: '`true`: only cases someone holds right now.' }),

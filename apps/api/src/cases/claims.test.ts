@@ -117,6 +117,16 @@ describe('claiming', () => {
       expect.objectContaining({ id: caseId, assignee: expect.objectContaining({ id: holder.id }) }),
     );
 
+    const auditor = await t.staff(['auditor']);
+    const assignees = await (
+      await t.request('GET', `/api/cases/${caseId}/assignees`, { session: supervisor.session })
+    ).json();
+    const ids = assignees.items.map((person: { id: string }) => person.id);
+    expect(ids).toContain(other.id);
+    expect(ids).not.toContain(holder.id); // already holds it
+    expect(ids).not.toContain(auditor.id); // cannot work a reviewers' queue
+    expect((await t.request('GET', `/api/cases/${caseId}/assignees`, { session: holder.session })).status).toBe(403);
+
     const reassigned = await t.request('POST', `/api/cases/${caseId}/reassign`, {
       session: supervisor.session,
       body: { assigneeId: other.id },

@@ -164,3 +164,24 @@ export async function assignCase(
   });
   return caseSummary(trx, caseId) as Promise<CaseSummary>;
 }
+
+/** Who a supervisor may hand a case to: active staff holding the role its queue requires. */
+export async function assignableStaff(db: Kysely<Database>, caseId: string) {
+  const current = await db
+    .selectFrom('case as c')
+    .innerJoin('queue as q', 'q.id', 'c.queue_id')
+    .select(['c.assignee_id', 'q.required_role'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!current) throw new AppError('not_found', 'No case with that id.');
+  let people = db
+    .selectFrom('staff_user')
+    .select(['id', 'username', 'display_name'])
+    .where('disabled_at', 'is', null)
+    .where(sql<boolean>`${current.required_role} = any(roles)`)
+    .orderBy('display_name')
+    .limit(500);
+  if (current.assignee_id) people = people.where('id', '!=', current.assignee_id);
+  const rows = await people.execute();
+  return { items: rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name })) };
+}

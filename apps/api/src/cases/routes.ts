@@ -1,4 +1,5 @@
 import {
+  AssigneeList,
   CaseDetail,
   CaseList,
   CaseListQuery,
@@ -15,7 +16,7 @@ import { auditContext, recordAuditEvent } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { openCase } from './case-detail';
-import { assignCase, lockHeldCase, releaseCase, renewLease } from './claims';
+import { assignableStaff, assignCase, lockHeldCase, releaseCase, renewLease } from './claims';
 import { decideCase, pendingConfirmations, settleDecision } from './decisions';
 import { listCases } from './list';
 import { selectCases, toCaseSummary } from './summary';
@@ -136,6 +137,21 @@ export const caseRoutes = featureRouter()
         .execute((trx) => decideCase(trx, id, session.user.id, body, audit));
       return c.json(decision, 201);
     },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/{id}/assignees',
+      permission: 'manage:case',
+      tags: ['cases'],
+      summary: 'Who this case may be reassigned to',
+      request: { params: CaseParams },
+      responses: {
+        200: jsonResponse(AssigneeList, 'Active staff for its queue.'),
+        404: { description: 'No such case.' },
+      },
+    }),
+    async (c) => c.json(await assignableStaff(c.var.deps.db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({

@@ -11,7 +11,7 @@ import { useReassignCase } from './reassign-case-mutation';
 import { useUnassignCase } from './unassign-case-mutation';
 
 export interface CaseHoldDialogProps {
-  action: HoldAction;
+  action: Exclude<HoldAction, 'reassign'>;
   summary: CaseSummary;
   currentUserId: string;
   queueName: string;

@@ -11,6 +11,7 @@ import { useQueueNames } from '../queues/use-queue-name';
 import { CaseHoldDialog } from './CaseHoldDialog';
 import { HeldCasesTable, type HoldAction } from './HeldCasesTable';
 import { useHeldCases } from './held-cases-query';
+import { ReassignDialog } from './ReassignDialog';
 
 export function HeldCasesPage() {
   const session = useSession();
@@ -51,7 +52,18 @@ export function HeldCasesPage() {
           </Button>
         </div>
       )}
-      {active && (
+      {active?.action === 'reassign' && (
+        <ReassignDialog
+          summary={active.summary}
+          queueName={queueName(active.summary.queueId)}
+          onClose={() => setActive(null)}
+          onDone={(text) => {
+            setActive(null);
+            setMessage(text);
+          }}
+        />
+      )}
+      {active && active.action !== 'reassign' && (
         <CaseHoldDialog
           action={active.action}
           summary={active.summary}

@@ -10,7 +10,7 @@ import { categoryLabel } from '../queues/categories';
 import { formatCountdown, formatDue } from '../queues/durations';
 import '../../ui/table.css';
 
-export type HoldAction = 'take-over' | 'unassign';
+export type HoldAction = 'take-over' | 'reassign' | 'unassign';
 
 export interface HeldCasesTableProps {
   items: CaseSummary[];
@@ -88,6 +88,13 @@ export function HeldCasesTable({ items, now, currentUserId, queueName, onAction 
                       Take over…
                     </Button>
                   )}
+                  <Button
+                    size="sm"
+                    aria-label={`Reassign ${caseRef(summary.id)}…`}
+                    onPress={() => onAction('reassign', summary)}
+                  >
+                    Reassign…
+                  </Button>
                   <Button
                     size="sm"
                     aria-label={`Unassign ${caseRef(summary.id)}…`}

@@ -1,0 +1,19 @@
+import type { AssigneeList } from '@docket/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { supervisionKeys } from './keys';
+
+export function fetchAssignees(caseId: string, signal?: AbortSignal): Promise<AssigneeList> {
+  return api.get<AssigneeList>(`/api/cases/${encodeURIComponent(caseId)}/assignees`, { signal });
+}
+
+/** People who may work the case's queue, for the reassign picker. */
+export const assigneesQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: supervisionKeys.assignees(caseId),
+    queryFn: ({ signal }) => fetchAssignees(caseId, signal),
+  });
+
+export function useAssignees(caseId: string) {
+  return useQuery(assigneesQuery(caseId));
+}
