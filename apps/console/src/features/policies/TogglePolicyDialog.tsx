@@ -1,8 +1,6 @@
 import type { Policy } from '@docket/contracts';
 import { isApiError } from '../../api/api-error';
-import { ErrorAlert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useUpdatePolicy } from './update-policy-mutation';
 
 export interface TogglePolicyDialogProps {
@@ -15,46 +13,30 @@ export interface TogglePolicyDialogProps {
 export function TogglePolicyDialog({ policy, onClose, onDone }: TogglePolicyDialogProps) {
   const update = useUpdatePolicy();
   const deactivating = policy.active;
-  const error = isApiError(update.error) ? update.error : null;
-
-  function confirm() {
-    update.mutate(
-      { code: policy.code, changes: { title: policy.title, description: policy.description, active: !deactivating } },
-      { onSuccess: () => onDone(`${deactivating ? 'Deactivated' : 'Activated'} ${policy.code}.`) },
-    );
-  }
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={`${deactivating ? 'Deactivate' : 'Activate'} ${policy.code}?`}
-      size="sm"
-      isOpen
-      isDismissable
-      onOpenChange={(open) => !open && onClose()}
+      confirmLabel={deactivating ? 'Deactivate policy' : 'Activate policy'}
+      destructive={deactivating}
+      isPending={update.isPending}
+      error={isApiError(update.error) ? update.error : null}
+      onClose={onClose}
+      onConfirm={() =>
+        update.mutate(
+          {
+            code: policy.code,
+            changes: { title: policy.title, description: policy.description, active: !deactivating },
+          },
+          { onSuccess: () => onDone(`${deactivating ? 'Deactivated' : 'Activated'} ${policy.code}.`) },
+        )
+      }
     >
-      {() => (
-        <>
-          {error && <ErrorAlert error={error} />}
-          <p>
-            {deactivating
-              ? `Reviewers can no longer cite ${policy.code} (${policy.title}) in new decisions. Decisions that already cite it keep it.`
-              : `Reviewers can cite ${policy.code} (${policy.title}) in decisions again.`}
-          </p>
-          <DialogActions>
-            <Button onPress={onClose} autoFocus={deactivating}>
-              Cancel
-            </Button>
-            <Button
-              variant={deactivating ? 'danger' : 'primary'}
-              onPress={confirm}
-              isPending={update.isPending}
-              autoFocus={!deactivating}
-            >
-              {deactivating ? 'Deactivate policy' : 'Activate policy'}
-            </Button>
-          </DialogActions>
-        </>
-      )}
-    </Dialog>
+      <p>
+        {deactivating
+          ? `Reviewers can no longer cite ${policy.code} (${policy.title}) in new decisions. Decisions that already cite it keep it.`
+          : `Reviewers can cite ${policy.code} (${policy.title}) in decisions again.`}
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -1,8 +1,6 @@
 import type { ServiceAccount } from '@docket/contracts';
 import { isApiError } from '../../api/api-error';
-import { ErrorAlert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSetServiceAccountDisabled } from './set-service-account-disabled-mutation';
 
 export interface ToggleServiceAccountDialogProps {
@@ -16,52 +14,32 @@ export interface ToggleServiceAccountDialogProps {
 export function ToggleServiceAccountDialog({ account, onClose, onDone }: ToggleServiceAccountDialogProps) {
   const toggle = useSetServiceAccountDisabled();
   const disabling = account.disabledAt === null;
-  const error = isApiError(toggle.error) ? toggle.error : null;
-
-  function confirm() {
-    toggle.mutate(
-      { id: account.id, disabled: disabling },
-      { onSuccess: () => onDone(`${disabling ? 'Disabled' : 'Enabled'} ${account.name}.`) },
-    );
-  }
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={`${disabling ? 'Disable' : 'Enable'} ${account.name}?`}
-      size="sm"
-      isOpen
-      isDismissable
-      onOpenChange={(open) => !open && onClose()}
+      confirmLabel={disabling ? 'Disable service account' : 'Enable service account'}
+      destructive={disabling}
+      isPending={toggle.isPending}
+      error={isApiError(toggle.error) ? toggle.error : null}
+      onClose={onClose}
+      onConfirm={() =>
+        toggle.mutate(
+          { id: account.id, disabled: disabling },
+          { onSuccess: () => onDone(`${disabling ? 'Disabled' : 'Enabled'} ${account.name}.`) },
+        )
+      }
     >
-      {() => (
-        <>
-          {error && <ErrorAlert error={error} />}
-          {disabling ? (
-            <p>
-              Docket refuses every request signed with key <code>{account.keyId}</code> from the moment you confirm: the
-              platform cannot send reports until an admin enables the account again. Reports already received stay.
-            </p>
-          ) : (
-            <p>
-              Requests signed with key <code>{account.keyId}</code> and its current secret are accepted again at once.
-            </p>
-          )}
-          <DialogActions>
-            {/* Focus starts on the harmless choice when the action cuts a platform off. */}
-            <Button onPress={onClose} autoFocus={disabling}>
-              Cancel
-            </Button>
-            <Button
-              variant={disabling ? 'danger' : 'primary'}
-              onPress={confirm}
-              isPending={toggle.isPending}
-              autoFocus={!disabling}
-            >
-              {disabling ? 'Disable service account' : 'Enable service account'}
-            </Button>
-          </DialogActions>
-        </>
+      {disabling ? (
+        <p>
+          Docket refuses every request signed with key <code>{account.keyId}</code> from the moment you confirm: the
+          platform cannot send reports until an admin enables the account again. Reports already received stay.
+        </p>
+      ) : (
+        <p>
+          Requests signed with key <code>{account.keyId}</code> and its current secret are accepted again at once.
+        </p>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
