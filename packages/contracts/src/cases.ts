@@ -176,8 +176,13 @@ export const CaseList = z
 export type CaseList = z.infer<typeof CaseList>;
 
 export const PendingConfirmationList = z
-  .object({ items: z.array(Decision.extend({ case: CaseSummary })) })
-  .meta({ id: 'PendingConfirmationList', description: 'At most 200, oldest first.' });
+  .object({ items: z.array(Decision.extend({ case: CaseSummary })), nextCursor: z.string().nullable() })
+  .meta({ id: 'PendingConfirmationList', description: 'Keyset pages, oldest first.' });
+
+export const PendingConfirmationQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export type PendingConfirmationList = z.infer<typeof PendingConfirmationList>;
 
 export const Policy = z

@@ -203,3 +203,19 @@ describe('the audit trail of claims', () => {
     expect(await t.db.selectFrom('case').select('id').where('assignee_id', '=', id).execute()).toEqual([]);
   });
 });
+
+it('pages the case list without repeating or skipping a case, even when cases share a timestamp', async () => {
+  await emptyQueue('scams_spam');
+  const caseIds = await casesVia(t, platform, spamReports(5)); // one batch: one opened_at for all
+  const supervisor = await t.signedIn(['supervisor']);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `queueId=scams_spam&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+    const page = await (await t.request('GET', `/api/cases?${query}`, { session: supervisor.session })).json();
+    seen.push(...page.items.map((c: { id: string }) => c.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  expect(seen).toHaveLength(5);
+  expect(new Set(seen)).toEqual(new Set(caseIds));
+});

@@ -67,14 +67,36 @@ export async function decisionsForCase(db: Kysely<Database>, caseId: string): Pr
   return (await selectDecisions(db).where('d.case_id', '=', caseId).orderBy('d.decided_at').execute()).map(toDecision);
 }
 
-export async function pendingConfirmations(db: Kysely<Database>): Promise<Decision[]> {
-  const rows = await selectDecisions(db)
+/** Keyset pages of decisions waiting for a supervisor, oldest first (cursor: last decided_at and id). */
+export async function pendingConfirmations(
+  db: Kysely<Database>,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<{ items: Decision[]; nextCursor: string | null }> {
+  let select = selectDecisions(db)
+    // Microseconds, as stored: a millisecond JavaScript Date would repeat rows across pages.
+    .select(sql<string>`to_char(d.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('decided_key'))
     .where('d.requires_confirmation', '=', true)
     .where('dc.decision_id', 'is', null)
     .orderBy('d.decided_at')
-    .limit(200)
-    .execute();
-  return rows.map(toDecision);
+    .orderBy('d.id')
+    .limit(query.limit + 1);
+  if (query.cursor) {
+    const [at, id] = Buffer.from(query.cursor, 'base64url').toString().split('|');
+    if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+      throw new AppError('invalid', 'The cursor is not one this API issued.', {
+        errors: [{ field: 'cursor', message: 'malformed' }],
+      });
+    }
+    select = select.where(sql<boolean>`(d.decided_at, d.id) > (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await select.execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toDecision),
+    nextCursor:
+      rows.length > query.limit && last ? Buffer.from(`${last.decided_key}|${last.id}`).toString('base64url') : null,
+  };
 }
 
 export async function decideCase(

@@ -35,6 +35,8 @@ export async function listCases(
   },
 ): Promise<CaseList> {
   let select = selectCases(db)
+    // Microseconds, as stored: a millisecond JavaScript Date would repeat rows across pages.
+    .select(sql<string>`to_char(c.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('opened_key'))
     .where('c.status', '=', (query.status ?? 'open') as 'open')
     .orderBy('c.priority', 'desc')
     .orderBy('c.opened_at')
@@ -58,7 +60,7 @@ export async function listCases(
     items: page.map(toCaseSummary),
     nextCursor:
       rows.length > query.limit && last
-        ? encode({ priority: last.priority, openedAt: last.opened_at.toISOString(), id: last.id })
+        ? encode({ priority: last.priority, openedAt: last.opened_key, id: last.id })
         : null,
   };
 }

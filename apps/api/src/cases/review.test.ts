@@ -259,3 +259,32 @@ it('counts cases in review on the queues page', async () => {
   const queues = await (await t.request('GET', '/api/queues', { session: reviewer.session })).json();
   expect(queues.items.find((q: { id: string }) => q.id === 'scams_spam')).toMatchObject({ openCases: 3, inReview: 1 });
 });
+
+it('pages decisions awaiting confirmation with a cursor, oldest first', async () => {
+  const supervisor = await t.signedIn(['supervisor']);
+  const before = await (
+    await t.request('GET', '/api/decisions/pending?limit=200', { session: supervisor.session })
+  ).json();
+  const reviewer = await t.signedIn(['reviewer']);
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const caseId = await holdNewCase(reviewer.session);
+    ids.push((await (await decide(reviewer.session, caseId, 'suspend_account')).json()).id);
+  }
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+    const page = await (
+      await t.request('GET', `/api/decisions/pending${query}`, { session: supervisor.session })
+    ).json();
+    expect(page.items.length).toBeLessThanOrEqual(2);
+    seen.push(...page.items.map((d: { id: string }) => d.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  expect(seen).toHaveLength(before.items.length + 3);
+  expect(seen.slice(-3)).toEqual(ids);
+  expect(
+    (await t.request('GET', '/api/decisions/pending?cursor=not-a-cursor', { session: supervisor.session })).status,
+  ).toBe(400);
+});

@@ -8,6 +8,7 @@ import {
   DecideBody,
   Decision,
   PendingConfirmationList,
+  PendingConfirmationQuery,
   ReassignBody,
   RejectionBody,
 } from '@docket/contracts';
@@ -226,11 +227,12 @@ export const decisionRoutes = featureRouter()
       permission: 'manage:case',
       tags: ['decisions'],
       summary: 'Suspensions and referrals waiting for a supervisor',
+      request: { query: PendingConfirmationQuery },
       responses: { 200: jsonResponse(PendingConfirmationList, 'Oldest first.') },
     }),
     async (c) => {
       const { db } = c.var.deps;
-      const decisions = await pendingConfirmations(db);
+      const { items: decisions, nextCursor } = await pendingConfirmations(db, c.req.valid('query'));
       const cases = decisions.length
         ? await selectCases(db)
             .where(
@@ -245,7 +247,7 @@ export const decisionRoutes = featureRouter()
         const summary = byId.get(decision.caseId);
         return summary ? [{ ...decision, case: summary }] : [];
       });
-      return c.json({ items }, 200);
+      return c.json({ items, nextCursor }, 200);
     },
   )
   .openapi(settleRoute('confirmed'), async (c) => {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError, networkError } from '../../api/api-error';
 import { ErrorAlert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Panel } from '../../ui/PageHeader';
 import { StatusMessage } from '../../ui/StatusMessage';
@@ -20,7 +21,13 @@ export function ConfirmationsPage() {
   const queueName = useQueueNames();
   const [message, setMessage] = useState<string | null>(null);
   const [active, setActive] = useState<{ action: ConfirmationAction; decision: PendingConfirmation } | null>(null);
+  const items = pending.data.pages.flatMap((page) => page.items);
   const refreshError = pending.isRefetchError ? (isApiError(pending.error) ? pending.error : networkError()) : null;
+  const loadMoreError = pending.isFetchNextPageError
+    ? isApiError(pending.error)
+      ? pending.error
+      : networkError()
+    : null;
   const policyTitle = (code: string) => policies.data?.items.find((policy) => policy.code === code)?.title;
 
   function done(text: string) {
@@ -32,7 +39,7 @@ export function ConfirmationsPage() {
     <>
       <StatusMessage message={message} onDismiss={() => setMessage(null)} />
       {refreshError && <ErrorAlert error={refreshError} title="Could not refresh the list; Docket keeps trying." />}
-      {pending.data.items.length === 0 ? (
+      {items.length === 0 ? (
         <Panel>
           <EmptyState title="Nothing awaits confirmation">
             Suspensions and referrals to law enforcement appear here until a supervisor other than the one who decided
@@ -41,7 +48,7 @@ export function ConfirmationsPage() {
         </Panel>
       ) : (
         <ul className="pending-list" aria-label="Decisions awaiting confirmation">
-          {pending.data.items.map((decision) => (
+          {items.map((decision) => (
             <PendingDecisionCard
               key={decision.id}
               decision={decision}
@@ -52,6 +59,14 @@ export function ConfirmationsPage() {
             />
           ))}
         </ul>
+      )}
+      {loadMoreError && <ErrorAlert error={loadMoreError} title="Could not load more decisions" />}
+      {pending.hasNextPage && (
+        <div className="supervision-more">
+          <Button onPress={() => pending.fetchNextPage()} isPending={pending.isFetchingNextPage}>
+            Load more
+          </Button>
+        </div>
       )}
       {active?.action === 'confirm' && (
         <ConfirmDecisionDialog decision={active.decision} onClose={() => setActive(null)} onDone={done} />

@@ -34,7 +34,7 @@ export function supervisionRoutes(queryClient: QueryClient): RouteObject[] {
           loader: async ({ request }: LoaderFunctionArgs) => {
             await requireSupervisor(request);
             await Promise.all([
-              queryClient.ensureQueryData(pendingConfirmationsQuery()),
+              queryClient.ensureInfiniteQueryData(pendingConfirmationsQuery()),
               queryClient.ensureQueryData(queueSummaryQuery()),
             ]);
             return null;
