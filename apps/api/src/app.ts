@@ -5,6 +5,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { accessRoutes, caseAccessRoutes } from './access/routes';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { caseRoutes, decisionRoutes } from './cases/routes';
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/staff', staffRoutes);
   app.route('/api/queues', queueRoutes);
   app.route('/api/cases', caseRoutes);
+  app.route('/api/cases', caseAccessRoutes);
+  app.route('/api/access', accessRoutes);
   app.route('/api/decisions', decisionRoutes);
   app.route('/api/policies', policyRoutes);
   app.route('/api/me', meRoutes);

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'session_ended',
   'forbidden',
+  'access_required',
   'not_found',
   'conflict',
   'expired',

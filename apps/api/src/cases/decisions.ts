@@ -6,6 +6,7 @@
 import { ACTIONS_NEEDING_CONFIRMATION, type DecideBody, type Decision, type DecisionAction } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
+import { liveGrant } from '../access/grants';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { AppError } from '../http/problem';
 import { lockHeldCase } from './claims';
@@ -118,6 +119,8 @@ export async function decideCase(
     });
   }
   const requiresConfirmation = ACTIONS_NEEDING_CONFIRMATION.includes(body.action);
+  // The grant the decider read under (if any), so an auditor can weigh the access against the outcome.
+  const grant = await liveGrant(trx, caseId, staffId);
   const { id } = await trx
     .insertInto('decision')
     .values({
@@ -126,6 +129,7 @@ export async function decideCase(
       policy_code: body.policyCode,
       rationale: body.rationale,
       decided_by: staffId,
+      grant_id: grant?.id ?? null,
       requires_confirmation: requiresConfirmation,
     })
     .returning('id')
@@ -155,6 +159,7 @@ export async function decideCase(
     action: 'decision.recorded',
     target: { type: 'decision', id },
     caseId,
+    ...(grant ? { grantId: grant.id } : {}),
     details: { action: body.action, policyCode: body.policyCode, requiresConfirmation },
   });
   return toDecision(await selectDecisions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());

@@ -1,3 +1,4 @@
+import type { AccessGrantTable, AccessRequestTable } from './access';
 import type { AuditEventTable } from './audit-event';
 import type { CaseTable } from './case';
 import type { ConversationTable } from './conversation';
@@ -12,6 +13,7 @@ import type { SignInFailureTable } from './sign-in-failure';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
 
+export type * from './access';
 export type * from './audit-event';
 export type * from './case';
 export type * from './conversation';
@@ -27,6 +29,8 @@ export type * from './staff-session';
 export type * from './staff-user';
 
 export interface Database {
+  access_grant: AccessGrantTable;
+  access_request: AccessRequestTable;
   audit_event: AuditEventTable;
   case: CaseTable;
   conversation: ConversationTable;

@@ -1,0 +1,302 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { casesVia } from '../testing/cases';
+import { type TestSession, useTestApp } from '../testing/harness';
+import { aReport } from '../testing/reports';
+
+const t = useTestApp();
+let platform: { keyId: string; secret: string };
+
+beforeAll(async () => {
+  platform = await t.serviceAccount();
+});
+
+const JUSTIFICATION = 'The reported messages reference earlier threats I need to see in context.';
+
+/** A reviewer holding a fresh case whose conversation has 7 messages, m4 reported. */
+async function heldCase(session: TestSession, category: 'harassment' | 'violent_threat' = 'harassment') {
+  const report = aReport({ category });
+  report.messages = Array.from({ length: 7 }, (_, i) => ({
+    id: `m${i + 1}`,
+    senderId: i % 2 ? 'acct-reported' : 'acct-reporter',
+    sentAt: new Date(Date.UTC(2026, 10, 1, 10, i)).toISOString(),
+    body: `Message number ${i + 1}`,
+  }));
+  report.reportedMessageIds = ['m4'];
+  const [caseId] = await casesVia(t, platform, [report]);
+  await t.db
+    .updateTable('case')
+    .set({ status: 'decided' })
+    .where('id', '!=', caseId as string)
+    .where('status', '=', 'open')
+    .execute();
+  const queueId = (
+    await t.db
+      .selectFrom('case')
+      .select('queue_id')
+      .where('id', '=', caseId as string)
+      .executeTakeFirstOrThrow()
+  ).queue_id;
+  await t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body: {} });
+  return caseId as string;
+}
+
+const fileRequest = (session: TestSession, caseId: string, overrides: object = {}) =>
+  t.request('POST', `/api/cases/${caseId}/access-requests`, {
+    session,
+    body: {
+      justificationCode: 'USER_REPORT',
+      justification: JUSTIFICATION,
+      scope: { kind: 'reported_context', context: 1 },
+      durationMinutes: 30,
+      ...overrides,
+    },
+  });
+
+const read = (session: TestSession, caseId: string, ids?: string) =>
+  t.request('GET', `/api/cases/${caseId}/conversation${ids ? `?ids=${ids}` : ''}`, { session });
+
+describe('requests and approvals', () => {
+  it('grants nothing until a different supervisor approves; then reads only the scope', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const caseId = await heldCase(reviewer.session);
+    expect((await read(reviewer.session, caseId)).status).toBe(403);
+
+    const request = await (await fileRequest(reviewer.session, caseId)).json();
+    expect(request.status).toBe('pending');
+    expect((await read(reviewer.session, caseId)).status).toBe(403);
+
+    const supervisor = await t.signedIn(['reviewer', 'supervisor']);
+    const approved = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: supervisor.session,
+      body: {},
+    });
+    expect(approved.status).toBe(200);
+    const grantId = (await approved.json()).grantId;
+
+    const response = await read(reviewer.session, caseId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body.messages.map((m: { id: string }) => m.id)).toEqual(['m3', 'm4', 'm5']); // m4 ± 1
+    expect(body.messages.find((m: { id: string }) => m.id === 'm4').reported).toBe(true);
+
+    // Asking for a message outside the scope by id returns nothing more.
+    const outside = await (await read(reviewer.session, caseId, 'm1,m7,m4')).json();
+    expect(outside.messages.map((m: { id: string }) => m.id)).toEqual(['m4']);
+
+    const [event] = (await t.auditEvents('conversation.read')).slice(-1);
+    expect(event).toMatchObject({ grant_id: grantId, case_id: caseId, details: { messageIds: ['m4'] } });
+    expect(JSON.stringify(event)).not.toContain('Message number');
+  });
+
+  it('refuses self-approval, even for someone who is reviewer and supervisor', async () => {
+    const both = await t.signedIn(['reviewer', 'supervisor']);
+    const caseId = await heldCase(both.session);
+    const request = await (await fileRequest(both.session, caseId)).json();
+    const self = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: both.session,
+      body: {},
+    });
+    expect(self.status).toBe(403);
+    expect((await read(both.session, caseId)).status).toBe(403);
+    expect((await (await read(both.session, caseId)).json()).code).toBe('access_required');
+  });
+
+  it('refuses to approve a cancelled, decided or expired request with 409, and a denial without a reason with 400', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const first = await (await fileRequest(reviewer.session, caseId)).json();
+    expect(
+      (await t.request('POST', `/api/access/requests/${first.id}/deny`, { session: supervisor.session, body: {} }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await t.request('POST', `/api/access/requests/${first.id}/cancel`, { session: reviewer.session })).status,
+    ).toBe(200);
+    expect(
+      (await t.request('POST', `/api/access/requests/${first.id}/approve`, { session: supervisor.session, body: {} }))
+        .status,
+    ).toBe(409);
+
+    const second = await (await fileRequest(reviewer.session, caseId)).json();
+    const denied = await t.request('POST', `/api/access/requests/${second.id}/deny`, {
+      session: supervisor.session,
+      body: { reason: 'The reported messages are enough to decide.' },
+    });
+    expect((await denied.json()).status).toBe('denied');
+    expect(
+      (await t.request('POST', `/api/access/requests/${second.id}/approve`, { session: supervisor.session, body: {} }))
+        .status,
+    ).toBe(409);
+
+    const third = await (await fileRequest(reviewer.session, caseId)).json();
+    await t.db
+      .updateTable('access_request')
+      .set({ pending_until: sql`now() - interval '1 second'` })
+      .where('id', '=', third.id)
+      .execute();
+    expect(
+      (await t.request('POST', `/api/access/requests/${third.id}/approve`, { session: supervisor.session, body: {} }))
+        .status,
+    ).toBe(409);
+    expect((await t.auditEvents('access.expired')).at(-1)).toMatchObject({ target_id: third.id });
+    expect((await read(reviewer.session, caseId)).status).toBe(403);
+  });
+
+  it('allows one open request per reviewer per case, and a real justification only', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const caseId = await heldCase(reviewer.session);
+    expect((await fileRequest(reviewer.session, caseId, { justification: 'need it' })).status).toBe(400);
+    expect((await fileRequest(reviewer.session, caseId)).status).toBe(201);
+    expect((await fileRequest(reviewer.session, caseId)).status).toBe(409);
+  });
+
+  it('lets a supervisor shorten and narrow, never widen', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const request = await (
+      await fileRequest(reviewer.session, caseId, { scope: { kind: 'reported_context', context: 2 } })
+    ).json();
+    const wider = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: supervisor.session,
+      body: { scope: { kind: 'full_conversation' } },
+    });
+    expect(wider.status).toBe(400);
+    const longer = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: supervisor.session,
+      body: { durationMinutes: 60 },
+    });
+    expect(longer.status).toBe(400);
+    const narrowed = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: supervisor.session,
+      body: { durationMinutes: 10, scope: { kind: 'reported_context', context: 0 } },
+    });
+    expect(narrowed.status).toBe(200);
+    const body = await (await read(reviewer.session, caseId)).json();
+    expect(body.messages.map((m: { id: string }) => m.id)).toEqual(['m4']);
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeLessThan(10 * 60 * 1000 + 5000);
+  });
+});
+
+describe('grants end by themselves, on the database clock', () => {
+  it('stops returning content the second a grant expires, without any job having run', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const request = await (await fileRequest(reviewer.session, caseId)).json();
+    const { grantId } = await (
+      await t.request('POST', `/api/access/requests/${request.id}/approve`, { session: supervisor.session, body: {} })
+    ).json();
+    await t.db
+      .updateTable('access_grant')
+      .set({ expires_at: sql`now() + interval '2 seconds'` })
+      .where('id', '=', grantId)
+      .execute();
+    expect((await read(reviewer.session, caseId)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const after = await read(reviewer.session, caseId);
+    expect(after.status).toBe(403);
+    expect(JSON.stringify(await after.json())).not.toContain('Message number');
+    expect((await t.auditEvents('conversation.read_denied')).at(-1)).toMatchObject({
+      case_id: caseId,
+      outcome: 'denied',
+    });
+  });
+
+  it('takes effect on the very next read when revoked', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const request = await (await fileRequest(reviewer.session, caseId)).json();
+    const { grantId } = await (
+      await t.request('POST', `/api/access/requests/${request.id}/approve`, { session: supervisor.session, body: {} })
+    ).json();
+    expect((await read(reviewer.session, caseId)).status).toBe(200);
+    const active = await (await t.request('GET', '/api/access/grants', { session: supervisor.session })).json();
+    expect(active.items.map((g: { id: string }) => g.id)).toContain(grantId);
+    expect(
+      (await t.request('POST', `/api/access/grants/${grantId}/revoke`, { session: supervisor.session })).status,
+    ).toBe(200);
+    expect((await read(reviewer.session, caseId)).status).toBe(403);
+    expect(
+      (await t.request('POST', `/api/access/grants/${grantId}/revoke`, { session: supervisor.session })).status,
+    ).toBe(409);
+  });
+
+  it('records the grant a decision was taken under, and the trail runs request → approval → reads → decision', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const request = await (await fileRequest(reviewer.session, caseId)).json();
+    const { grantId } = await (
+      await t.request('POST', `/api/access/requests/${request.id}/approve`, { session: supervisor.session, body: {} })
+    ).json();
+    await read(reviewer.session, caseId);
+    const decision = await (
+      await t.request('POST', `/api/cases/${caseId}/decisions`, {
+        session: reviewer.session,
+        body: { action: 'warn', policyCode: 'HR-1', rationale: 'Context shows repeated unwanted contact.' },
+      })
+    ).json();
+    expect(decision.grantId).toBe(grantId);
+    const trail = await t.db
+      .selectFrom('audit_event')
+      .select(['action'])
+      .where((eb) => eb.or([eb('grant_id', '=', grantId), eb('target_id', '=', request.id)]))
+      .orderBy('id')
+      .execute();
+    expect(trail.map((e) => e.action)).toEqual([
+      'access.requested',
+      'access.approved',
+      'conversation.read',
+      'decision.recorded',
+    ]);
+  });
+});
+
+describe('break-glass', () => {
+  it('is refused for non-urgent categories', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const caseId = await heldCase(reviewer.session, 'harassment');
+    const response = await t.request('POST', `/api/cases/${caseId}/break-glass`, {
+      session: reviewer.session,
+      body: { justification: JUSTIFICATION, durationMinutes: 10 },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('opens a short window on urgent cases, capped at 15 minutes, and waits for review until reviewed', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const caseId = await heldCase(reviewer.session, 'violent_threat');
+    const tooLong = await t.request('POST', `/api/cases/${caseId}/break-glass`, {
+      session: reviewer.session,
+      body: { justification: JUSTIFICATION, durationMinutes: 30 },
+    });
+    expect(tooLong.status).toBe(400);
+    const grant = await (
+      await t.request('POST', `/api/cases/${caseId}/break-glass`, {
+        session: reviewer.session,
+        body: { justification: JUSTIFICATION, durationMinutes: 10 },
+      })
+    ).json();
+    expect(grant.breakGlass).toBe(true);
+    expect((await (await read(reviewer.session, caseId)).json()).messages).toHaveLength(7);
+
+    const supervisor = await t.signedIn(['supervisor']);
+    const waiting = async () =>
+      (await (await t.request('GET', '/api/access/break-glass', { session: supervisor.session })).json()).items.map(
+        (g: { id: string }) => g.id,
+      );
+    expect(await waiting()).toContain(grant.id);
+    const reviewed = await t.request('POST', `/api/access/break-glass/${grant.id}/review`, {
+      session: supervisor.session,
+      body: { outcome: 'unjustified', note: 'The threat was already clear from the reported messages.' },
+    });
+    expect((await reviewed.json()).review).toMatchObject({ outcome: 'unjustified', by: supervisor.id });
+    expect(await waiting()).not.toContain(grant.id);
+    expect((await t.auditEvents('access.break_glass_reviewed')).at(-1)).toMatchObject({ grant_id: grant.id });
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * Grants: the only way to content beyond the reported messages. Live means started, not yet
+ * expired and not revoked — always judged by the database clock, on every read.
+ */
+import type { AccessGrant, AccessScope } from '@docket/contracts';
+import type { AccessGrantRow, Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { lockHeldCase } from '../cases/claims';
+import { AppError } from '../http/problem';
+
+export const isLive = sql<boolean>`g.starts_at <= now() and g.expires_at > now() and g.revoked_at is null`;
+
+function selectGrants(db: Kysely<Database>) {
+  return db
+    .selectFrom('access_grant as g')
+    .innerJoin('staff_user as u', 'u.id', 'g.grantee_id')
+    .selectAll('g')
+    .select(['u.username']);
+}
+
+function toAccessGrant(row: AccessGrantRow & { username: string }): AccessGrant {
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    caseId: row.case_id,
+    grantee: { id: row.grantee_id, username: row.username },
+    scope: row.scope,
+    startsAt: row.starts_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    breakGlass: row.break_glass,
+    breakGlassJustification: row.break_glass_justification,
+    review:
+      row.review_outcome && row.reviewed_by && row.reviewed_at
+        ? { outcome: row.review_outcome, by: row.reviewed_by, at: row.reviewed_at.toISOString(), note: row.review_note }
+        : null,
+  };
+}
+
+/** This person's live grant on this case, if any (the newest). */
+export async function liveGrant(db: Kysely<Database>, caseId: string, granteeId: string) {
+  return db
+    .selectFrom('access_grant as g')
+    .select(['g.id', 'g.conversation_id', 'g.scope', 'g.expires_at'])
+    .where('g.case_id', '=', caseId)
+    .where('g.grantee_id', '=', granteeId)
+    .where(isLive)
+    .orderBy('g.expires_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function activeGrants(db: Kysely<Database>): Promise<AccessGrant[]> {
+  const rows = await selectGrants(db).where(isLive).orderBy('g.expires_at').limit(500).execute();
+  return rows.map(toAccessGrant);
+}
+
+export async function unreviewedBreakGlass(db: Kysely<Database>): Promise<AccessGrant[]> {
+  const rows = await selectGrants(db)
+    .where('g.break_glass', '=', true)
+    .where('g.reviewed_at', 'is', null)
+    .orderBy('g.starts_at')
+    .limit(500)
+    .execute();
+  return rows.map(toAccessGrant);
+}
+
+export async function revokeGrant(trx: Kysely<Database>, id: string, supervisorId: string, audit: AuditContext) {
+  const revoked = await trx
+    .updateTable('access_grant as g')
+    .set({ revoked_at: sql`now()`, revoked_by: supervisorId })
+    .where('g.id', '=', id)
+    .where(isLive)
+    .returning(['g.case_id'])
+    .executeTakeFirst();
+  if (!revoked) {
+    const exists = await trx.selectFrom('access_grant').select('id').where('id', '=', id).executeTakeFirst();
+    throw exists
+      ? new AppError('conflict', 'This grant has already ended.')
+      : new AppError('not_found', 'No grant with that id.');
+  }
+  await recordAuditEvent(trx, audit, {
+    action: 'access.revoked',
+    target: { type: 'access_grant', id },
+    caseId: revoked.case_id,
+    grantId: id,
+  });
+  const row = await selectGrants(trx).where('g.id', '=', id).executeTakeFirstOrThrow();
+  return toAccessGrant(row);
+}
+
+/** Urgent cases only: the holder opens a short window without approval; supervisors review it afterwards. */
+export async function breakGlass(
+  trx: Kysely<Database>,
+  caseId: string,
+  staffId: string,
+  body: { justification: string; durationMinutes: number },
+  audit: AuditContext,
+): Promise<AccessGrant> {
+  const held = await lockHeldCase(trx, caseId, staffId);
+  if (!held.urgent) {
+    throw new AppError('forbidden', 'Break-glass is only for urgent categories; file an access request instead.');
+  }
+  const scope: AccessScope = { kind: 'full_conversation' };
+  const grant = await trx
+    .insertInto('access_grant')
+    .values({
+      case_id: caseId,
+      conversation_id: held.conversation_id,
+      grantee_id: staffId,
+      scope: JSON.stringify(scope),
+      expires_at: sql<Date>`now() + make_interval(mins => ${body.durationMinutes})`,
+      break_glass: true,
+      break_glass_justification: body.justification,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(trx, audit, {
+    action: 'access.break_glass',
+    target: { type: 'access_grant', id: grant.id },
+    caseId,
+    grantId: grant.id,
+    details: { durationMinutes: body.durationMinutes, justification: body.justification },
+  });
+  return toAccessGrant(await selectGrants(trx).where('g.id', '=', grant.id).executeTakeFirstOrThrow());
+}
+
+export async function reviewBreakGlass(
+  trx: Kysely<Database>,
+  id: string,
+  supervisorId: string,
+  body: { outcome: 'justified' | 'unjustified'; note?: string | undefined },
+  audit: AuditContext,
+): Promise<AccessGrant> {
+  const grant = await trx.selectFrom('access_grant').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!grant?.break_glass) throw new AppError('not_found', 'No break-glass grant with that id.');
+  if (grant.reviewed_at) throw new AppError('conflict', 'This break-glass use was already reviewed.');
+  if (grant.grantee_id === supervisorId) throw new AppError('forbidden', 'Nobody reviews their own break-glass use.');
+  await trx
+    .updateTable('access_grant')
+    .set({
+      reviewed_by: supervisorId,
+      reviewed_at: sql`now()`,
+      review_outcome: body.outcome,
+      review_note: body.note ?? null,
+    })
+    .where('id', '=', id)
+    .execute();
+  await recordAuditEvent(trx, audit, {
+    action: 'access.break_glass_reviewed',
+    target: { type: 'access_grant', id },
+    caseId: grant.case_id,
+    grantId: id,
+    details: { outcome: body.outcome, ...(body.note ? { note: body.note } : {}) },
+  });
+  return toAccessGrant(await selectGrants(trx).where('g.id', '=', id).executeTakeFirstOrThrow());
+}

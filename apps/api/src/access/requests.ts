@@ -1,0 +1,249 @@
+/**
+ * Access requests: a reviewer asks, with a justification, for a time-limited view of a case's
+ * conversation; a different supervisor approves (perhaps for less) or denies with a reason.
+ * Nobody approves their own request, whatever roles they hold.
+ */
+import type { AccessRequest, AccessRequestBody, AccessScope } from '@docket/contracts';
+import type { AccessRequestRow, Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { lockHeldCase } from '../cases/claims';
+import { AppError } from '../http/problem';
+
+export const PENDING_HOURS = 24;
+
+function selectRequests(db: Kysely<Database>) {
+  return db
+    .selectFrom('access_request as r')
+    .innerJoin('staff_user as u', 'u.id', 'r.requester_id')
+    .leftJoin('access_grant as g', 'g.request_id', 'r.id')
+    .selectAll('r')
+    .select(['u.username', 'u.display_name', 'g.id as grant_id']);
+}
+
+type RequestQueryRow = AccessRequestRow & { username: string; display_name: string; grant_id: string | null };
+
+function toAccessRequest(row: RequestQueryRow): AccessRequest {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    conversationId: row.conversation_id,
+    requester: { id: row.requester_id, username: row.username, displayName: row.display_name },
+    justificationCode: row.justification_code as AccessRequest['justificationCode'],
+    justification: row.justification,
+    scope: row.scope,
+    requestedMinutes: row.requested_minutes,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    pendingUntil: row.pending_until.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    decisionReason: row.decision_reason,
+    grantId: row.grant_id,
+  };
+}
+
+export async function getAccessRequest(db: Kysely<Database>, id: string): Promise<AccessRequest> {
+  const row = await selectRequests(db).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No access request with that id.');
+  return toAccessRequest(row as RequestQueryRow);
+}
+
+/**
+ * Marks pending requests past their deadline as expired, each with its audit event. Run in its
+ * own transaction before reading or acting on requests, so an expiry commits even when the
+ * action that noticed it is refused.
+ */
+export async function expireStaleRequests(trx: Kysely<Database>, audit: AuditContext): Promise<void> {
+  const expired = await trx
+    .updateTable('access_request')
+    .set({ status: 'expired', decided_at: sql`now()` })
+    .where('status', '=', 'pending')
+    .where('pending_until', '<=', sql<Date>`now()`)
+    .returning(['id', 'case_id'])
+    .execute();
+  for (const row of expired) {
+    await recordAuditEvent(trx, audit, {
+      action: 'access.expired',
+      target: { type: 'access_request', id: row.id },
+      caseId: row.case_id,
+    });
+  }
+}
+
+export async function fileAccessRequest(
+  trx: Kysely<Database>,
+  caseId: string,
+  requesterId: string,
+  body: AccessRequestBody,
+  audit: AuditContext,
+): Promise<AccessRequest> {
+  const held = await lockHeldCase(trx, caseId, requesterId);
+  const inserted = await trx
+    .insertInto('access_request')
+    .values({
+      case_id: caseId,
+      conversation_id: held.conversation_id,
+      requester_id: requesterId,
+      justification_code: body.justificationCode,
+      justification: body.justification,
+      scope: JSON.stringify(body.scope),
+      requested_minutes: body.durationMinutes,
+      pending_until: sql<Date>`now() + make_interval(hours => ${PENDING_HOURS})`,
+    })
+    .onConflict((oc) => oc.columns(['case_id', 'requester_id']).where('status', '=', 'pending').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new AppError('conflict', 'You already have an open access request for this case.');
+  await recordAuditEvent(trx, audit, {
+    action: 'access.requested',
+    target: { type: 'access_request', id: inserted.id },
+    caseId,
+    details: { justificationCode: body.justificationCode, scope: body.scope, durationMinutes: body.durationMinutes },
+  });
+  return getAccessRequest(trx, inserted.id);
+}
+
+async function lockPending(trx: Kysely<Database>, id: string) {
+  const row = await trx.selectFrom('access_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No access request with that id.');
+  if (row.status !== 'pending') throw new AppError('conflict', `This request is already ${row.status}.`);
+  return row;
+}
+
+export async function cancelAccessRequest(trx: Kysely<Database>, id: string, requesterId: string, audit: AuditContext) {
+  const row = await lockPending(trx, id);
+  if (row.requester_id !== requesterId) throw new AppError('forbidden', 'Only the requester can cancel a request.');
+  await trx
+    .updateTable('access_request')
+    .set({ status: 'cancelled', decided_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+  await recordAuditEvent(trx, audit, {
+    action: 'access.cancelled',
+    target: { type: 'access_request', id },
+    caseId: row.case_id,
+  });
+  return getAccessRequest(trx, id);
+}
+
+/** A narrower scope is the same kind with less (fewer neighbours, a window inside the window) or any scope under full. */
+function narrows(requested: AccessScope, approved: AccessScope): boolean {
+  if (requested.kind === 'full_conversation') return true;
+  if (requested.kind === 'reported_context' && approved.kind === 'reported_context') {
+    return approved.context <= requested.context;
+  }
+  if (requested.kind === 'time_window' && approved.kind === 'time_window') {
+    return (
+      Date.parse(approved.from) >= Date.parse(requested.from) && Date.parse(approved.to) <= Date.parse(requested.to)
+    );
+  }
+  return false;
+}
+
+export async function approveAccessRequest(
+  trx: Kysely<Database>,
+  id: string,
+  supervisorId: string,
+  changes: { durationMinutes?: number | undefined; scope?: AccessScope | undefined },
+  audit: AuditContext,
+): Promise<AccessRequest> {
+  const row = await lockPending(trx, id);
+  if (row.requester_id === supervisorId) throw new AppError('forbidden', 'Nobody approves their own access request.');
+  const minutes = changes.durationMinutes ?? row.requested_minutes;
+  if (minutes > row.requested_minutes) {
+    throw new AppError('invalid', 'An approval may shorten the requested duration, never extend it.', {
+      errors: [{ field: 'durationMinutes', message: `at most ${row.requested_minutes}` }],
+    });
+  }
+  const scope = changes.scope ?? row.scope;
+  if (!narrows(row.scope, scope)) {
+    throw new AppError('invalid', 'An approval may narrow the requested scope, never widen it.', {
+      errors: [{ field: 'scope', message: 'wider than requested' }],
+    });
+  }
+  await trx
+    .updateTable('access_request')
+    .set({ status: 'approved', decided_by: supervisorId, decided_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+  const grant = await trx
+    .insertInto('access_grant')
+    .values({
+      request_id: id,
+      case_id: row.case_id,
+      conversation_id: row.conversation_id,
+      grantee_id: row.requester_id,
+      scope: JSON.stringify(scope),
+      expires_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(trx, audit, {
+    action: 'access.approved',
+    target: { type: 'access_request', id },
+    caseId: row.case_id,
+    grantId: grant.id,
+    details: {
+      durationMinutes: minutes,
+      scope,
+      shortened: minutes < row.requested_minutes,
+      narrowed: JSON.stringify(scope) !== JSON.stringify(row.scope),
+    },
+  });
+  return getAccessRequest(trx, id);
+}
+
+export async function denyAccessRequest(
+  trx: Kysely<Database>,
+  id: string,
+  supervisorId: string,
+  reason: string,
+  audit: AuditContext,
+): Promise<AccessRequest> {
+  const row = await lockPending(trx, id);
+  if (row.requester_id === supervisorId) throw new AppError('forbidden', 'Nobody decides their own access request.');
+  await trx
+    .updateTable('access_request')
+    .set({ status: 'denied', decided_by: supervisorId, decided_at: sql`now()`, decision_reason: reason })
+    .where('id', '=', id)
+    .execute();
+  await recordAuditEvent(trx, audit, {
+    action: 'access.denied',
+    target: { type: 'access_request', id },
+    caseId: row.case_id,
+    details: { reason },
+  });
+  return getAccessRequest(trx, id);
+}
+
+/** Pending requests, oldest first, each with its requester's last 30 days (made, approved, denied). */
+export async function pendingAccessRequests(db: Kysely<Database>) {
+  const rows = (await selectRequests(db)
+    .where('r.status', '=', 'pending')
+    .where('r.pending_until', '>', sql<Date>`now()`)
+    .orderBy('r.created_at')
+    .limit(200)
+    .execute()) as RequestQueryRow[];
+  const requesters = [...new Set(rows.map((row) => row.requester_id))];
+  const history = requesters.length
+    ? await db
+        .selectFrom('access_request')
+        .select([
+          'requester_id',
+          sql<number>`count(*)::int`.as('made'),
+          sql<number>`(count(*) filter (where status = 'approved'))::int`.as('approved'),
+          sql<number>`(count(*) filter (where status = 'denied'))::int`.as('denied'),
+        ])
+        .where('requester_id', 'in', requesters)
+        .where('created_at', '>', sql<Date>`now() - interval '30 days'`)
+        .groupBy('requester_id')
+        .execute()
+    : [];
+  const byRequester = new Map(
+    history.map((h) => [h.requester_id, { made: h.made, approved: h.approved, denied: h.denied }]),
+  );
+  return rows.map((row) => ({
+    ...toAccessRequest(row),
+    requesterHistory: byRequester.get(row.requester_id) ?? { made: 0, approved: 0, denied: 0 },
+  }));
+}

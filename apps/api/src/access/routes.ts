@@ -1,0 +1,275 @@
+import {
+  AccessGrant,
+  AccessRequest,
+  AccessRequestBody,
+  ApproveAccessBody,
+  BreakGlassBody,
+  BreakGlassReviewBody,
+  ConversationRead,
+  DenyAccessBody,
+} from '@docket/contracts';
+import { z } from 'zod';
+import { auditContext } from '../audit/record';
+import { signedIn } from '../auth/middleware';
+import { AppError } from '../http/problem';
+import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
+import { readConversation } from './conversation-read';
+import { activeGrants, breakGlass, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
+import {
+  approveAccessRequest,
+  cancelAccessRequest,
+  denyAccessRequest,
+  expireStaleRequests,
+  fileAccessRequest,
+  pendingAccessRequests,
+} from './requests';
+
+const IdParams = z.object({ id: z.uuid() });
+const PendingList = z
+  .object({
+    items: z.array(
+      AccessRequest.extend({
+        requesterHistory: z.object({ made: z.number(), approved: z.number(), denied: z.number() }),
+      }),
+    ),
+  })
+  .meta({ id: 'PendingAccessRequests' });
+const GrantList = z.object({ items: z.array(AccessGrant) }).meta({ id: 'AccessGrantList' });
+const settled = {
+  404: { description: 'No such request.' },
+  409: { description: 'Already decided, cancelled or expired.' },
+};
+
+/** Routes under /api/cases/{id}: asking for access, break-glass, and reading inside a grant. */
+export const caseAccessRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/access-requests',
+      permission: 'request:access',
+      tags: ['access'],
+      summary: 'Ask for time-limited access to the conversation of a case you hold',
+      request: { params: IdParams, body: jsonBody(AccessRequestBody) },
+      responses: {
+        201: jsonResponse(AccessRequest, 'Filed.'),
+        409: { description: 'Not your case, or a request is already open.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { db } = c.var.deps;
+      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      const request = await db.transaction().execute((trx) => fileAccessRequest(trx, id, session.user.id, body, audit));
+      return c.json(request, 201);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/break-glass',
+      permission: 'use:break_glass',
+      tags: ['access'],
+      summary: 'Urgent cases only: open a short window without approval (reviewed by a supervisor afterwards)',
+      request: { params: IdParams, body: jsonBody(BreakGlassBody) },
+      responses: { 201: jsonResponse(AccessGrant, 'Granted.'), 409: { description: 'Not your case.' } },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const grant = await c.var.deps.db
+        .transaction()
+        .execute((trx) => breakGlass(trx, id, session.user.id, body, audit));
+      return c.json(grant, 201);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/{id}/conversation',
+      permission: 'read:conversation',
+      tags: ['access'],
+      summary: 'The messages your live grant covers (audited with the ids returned)',
+      request: {
+        params: IdParams,
+        query: z.object({
+          ids: z
+            .string()
+            .max(20_000)
+            .optional()
+            .meta({ description: 'Comma-separated message ids to limit the read to.' }),
+        }),
+      },
+      responses: { 200: jsonResponse(ConversationRead, 'Messages in scope.') },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const { ids } = c.req.valid('query');
+      const { db, keyring } = c.var.deps;
+      const result = await db
+        .transaction()
+        .execute((trx) => readConversation(trx, keyring, id, session.user.id, ids?.split(',').filter(Boolean), audit));
+      if (result instanceof AppError) throw result;
+      return c.json(result, 200);
+    },
+  );
+
+/** Supervisors' and requesters' routes under /api/access. */
+export const accessRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/requests',
+      permission: 'approve:access',
+      tags: ['access'],
+      summary: "Pending access requests with each requester's last 30 days",
+      responses: { 200: jsonResponse(PendingList, 'Oldest first.') },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const { db } = c.var.deps;
+      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      return c.json({ items: await pendingAccessRequests(db) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/requests/{id}/approve',
+      permission: 'approve:access',
+      tags: ['access'],
+      summary: "Approve someone else's request, optionally for less time or a narrower scope",
+      request: { params: IdParams, body: jsonBody(ApproveAccessBody) },
+      responses: { 200: jsonResponse(AccessRequest, 'Approved; a grant exists.'), ...settled },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { db } = c.var.deps;
+      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      const request = await db
+        .transaction()
+        .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, audit));
+      return c.json(request, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/requests/{id}/deny',
+      permission: 'approve:access',
+      tags: ['access'],
+      summary: "Deny someone else's request, with a reason",
+      request: { params: IdParams, body: jsonBody(DenyAccessBody) },
+      responses: { 200: jsonResponse(AccessRequest, 'Denied.'), ...settled },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const { reason } = c.req.valid('json');
+      const { db } = c.var.deps;
+      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      const request = await db
+        .transaction()
+        .execute((trx) => denyAccessRequest(trx, id, session.user.id, reason, audit));
+      return c.json(request, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/requests/{id}/cancel',
+      permission: 'request:access',
+      tags: ['access'],
+      summary: 'Cancel your own pending request',
+      request: { params: IdParams },
+      responses: { 200: jsonResponse(AccessRequest, 'Cancelled.'), ...settled },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const request = await c.var.deps.db
+        .transaction()
+        .execute((trx) => cancelAccessRequest(trx, id, session.user.id, audit));
+      return c.json(request, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/grants',
+      permission: 'revoke:access',
+      tags: ['access'],
+      summary: 'Grants live right now (database clock)',
+      responses: { 200: jsonResponse(GrantList, 'Soonest to end first.') },
+    }),
+    async (c) => c.json({ items: await activeGrants(c.var.deps.db) }, 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/grants/{id}/revoke',
+      permission: 'revoke:access',
+      tags: ['access'],
+      summary: 'End a grant now: the next read fails',
+      request: { params: IdParams },
+      responses: {
+        200: jsonResponse(AccessGrant, 'Revoked.'),
+        404: { description: 'No such grant.' },
+        409: { description: 'Already ended.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const grant = await c.var.deps.db.transaction().execute((trx) => revokeGrant(trx, id, session.user.id, audit));
+      return c.json(grant, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/break-glass',
+      permission: 'review:break_glass',
+      tags: ['access'],
+      summary: 'Break-glass uses waiting for a supervisor’s review',
+      responses: { 200: jsonResponse(GrantList, 'Oldest first.') },
+    }),
+    async (c) => c.json({ items: await unreviewedBreakGlass(c.var.deps.db) }, 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/break-glass/{id}/review',
+      permission: 'review:break_glass',
+      tags: ['access'],
+      summary: 'Mark a break-glass use justified or not (both recorded)',
+      request: { params: IdParams, body: jsonBody(BreakGlassReviewBody) },
+      responses: {
+        200: jsonResponse(AccessGrant, 'Reviewed.'),
+        404: { description: 'No such break-glass grant.' },
+        409: { description: 'Already reviewed.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const grant = await c.var.deps.db
+        .transaction()
+        .execute((trx) => reviewBreakGlass(trx, id, session.user.id, body, audit));
+      return c.json(grant, 200);
+    },
+  );

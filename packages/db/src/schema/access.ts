@@ -1,0 +1,46 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type AccessScope =
+  | { kind: 'reported_context'; context: number }
+  | { kind: 'time_window'; from: string; to: string }
+  | { kind: 'full_conversation' };
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AccessRequestTable {
+  id: Generated<string>;
+  case_id: string;
+  conversation_id: string;
+  requester_id: string;
+  justification_code: string;
+  justification: string;
+  scope: Json<AccessScope>;
+  requested_minutes: number;
+  status: Generated<'pending' | 'approved' | 'denied' | 'cancelled' | 'expired'>;
+  created_at: Generated<Date>;
+  pending_until: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+}
+export type AccessRequestRow = Selectable<AccessRequestTable>;
+
+export interface AccessGrantTable {
+  id: Generated<string>;
+  request_id: string | null;
+  case_id: string;
+  conversation_id: string;
+  grantee_id: string;
+  scope: Json<AccessScope>;
+  starts_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  break_glass: Generated<boolean>;
+  break_glass_justification: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_outcome: 'justified' | 'unjustified' | null;
+  review_note: string | null;
+}
+export type AccessGrantRow = Selectable<AccessGrantTable>;
