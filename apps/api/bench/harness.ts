@@ -27,7 +27,7 @@ export interface BenchServer {
 }
 
 /**
- * Runs the API as its own process (`src/main.ts`, production mode) on a fresh database, as it
+ * Runs the API as its own process (`bench/server.ts`: the app as deployed, plus a baseline route) on a fresh database, as it
  * would be deployed: the load generator must not share the server's event loop.
  */
 export async function startBenchServer(): Promise<BenchServer> {
@@ -40,7 +40,7 @@ export async function startBenchServer(): Promise<BenchServer> {
 
   // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/server.ts'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: {
       ...process.env,

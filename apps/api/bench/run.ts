@@ -3,6 +3,7 @@
  * Server scenarios run against a real API process on a fresh database.
  */
 import { benchClaims } from './claims';
+import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
 import { type BenchServer, startBenchServer } from './harness';
 import { benchIntake } from './intake';
@@ -14,6 +15,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   session: { server: true, run: benchSessionLookup },
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
+  'conversation-read': { server: true, run: benchConversationRead },
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');

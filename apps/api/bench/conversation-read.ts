@@ -1,0 +1,97 @@
+/**
+ * An authorized read of a 200-message conversation through the HTTP API — grant check by the
+ * database clock, scope, decryption of every body, and the audit event naming them — against
+ * the same rows served by a bench-only route with none of that.
+ */
+import { IntakeClient } from '@docket/intake-client';
+import { sql } from 'kysely';
+import { SYSTEM_ACTOR } from '../src/audit/record';
+import { hashPassword } from '../src/auth/passwords';
+import { createServiceAccount } from '../src/service-accounts/service-accounts';
+import { type BenchServer, ms, paced, saturated } from './harness';
+
+const MESSAGES = 200;
+
+export async function benchConversationRead(server: BenchServer) {
+  const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+  const account = await server.db
+    .transaction()
+    .execute((trx) => createServiceAccount(trx, server.keyring, 'read bench', system));
+  const client = new IntakeClient({ baseUrl: server.baseUrl, keyId: account.keyId, secret: account.secret });
+  const conversationId = 'bench-read-conversation';
+  const { caseId } = await client.submitReport({
+    externalId: 'bench-read-report',
+    category: 'harassment',
+    reporterId: 'bench-a',
+    reportedAccountId: 'bench-b',
+    reporterText: 'They keep messaging me after I asked them to stop.',
+    accounts: [
+      { id: 'bench-a', handle: 'bench_a', ageBand: 'adult' },
+      { id: 'bench-b', handle: 'bench_b', ageBand: 'adult' },
+    ],
+    conversation: { id: conversationId, participantIds: ['bench-a', 'bench-b'] },
+    messages: Array.from({ length: MESSAGES }, (_, i) => ({
+      id: `m${i}`,
+      senderId: i % 2 ? 'bench-b' : 'bench-a',
+      sentAt: new Date(Date.UTC(2026, 10, 1, 9, 0, i)).toISOString(),
+      body: `Message ${i}: a plausible line of conversation about plans for the weekend and how the week went.`,
+    })),
+    reportedMessageIds: ['m150'],
+  });
+
+  // A reviewer holding the case under a long grant covering the whole conversation.
+  const reviewer = await server.db
+    .insertInto('staff_user')
+    .values({
+      username: 'bench-reader',
+      display_name: 'Reader',
+      password_hash: await hashPassword('bench-reader-password'),
+      roles: ['reviewer'],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await server.db
+    .updateTable('case')
+    .set({ assignee_id: reviewer.id, lease_expires_at: sql`now() + interval '1 hour'` })
+    .where('id', '=', caseId)
+    .execute();
+  await server.db
+    .insertInto('access_grant')
+    .values({
+      case_id: caseId,
+      conversation_id: conversationId,
+      grantee_id: reviewer.id,
+      scope: JSON.stringify({ kind: 'full_conversation' }),
+      expires_at: sql<Date>`now() + interval '1 hour'`,
+    })
+    .execute();
+  const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench-reader', password: 'bench-reader-password' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+  const authorized = async () => {
+    const response = await fetch(`${server.baseUrl}/api/cases/${caseId}/conversation`, { headers: { cookie } });
+    const body = (await response.json()) as { messages?: unknown[] };
+    if (response.status !== 200 || body.messages?.length !== MESSAGES) throw new Error(`read: ${response.status}`);
+  };
+  const baseline = async () => {
+    const response = await fetch(`${server.baseUrl}/bench/plain-read/${conversationId}`);
+    await response.arrayBuffer();
+  };
+
+  await saturated(authorized, 4, 1); // warm-up
+  const latency = await paced(authorized, 100, 10);
+  const withChecks = await saturated(authorized, 20, 10);
+  const plain = await saturated(baseline, 20, 10);
+
+  console.log(`authorized conversation read — ${MESSAGES} messages, grant check + decryption + audit event`);
+  console.log(
+    `  paced 100/s x 10 s:     p50 ${ms(latency.p50)}  p99 ${ms(latency.p99)}  (${latency.count} ok, ${latency.errors} errors; target p99 <= 20 ms)`,
+  );
+  console.log(`  saturated, 20 readers:  ${withChecks.perSecond.toFixed(0)} reads/s (${withChecks.errors} errors)`);
+  console.log(`  baseline, no checks:    ${plain.perSecond.toFixed(0)} reads/s`);
+  console.log(`  ratio: ${(withChecks.perSecond / plain.perSecond).toFixed(2)}x (target >= 0.5x)`);
+}
