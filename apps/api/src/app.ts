@@ -5,6 +5,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { AccessEventHub } from './access/live';
 import { accessRoutes, caseAccessRoutes } from './access/routes';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const services: AppServices = {
     ...deps,
     queueSummaries: createQueueSummaryCache(deps.config.queueSummaryMaxAgeSeconds * 1000),
+    accessEvents: new AccessEventHub(deps.listen),
   };
   app.use('*', async (c, next) => {
     c.set('deps', services);

@@ -1,7 +1,8 @@
-import type { Database } from '@docket/db';
+import type { Connection, Database } from '@docket/db';
 import type { Role } from '@docket/permissions';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { AccessEventHub } from './access/live';
 import type { Config } from './config';
 import type { Keyring } from './encryption/keyring';
 import type { QueueSummaryCache } from './queues/summary-cache';
@@ -27,11 +28,14 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   keyring: Keyring;
+  /** LISTEN on a Postgres channel (live updates); from the db Connection. */
+  listen?: Connection['listen'];
 }
 
 /** Deps plus what the app builds for itself once (shared by all requests of one process). */
 export interface AppServices extends AppDeps {
   queueSummaries: QueueSummaryCache;
+  accessEvents: AccessEventHub;
 }
 
 /** The platform service account that signed the current request. */

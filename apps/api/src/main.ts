@@ -47,7 +47,7 @@ const seedReports = demo && config.demoReports > 0 && !(await hasReports(connect
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
-const app = createApp({ db: connection.db, config, logger, keyring }, { consoleDist });
+const app = createApp({ db: connection.db, config, logger, keyring, listen: connection.listen }, { consoleDist });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;

@@ -17,6 +17,11 @@ export interface Connection {
   /** Where the data lives, for log lines: the embedded folder, or the server without credentials. */
   location: string;
   close(): Promise<void>;
+  /**
+   * Subscribes to a Postgres NOTIFY channel on a connection of its own (LISTEN), so notifications
+   * reach every API process. Returns the unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface ConnectOptions {
@@ -42,7 +47,20 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     // crash the process: the pool discards it and the next query opens a fresh one.
     pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: describeUrl(options.databaseUrl), close: () => db.destroy() };
+    const databaseUrl = options.databaseUrl;
+    const listen = async (channel: string, onPayload: (payload: string) => void) => {
+      const client = new pg.Client({ connectionString: databaseUrl, application_name: 'docket-listen' });
+      client.on('error', (error) => options.onIdleError?.(error));
+      client.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`listen ${quoteIdentifier(channel)}`);
+      return async () => {
+        await client.end();
+      };
+    };
+    return { db, kind: 'postgres', location: describeUrl(databaseUrl), close: () => db.destroy(), listen };
   }
 
   const dataDir = resolve(options.dataDir ?? path.join(defaultDataDir(), 'pglite'));
@@ -50,10 +68,15 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', location: dataDir, close: () => db.destroy() };
+  const listen = async (channel: string, onPayload: (payload: string) => void) => pglite.listen(channel, onPayload);
+  return { db, kind: 'pglite', location: dataDir, close: () => db.destroy(), listen };
 }
 
 function describeUrl(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
+import { publishAccessEvent } from './live';
 
 export const isLive = sql<boolean>`g.starts_at <= now() and g.expires_at > now() and g.revoked_at is null`;
 
@@ -71,7 +72,7 @@ export async function revokeGrant(trx: Kysely<Database>, id: string, supervisorI
     .set({ revoked_at: sql`now()`, revoked_by: supervisorId })
     .where('g.id', '=', id)
     .where(isLive)
-    .returning(['g.case_id'])
+    .returning(['g.case_id', 'g.grantee_id'])
     .executeTakeFirst();
   if (!revoked) {
     const exists = await trx.selectFrom('access_grant').select('id').where('id', '=', id).executeTakeFirst();
@@ -79,6 +80,12 @@ export async function revokeGrant(trx: Kysely<Database>, id: string, supervisorI
       ? new AppError('conflict', 'This grant has already ended.')
       : new AppError('not_found', 'No grant with that id.');
   }
+  await publishAccessEvent(trx, {
+    type: 'access.revoked',
+    caseId: revoked.case_id,
+    staffId: revoked.grantee_id,
+    grantId: id,
+  });
   await recordAuditEvent(trx, audit, {
     action: 'access.revoked',
     target: { type: 'access_grant', id },
@@ -115,6 +122,7 @@ export async function breakGlass(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await publishAccessEvent(trx, { type: 'access.break_glass', caseId, staffId, grantId: grant.id });
   await recordAuditEvent(trx, audit, {
     action: 'access.break_glass',
     target: { type: 'access_grant', id: grant.id },

@@ -9,6 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
+import { publishAccessEvent } from './live';
 
 export const PENDING_HOURS = 24;
 
@@ -94,6 +95,7 @@ export async function fileAccessRequest(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new AppError('conflict', 'You already have an open access request for this case.');
+  await publishAccessEvent(trx, { type: 'access.requested', caseId, staffId: requesterId, requestId: inserted.id });
   await recordAuditEvent(trx, audit, {
     action: 'access.requested',
     target: { type: 'access_request', id: inserted.id },
@@ -118,6 +120,7 @@ export async function cancelAccessRequest(trx: Kysely<Database>, id: string, req
     .set({ status: 'cancelled', decided_at: sql`now()` })
     .where('id', '=', id)
     .execute();
+  await publishAccessEvent(trx, { type: 'access.cancelled', caseId: row.case_id, staffId: requesterId, requestId: id });
   await recordAuditEvent(trx, audit, {
     action: 'access.cancelled',
     target: { type: 'access_request', id },
@@ -178,6 +181,13 @@ export async function approveAccessRequest(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await publishAccessEvent(trx, {
+    type: 'access.approved',
+    caseId: row.case_id,
+    staffId: row.requester_id,
+    requestId: id,
+    grantId: grant.id,
+  });
   await recordAuditEvent(trx, audit, {
     action: 'access.approved',
     target: { type: 'access_request', id },
@@ -207,6 +217,12 @@ export async function denyAccessRequest(
     .set({ status: 'denied', decided_by: supervisorId, decided_at: sql`now()`, decision_reason: reason })
     .where('id', '=', id)
     .execute();
+  await publishAccessEvent(trx, {
+    type: 'access.denied',
+    caseId: row.case_id,
+    staffId: row.requester_id,
+    requestId: id,
+  });
   await recordAuditEvent(trx, audit, {
     action: 'access.denied',
     target: { type: 'access_request', id },

@@ -8,6 +8,8 @@ import {
   ConversationRead,
   DenyAccessBody,
 } from '@docket/contracts';
+import { can } from '@docket/permissions';
+import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
@@ -15,6 +17,7 @@ import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { readConversation } from './conversation-read';
 import { activeGrants, breakGlass, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
+import type { AccessEvent } from './live';
 import {
   approveAccessRequest,
   cancelAccessRequest,
@@ -122,6 +125,37 @@ export const caseAccessRoutes = featureRouter()
 
 /** Supervisors' and requesters' routes under /api/access. */
 export const accessRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/events',
+      permission: 'authenticated',
+      tags: ['access'],
+      summary:
+        'Server-Sent Events: new requests and break-glass uses for supervisors; outcomes of your own requests for you',
+      responses: {
+        200: { description: '`text/event-stream`; each event is named by its type (`access.requested`, …).' },
+      },
+    }),
+    (c) => {
+      const session = signedIn(c);
+      const supervises = can(session.user.roles, 'approve:access');
+      const visible = (event: AccessEvent) =>
+        event.staffId === session.user.id ||
+        (supervises && ['access.requested', 'access.cancelled', 'access.break_glass'].includes(event.type));
+      return streamSSE(c, async (stream) => {
+        const unsubscribe = await c.var.deps.accessEvents.subscribe((event) => {
+          if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+        });
+        // A comment line now and then keeps proxies from closing an idle stream.
+        const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), 25_000);
+        await stream.writeSSE({ event: 'ready', data: '{}' });
+        await new Promise<void>((resolve) => stream.onAbort(resolve));
+        clearInterval(keepAlive);
+        unsubscribe();
+      }) as unknown as Response;
+    },
+  )
   .openapi(
     defineRoute({
       method: 'get',

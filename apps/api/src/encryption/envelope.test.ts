@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AccessEventHub } from '../access/live';
 import { SYSTEM_ACTOR } from '../audit/record';
 import type { AppEnv } from '../context';
 import { onError } from '../http/errors';
@@ -68,7 +69,11 @@ describe('reading stored content', () => {
     // A stand-in read route: the real ones (case view, conversation viewer) share this error path.
     const app = new Hono<AppEnv>();
     app.use('*', async (c, next) => {
-      c.set('deps', { ...t.deps, queueSummaries: createQueueSummaryCache(0) });
+      c.set('deps', {
+        ...t.deps,
+        queueSummaries: createQueueSummaryCache(0),
+        accessEvents: new AccessEventHub(undefined),
+      });
       c.set('session', null);
       c.set('service', null);
       c.set('requestId', 'req-test');

@@ -45,7 +45,7 @@ export function useTestApp(env: Record<string, string> = {}) {
       }),
     );
     keyring = FileKeyring.create(path.join(mkdtempSync(path.join(tmpdir(), 'docket-keys-')), 'keyring.json'));
-    deps = { db: database.connection.db, config, logger, keyring };
+    deps = { db: database.connection.db, config, logger, keyring, listen: database.connection.listen };
     app = createApp(deps);
   });
 

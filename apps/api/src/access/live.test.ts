@@ -1,0 +1,93 @@
+/**
+ * Live updates across API processes: two app instances, each with its own connections and its
+ * own LISTEN, share only the database — as two processes behind a load balancer do.
+ */
+import { type Connection, connect } from '@docket/db';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type App, createApp } from '../app';
+import { casesVia } from '../testing/cases';
+import { type TestSession, useTestApp } from '../testing/harness';
+import { aReport } from '../testing/reports';
+
+const t = useTestApp();
+let second: { app: App; connection: Connection };
+
+beforeAll(async () => {
+  const connection = await connect({ databaseUrl: t.url, poolSize: 4 });
+  second = { connection, app: createApp({ ...t.deps, db: connection.db, listen: connection.listen }) };
+});
+afterAll(async () => {
+  await second.connection.close();
+});
+
+/** Opens an SSE stream and resolves with the first event of `type` (after the stream is ready). */
+async function openStream(app: App, session: TestSession) {
+  const response = await app.request('/api/access/events', { headers: { cookie: session.cookie } });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const next = async (type: string, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!text.includes(`event: ${type}\n`)) {
+      if (Date.now() > deadline) throw new Error(`no ${type} event; got:\n${text}`);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<{ done: true; value: undefined }>((resolve) =>
+          setTimeout(() => resolve({ done: true, value: undefined }), 500),
+        ),
+      ]);
+      if (chunk.value) text += decoder.decode(chunk.value, { stream: true });
+    }
+    const block = text.slice(text.indexOf(`event: ${type}\n`));
+    text = text.slice(text.indexOf(`event: ${type}\n`) + type.length + 8);
+    return JSON.parse(/data: (.*)\n/.exec(block)?.[1] ?? '{}');
+  };
+  await next('ready');
+  return { next, close: () => reader.cancel() };
+}
+
+it('delivers a request filed through one process to a supervisor connected to another, and the outcome back', async () => {
+  const platform = await t.serviceAccount();
+  const reviewer = await t.signedIn(['reviewer']);
+  const supervisor = await t.signedIn(['supervisor']);
+  const [caseId] = await casesVia(t, platform, [aReport({ category: 'hate' })]);
+  await t.db
+    .updateTable('case')
+    .set({ status: 'decided' })
+    .where('id', '!=', caseId as string)
+    .where('status', '=', 'open')
+    .execute();
+  await t.request('POST', '/api/queues/harassment_hate/claim-next', { session: reviewer.session, body: {} });
+
+  const supervisorStream = await openStream(second.app, supervisor.session);
+  const reviewerStream = await openStream(t.app, reviewer.session);
+
+  const filed = await (
+    await t.request('POST', `/api/cases/${caseId}/access-requests`, {
+      session: reviewer.session,
+      body: {
+        justificationCode: 'USER_REPORT',
+        justification: 'The reported messages refer to earlier ones I need to read in context.',
+        scope: { kind: 'full_conversation' },
+        durationMinutes: 15,
+      },
+    })
+  ).json();
+  expect(await supervisorStream.next('access.requested')).toMatchObject({ requestId: filed.id, caseId });
+
+  const approve = await second.app.request(`/api/access/requests/${filed.id}/approve`, {
+    method: 'POST',
+    headers: {
+      cookie: supervisor.session.cookie,
+      'x-csrf-token': supervisor.session.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: '{}',
+  });
+  expect(approve.status).toBe(200);
+  expect(await reviewerStream.next('access.approved')).toMatchObject({ requestId: filed.id, staffId: reviewer.id });
+
+  await supervisorStream.close();
+  await reviewerStream.close();
+});
