@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casesVia } from '../testing/cases';
+import { holdNewCase } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
@@ -23,22 +23,7 @@ async function heldCase(session: TestSession, category: 'harassment' | 'violent_
     body: `Message number ${i + 1}`,
   }));
   report.reportedMessageIds = ['m4'];
-  const [caseId] = await casesVia(t, platform, [report]);
-  await t.db
-    .updateTable('case')
-    .set({ status: 'decided' })
-    .where('id', '!=', caseId as string)
-    .where('status', '=', 'open')
-    .execute();
-  const queueId = (
-    await t.db
-      .selectFrom('case')
-      .select('queue_id')
-      .where('id', '=', caseId as string)
-      .executeTakeFirstOrThrow()
-  ).queue_id;
-  await t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body: {} });
-  return caseId as string;
+  return holdNewCase(t, platform, session, report);
 }
 
 const fileRequest = (session: TestSession, caseId: string, overrides: object = {}) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casesVia, spamReports } from '../testing/cases';
+import { casesVia, holdNewCase as holdCase, spamReports } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
@@ -10,26 +10,8 @@ beforeAll(async () => {
   platform = await t.serviceAccount();
 });
 
-async function holdNewCase(session: TestSession, report = aReport({ category: 'scam_fraud' })) {
-  const [caseId] = await casesVia(t, platform, [report]);
-  // Only this case is claimable in its queue.
-  await t.db
-    .updateTable('case')
-    .set({ status: 'decided' })
-    .where('id', '!=', caseId as string)
-    .where('status', '=', 'open')
-    .execute();
-  const queueId = (
-    await t.db
-      .selectFrom('case')
-      .select('queue_id')
-      .where('id', '=', caseId as string)
-      .executeTakeFirstOrThrow()
-  ).queue_id;
-  const claimed = await (await t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body: {} })).json();
-  expect(claimed.case.id).toBe(caseId);
-  return caseId as string;
-}
+const holdNewCase = (session: TestSession, report = aReport({ category: 'scam_fraud' })) =>
+  holdCase(t, platform, session, report);
 
 const decide = (session: TestSession, caseId: string, action: string, policyCode = 'SC-1') =>
   t.request('POST', `/api/cases/${caseId}/decisions`, {

@@ -1,6 +1,6 @@
 /** Builds cases through the real intake path, for tests of the review workflow. */
 import type { IntakeReportInput } from '@docket/contracts';
-import type { useTestApp } from './harness';
+import type { TestSession, useTestApp } from './harness';
 import { aReport } from './reports';
 
 type Harness = ReturnType<typeof useTestApp>;
@@ -18,4 +18,31 @@ export async function casesVia(
 
 export function spamReports(count: number, overrides: Partial<IntakeReportInput> = {}) {
   return Array.from({ length: count }, () => aReport({ category: 'spam', ...overrides }));
+}
+
+/**
+ * A fresh case from `report`, claimed by `session`'s reviewer: every other open case is closed
+ * first so this is the one claim-next hands out. Throws if the claim returns anything else.
+ */
+export async function holdNewCase(
+  t: Harness,
+  platform: { keyId: string; secret: string },
+  session: TestSession,
+  report: IntakeReportInput,
+): Promise<string> {
+  const [caseId] = (await casesVia(t, platform, [report])) as [string];
+  await t.db
+    .updateTable('case')
+    .set({ status: 'decided' })
+    .where('id', '!=', caseId)
+    .where('status', '=', 'open')
+    .execute();
+  const { queue_id } = await t.db
+    .selectFrom('case')
+    .select('queue_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const claimed = await (await t.request('POST', `/api/queues/${queue_id}/claim-next`, { session, body: {} })).json();
+  if (claimed.case?.id !== caseId) throw new Error(`claimed ${claimed.case?.id ?? 'nothing'} instead of ${caseId}`);
+  return caseId;
 }
