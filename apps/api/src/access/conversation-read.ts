@@ -13,7 +13,7 @@ import { AppError } from '../http/problem';
 import { liveGrant } from './grants';
 
 /** Which message ids a scope covers, from metadata alone (ids and times), before any decryption. */
-async function idsInScope(db: Kysely<Database>, caseId: string, conversationId: string, scope: AccessScope) {
+async function idsInScope(db: Kysely<Database>, conversationId: string, scope: AccessScope, reported: Set<string>) {
   const ordered = await db
     .selectFrom('message')
     .select(['id', 'sent_at'])
@@ -27,7 +27,6 @@ async function idsInScope(db: Kysely<Database>, caseId: string, conversationId: 
     const to = Date.parse(scope.to);
     return ordered.filter((m) => m.sent_at.getTime() >= from && m.sent_at.getTime() <= to).map((m) => m.id);
   }
-  const reported = await reportedIds(db, caseId);
   const keep = new Set<number>();
   ordered.forEach((message, index) => {
     if (!reported.has(message.id)) return;
@@ -62,7 +61,8 @@ export async function readConversation(
     // Returned, not thrown: the refusal's audit event must commit with the transaction.
     return new AppError('access_required', 'No live access grant for this case: request access first.');
   }
-  let ids = await idsInScope(trx, caseId, grant.conversation_id, grant.scope);
+  const reported = await reportedIds(trx, caseId);
+  let ids = await idsInScope(trx, grant.conversation_id, grant.scope, reported);
   if (requestedIds) {
     const wanted = new Set(requestedIds);
     ids = ids.filter((id) => wanted.has(id));
@@ -75,7 +75,6 @@ export async function readConversation(
     grantId: grant.id,
     details: { messageIds: messages.map((m) => m.id) },
   });
-  const reported = await reportedIds(trx, caseId);
   return {
     grantId: grant.id,
     expiresAt: grant.expires_at.toISOString(),

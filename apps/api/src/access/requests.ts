@@ -50,25 +50,27 @@ export async function getAccessRequest(db: Kysely<Database>, id: string): Promis
 }
 
 /**
- * Marks pending requests past their deadline as expired, each with its audit event. Run in its
- * own transaction before reading or acting on requests, so an expiry commits even when the
- * action that noticed it is refused.
+ * Marks pending requests past their deadline as expired, each with its audit event, in a
+ * transaction of its own: called before reading or acting on requests, so an expiry commits even
+ * when the action that noticed it is refused.
  */
-export async function expireStaleRequests(trx: Kysely<Database>, audit: AuditContext): Promise<void> {
-  const expired = await trx
-    .updateTable('access_request')
-    .set({ status: 'expired', decided_at: sql`now()` })
-    .where('status', '=', 'pending')
-    .where('pending_until', '<=', sql<Date>`now()`)
-    .returning(['id', 'case_id'])
-    .execute();
-  for (const row of expired) {
-    await recordAuditEvent(trx, audit, {
-      action: 'access.expired',
-      target: { type: 'access_request', id: row.id },
-      caseId: row.case_id,
-    });
-  }
+export async function expireStaleRequests(db: Kysely<Database>, audit: AuditContext): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const expired = await trx
+      .updateTable('access_request')
+      .set({ status: 'expired', decided_at: sql`now()` })
+      .where('status', '=', 'pending')
+      .where('pending_until', '<=', sql<Date>`now()`)
+      .returning(['id', 'case_id'])
+      .execute();
+    for (const row of expired) {
+      await recordAuditEvent(trx, audit, {
+        action: 'access.expired',
+        target: { type: 'access_request', id: row.id },
+        caseId: row.case_id,
+      });
+    }
+  });
 }
 
 export async function fileAccessRequest(

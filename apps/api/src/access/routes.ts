@@ -64,7 +64,7 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      await expireStaleRequests(db, audit);
       const request = await db.transaction().execute((trx) => fileAccessRequest(trx, id, session.user.id, body, audit));
       return c.json(request, 201);
     },
@@ -168,7 +168,7 @@ export const accessRoutes = featureRouter()
     async (c) => {
       const audit = auditContext(c);
       const { db } = c.var.deps;
-      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      await expireStaleRequests(db, audit);
       return c.json({ items: await pendingAccessRequests(db) }, 200);
     },
   )
@@ -188,7 +188,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      await expireStaleRequests(db, audit);
       const request = await db
         .transaction()
         .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, audit));
@@ -211,7 +211,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const { db } = c.var.deps;
-      await db.transaction().execute((trx) => expireStaleRequests(trx, audit));
+      await expireStaleRequests(db, audit);
       const request = await db
         .transaction()
         .execute((trx) => denyAccessRequest(trx, id, session.user.id, reason, audit));
