@@ -59,7 +59,14 @@ export async function readConversation(
       details: { reason: 'no_live_grant' },
     });
     // Returned, not thrown: the refusal's audit event must commit with the transaction.
-    return new AppError('access_required', 'No live access grant for this case: request access first.');
+    return new AppError(
+      'access_required',
+      'No live access grant for this case: request access first.',
+      {},
+      {
+        audited: true,
+      },
+    );
   }
   const reported = await reportedIds(trx, caseId);
   let ids = await idsInScope(trx, grant.conversation_id, grant.scope, reported);

@@ -77,7 +77,7 @@ export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv
         outcome: 'denied',
         details: { permission, method: c.req.method, path: c.req.path },
       });
-      throw new AppError('forbidden', `You do not have the ${permission} permission.`);
+      throw new AppError('forbidden', `You do not have the ${permission} permission.`, {}, { audited: true });
     }
     await next();
   };

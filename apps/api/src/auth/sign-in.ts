@@ -37,6 +37,7 @@ export async function signIn(
         'rate_limited',
         `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         { retryAfterSeconds: retryAfter },
+        { audited: true },
       ),
     };
   }
@@ -55,7 +56,7 @@ export async function signIn(
       target: user ? { type: 'staff_user', id: user.id } : target,
       details: { username, reason: user ? 'wrong_password' : 'unknown_user' },
     });
-    return { ok: false, error: new AppError('unauthenticated', 'Wrong username or password.') };
+    return { ok: false, error: new AppError('unauthenticated', 'Wrong username or password.', {}, { audited: true }) };
   }
   // Only reached with the right password, so this reveals nothing to a guesser.
   if (!user || user.disabled_at) {
@@ -65,7 +66,10 @@ export async function signIn(
       target: { type: 'staff_user', id: user?.id ?? username },
       details: { username, reason: 'disabled' },
     });
-    return { ok: false, error: new AppError('forbidden', 'This account is disabled. Ask an administrator.') };
+    return {
+      ok: false,
+      error: new AppError('forbidden', 'This account is disabled. Ask an administrator.', {}, { audited: true }),
+    };
   }
 
   await clearSignInFailures(trx, username);

@@ -34,7 +34,15 @@ export async function claimNext(
       .where(heldBy(staff.id))
       .orderBy('c.claimed_at')
       .executeTakeFirst();
-    if (held) return (await caseSummary(trx, held.id)) ?? null;
+    if (held) {
+      await recordAuditEvent(trx, audit, {
+        action: 'case.claimed',
+        target: { type: 'case', id: held.id },
+        caseId: held.id,
+        details: { queueId, alreadyHeld: true },
+      });
+      return (await caseSummary(trx, held.id)) ?? null;
+    }
   }
 
   // One statement (one round trip): give back the skipped case (if held), take the best unheld

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { auditContext, recordAuditEvent } from '../audit/record';
+import { recordRefusal } from '../audit/refusals';
 import type { AppEnv } from '../context';
 import { ContentUnavailableError } from '../encryption/content';
 import { AppError, type FieldError, toProblem } from './problem';
@@ -54,8 +55,11 @@ async function contentUnavailable(c: Context<AppEnv>, error: ContentUnavailableE
 }
 
 /** The one place errors become HTTP responses. Unknown errors are logged, never echoed. */
-export const onError: ErrorHandler<AppEnv> = (error, c) => {
-  if (error instanceof AppError) return problemResponse(c, error);
+export const onError: ErrorHandler<AppEnv> = async (error, c) => {
+  if (error instanceof AppError) {
+    await recordRefusal(c, error);
+    return problemResponse(c, error);
+  }
   if (error instanceof ContentUnavailableError) return contentUnavailable(c, error);
   if (error instanceof HTTPException) {
     const status = error.status;

@@ -42,15 +42,23 @@ export interface FieldError {
   message: string;
 }
 
-/** An error as a value: thrown by domain code, turned into problem+json in one place. */
+/**
+ * An error as a value: thrown by domain code, turned into problem+json in one place. A refusal
+ * that has already written its own audit event (a failed sign-in, a refused read) says so with
+ * `audited`, so the error handler does not record it a second time.
+ */
 export class AppError extends Error {
+  readonly audited: boolean;
+
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
     readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    options: { audited?: boolean } = {},
   ) {
     super(detail);
     this.name = 'AppError';
+    this.audited = options.audited ?? false;
   }
 
   get status(): ContentfulStatusCode {

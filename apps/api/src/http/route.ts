@@ -10,17 +10,26 @@ const problem = (description: string) => ({
 });
 
 /**
- * Every API route is defined here: its OpenAPI schema, and the permission it needs, which is
- * both enforced (before validation, so strangers learn nothing about shapes) and published
- * as `x-permission` for the docs and the route × role test.
+ * What a route writes to the audit log when it succeeds — exactly one event, with one of these
+ * actions — or `none` for a read that neither changes anything nor returns content. Refusals
+ * (401, 403, 404, 409, 410) are recorded by the error handler whatever this says.
+ */
+export type RouteAudit = 'none' | string | readonly string[];
+
+/**
+ * Every API route is defined here: its OpenAPI schema, the permission it needs, which is both
+ * enforced (before validation, so strangers learn nothing about shapes) and published as
+ * `x-permission`, and what it records, published as `x-audit` — for the docs, the route × role
+ * test and the audit coverage test.
  */
 export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
-  config: R & { permission: RoutePermission },
+  config: R & { permission: RoutePermission; audit: RouteAudit },
 ) {
-  const { permission, ...rest } = config;
+  const { permission, audit, ...rest } = config;
   return createRoute({
     ...rest,
     'x-permission': permission,
+    'x-audit': audit === 'none' ? [] : typeof audit === 'string' ? [audit] : audit,
     middleware: [authorize(permission)] as const,
     responses: {
       400: problem('Invalid input; `errors` names each field.'),

@@ -29,6 +29,7 @@ intakeRoutes
       method: 'post',
       path: '/reports',
       permission: 'service',
+      audit: 'intake.reports_received',
       tags: ['intake'],
       summary: 'Submit one report with its conversation snapshot (signed; idempotent by externalId)',
       request: { body: { required: true, content: { 'application/json': { schema: IntakeReport } } } },
@@ -51,6 +52,7 @@ intakeRoutes
       method: 'post',
       path: '/reports/batch',
       permission: 'service',
+      audit: 'intake.reports_received',
       tags: ['intake'],
       summary: `Submit up to ${INTAKE_LIMITS.reportsPerBatch} reports at once, all or nothing (signed)`,
       description:

@@ -20,6 +20,7 @@ function toggleRoute(disabled: boolean) {
     method: 'post',
     path: disabled ? '/{id}/disable' : '/{id}/enable',
     permission: 'manage:service_account',
+    audit: disabled ? 'service_account.disabled' : 'service_account.enabled',
     tags: ['service accounts'],
     summary: disabled
       ? 'Disable a service account: its signed requests are refused at once'
@@ -35,6 +36,7 @@ export const serviceAccountRoutes = featureRouter()
       method: 'get',
       path: '/',
       permission: 'manage:service_account',
+      audit: 'none',
       tags: ['service accounts'],
       summary: 'List platform service accounts',
       responses: {
@@ -51,6 +53,7 @@ export const serviceAccountRoutes = featureRouter()
       method: 'post',
       path: '/',
       permission: 'manage:service_account',
+      audit: 'service_account.created',
       tags: ['service accounts'],
       summary: 'Create a service account; the response carries its secret, shown this once',
       request: { body: { required: true, content: { 'application/json': { schema: CreateServiceAccountBody } } } },

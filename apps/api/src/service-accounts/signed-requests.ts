@@ -22,7 +22,7 @@ async function refuse(c: Context<AppEnv>, reason: string, keyId: string | undefi
     ...(keyId ? { target: { type: 'service_key', id: keyId.slice(0, 64) } } : {}),
     details: { reason, method: c.req.method, path: c.req.path },
   });
-  throw new AppError('unauthenticated', detail);
+  throw new AppError('unauthenticated', detail, {}, { audited: true });
 }
 
 export async function verifySignedRequest(c: Context<AppEnv>): Promise<ServiceCaller> {

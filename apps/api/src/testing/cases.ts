@@ -20,6 +20,16 @@ export function spamReports(count: number, overrides: Partial<IntakeReportInput>
   return Array.from({ length: count }, () => aReport({ category: 'spam', ...overrides }));
 }
 
+/** Marks every open case but `caseId` decided, so claim-next can hand out only that one. */
+export async function closeOtherOpenCases(t: Harness, caseId: string): Promise<void> {
+  await t.db
+    .updateTable('case')
+    .set({ status: 'decided' })
+    .where('id', '!=', caseId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
 /**
  * A fresh case from `report`, claimed by `session`'s reviewer: every other open case is closed
  * first so this is the one claim-next hands out. Throws if the claim returns anything else.
@@ -31,12 +41,7 @@ export async function holdNewCase(
   report: IntakeReportInput,
 ): Promise<string> {
   const [caseId] = (await casesVia(t, platform, [report])) as [string];
-  await t.db
-    .updateTable('case')
-    .set({ status: 'decided' })
-    .where('id', '!=', caseId)
-    .where('status', '=', 'open')
-    .execute();
+  await closeOtherOpenCases(t, caseId);
   const { queue_id } = await t.db
     .selectFrom('case')
     .select('queue_id')

@@ -1,0 +1,65 @@
+/**
+ * Refused requests are audit events too: a 401, 403, 404, 409 or 410 on a known API route writes
+ * one `request.refused` event, unless the code that refused it already wrote its own (a failed
+ * sign-in, a refused read, a rejected signature). The action's transaction has rolled back by
+ * now, so the event is written on its own.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../context';
+import type { AppError } from '../http/problem';
+import { type AuditEventInput, auditContext, recordAuditEvent } from './record';
+
+const REFUSED_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 409, 410]);
+
+// What the `:id`-style parameter of a route names, for the event's target.
+const TARGET_TYPES: readonly [prefix: string, type: string][] = [
+  ['/api/cases/:id', 'case'],
+  ['/api/access/requests/:id', 'access_request'],
+  ['/api/access/grants/:id', 'access_grant'],
+  ['/api/access/break-glass/:id', 'access_grant'],
+  ['/api/decisions/:id', 'decision'],
+  ['/api/staff/:id', 'staff_user'],
+  ['/api/service-accounts/:id', 'service_account'],
+  ['/api/queues/:queueId', 'queue'],
+  ['/api/policies/:code', 'policy'],
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The pattern of the API route this request matched, or null when it matched none. */
+function matchedApiRoute(c: Context<AppEnv>): string | null {
+  const route = c.req.matchedRoutes.find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+  return route?.path ?? null;
+}
+
+export function refusalEvent(c: Context<AppEnv>, error: AppError): AuditEventInput | null {
+  if (error.audited || !REFUSED_STATUSES.has(error.status)) return null;
+  const route = matchedApiRoute(c);
+  if (!route) return null;
+  const event: AuditEventInput = {
+    action: 'request.refused',
+    outcome: 'denied',
+    details: { status: error.status, code: error.code, method: c.req.method, route },
+  };
+  const entry = TARGET_TYPES.find(([prefix]) => route.startsWith(prefix));
+  if (entry) {
+    const [prefix, type] = entry;
+    const id = c.req.param(prefix.slice(prefix.lastIndexOf(':') + 1));
+    if (id) {
+      event.target = { type, id: id.slice(0, 200) };
+      if (type === 'case' && UUID.test(id)) event.caseId = id;
+      if (type === 'access_grant' && UUID.test(id)) event.grantId = id;
+    }
+  }
+  return event;
+}
+
+/** Writes the refusal's event; a failure to write it is logged, and the refusal still stands. */
+export async function recordRefusal(c: Context<AppEnv>, error: AppError): Promise<void> {
+  const event = refusalEvent(c, error);
+  if (!event) return;
+  const { deps } = c.var;
+  await recordAuditEvent(deps.db, auditContext(c), event).catch((auditError) =>
+    deps.logger.error({ err: String(auditError), requestId: c.var.requestId }, 'could not audit a refused request'),
+  );
+}
