@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AccessEventHub } from './access/live';
 import { accessRoutes, caseAccessRoutes } from './access/routes';
+import { auditSearchRoutes } from './audit/search-routes';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { caseRoutes, decisionRoutes } from './cases/routes';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/cases', caseAccessRoutes);
   app.route('/api/access', accessRoutes);
   app.route('/api/decisions', decisionRoutes);
+  app.route('/api/audit', auditSearchRoutes);
   app.route('/api/policies', policyRoutes);
   app.route('/api/me', meRoutes);
   app.route('/api/service-accounts', serviceAccountRoutes);

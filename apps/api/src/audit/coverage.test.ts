@@ -3,9 +3,11 @@
  * content declares what it records (`x-audit`), and calling it writes exactly one event — with
  * that action and the request's id — in the same transaction. Refusals are events too.
  */
+import { AUDIT_ACTIONS } from '@docket/contracts';
 import { ROLES } from '@docket/permissions';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { JUSTIFICATION, requestAccess } from '../testing/access';
 import { casesVia, closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { type TestResponse, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
@@ -69,7 +71,6 @@ async function eventsOf(response: TestResponse) {
   return t.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
 }
 
-const JUSTIFICATION = 'The reported messages point at earlier threats that I need to read in context.';
 const RATIONALE = 'Repeated unwanted contact after a clear request to stop.';
 
 async function reviewerHolding(category: 'harassment' | 'violent_threat' = 'harassment') {
@@ -80,15 +81,7 @@ async function reviewerHolding(category: 'harassment' | 'violent_threat' = 'hara
 
 async function pendingRequest() {
   const held = await reviewerHolding();
-  const filed = await t.request('POST', `/api/cases/${held.caseId}/access-requests`, {
-    session: held.session,
-    body: {
-      justificationCode: 'USER_REPORT',
-      justification: JUSTIFICATION,
-      scope: { kind: 'full_conversation' },
-      durationMinutes: 30,
-    },
-  });
+  const filed = await requestAccess(t, held.session, held.caseId);
   const supervisor = await t.signedIn(['reviewer', 'supervisor']);
   return { ...held, requestId: (await filed.json()).id as string, supervisor };
 }
@@ -344,6 +337,11 @@ describe('audit coverage', () => {
     );
   });
 
+  it('lists every declared action in the auditor’s vocabulary', () => {
+    const declared = apiRoutes().flatMap((r) => r.audit);
+    expect(declared.filter((action) => !(AUDIT_ACTIONS as readonly string[]).includes(action))).toEqual([]);
+  });
+
   it('exercises every audited route below (a new one must be added here)', () => {
     const audited = apiRoutes()
       .filter((r) => r.audit.length > 0)
@@ -434,15 +432,7 @@ describe('refusals are events', () => {
   it('records a refused self-approval, and nothing of the approval survives', async () => {
     const both = await t.signedIn(['reviewer', 'supervisor']);
     const caseId = await holdNewCase(t, platform, both.session, aReport());
-    const filed = await t.request('POST', `/api/cases/${caseId}/access-requests`, {
-      session: both.session,
-      body: {
-        justificationCode: 'USER_REPORT',
-        justification: JUSTIFICATION,
-        scope: { kind: 'full_conversation' },
-        durationMinutes: 30,
-      },
-    });
+    const filed = await requestAccess(t, both.session, caseId);
     const requestId = (await filed.json()).id;
     const refused = await t.request('POST', `/api/access/requests/${requestId}/approve`, {
       session: both.session,

@@ -8,6 +8,7 @@ import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { liveGrant } from '../access/grants';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
 import { lockHeldCase } from './claims';
 
@@ -74,20 +75,14 @@ export async function pendingConfirmations(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<{ items: Decision[]; nextCursor: string | null }> {
   let select = selectDecisions(db)
-    // Microseconds, as stored: a millisecond JavaScript Date would repeat rows across pages.
-    .select(sql<string>`to_char(d.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('decided_key'))
+    .select(microsecondText('d.decided_at').as('decided_key'))
     .where('d.requires_confirmation', '=', true)
     .where('dc.decision_id', 'is', null)
     .orderBy('d.decided_at')
     .orderBy('d.id')
     .limit(query.limit + 1);
   if (query.cursor) {
-    const [at, id] = Buffer.from(query.cursor, 'base64url').toString().split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-      throw new AppError('invalid', 'The cursor is not one this API issued.', {
-        errors: [{ field: 'cursor', message: 'malformed' }],
-      });
-    }
+    const { at, id } = decodeTimeCursor(query.cursor);
     select = select.where(sql<boolean>`(d.decided_at, d.id) > (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await select.execute();
@@ -95,8 +90,7 @@ export async function pendingConfirmations(
   const last = page.at(-1);
   return {
     items: page.map(toDecision),
-    nextCursor:
-      rows.length > query.limit && last ? Buffer.from(`${last.decided_key}|${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > query.limit && last ? encodeTimeCursor(last.decided_key, last.id) : null,
   };
 }
 

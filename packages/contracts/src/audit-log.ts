@@ -1,0 +1,169 @@
+/** The auditor's view of the audit log: search, one event, a grant's trail, access reviews. */
+import { z } from 'zod';
+import { AccessScope, JustificationCode } from './access';
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+/** Every action Docket records, for the auditor's filter (the coverage test keeps it complete). */
+export const AUDIT_ACTIONS = [
+  'access.approved',
+  'access.break_glass',
+  'access.break_glass_reviewed',
+  'access.cancelled',
+  'access.denied',
+  'access.expired',
+  'access.requested',
+  'access.revoked',
+  'audit.exported',
+  'auth.sign_in_failed',
+  'auth.sign_in_throttled',
+  'auth.signed_in',
+  'auth.signed_out',
+  'authz.denied',
+  'case.claimed',
+  'case.lease_renewed',
+  'case.opened',
+  'case.reassigned',
+  'case.released',
+  'case.unassigned',
+  'content.decryption_failed',
+  'conversation.read',
+  'conversation.read_denied',
+  'decision.confirmed',
+  'decision.recorded',
+  'decision.rejected',
+  'evidence.revealed',
+  'intake.reports_received',
+  'intake.signature_rejected',
+  'keys.retired',
+  'keys.rotated',
+  'policy.created',
+  'policy.updated',
+  'preferences.updated',
+  'queue.created',
+  'queue.updated',
+  'request.refused',
+  'service_account.created',
+  'service_account.disabled',
+  'service_account.enabled',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.password_set',
+  'staff.updated',
+] as const;
+
+export const AuditEvent = z
+  .object({
+    id: z.string().meta({ description: 'Row id (decimal). Ids are not in commit order; `seq` is.' }),
+    seq: z.number().int().nullable().meta({ description: 'Position in the sealed chain; null while pending seal.' }),
+    occurredAt: Timestamp,
+    actor: z.object({
+      type: z.enum(['staff', 'service', 'system', 'anonymous']),
+      id: z.string().nullable(),
+      label: z.string().nullable(),
+      roles: z.array(z.string()),
+    }),
+    action: z.string(),
+    outcome: z.enum(['success', 'denied', 'failure']),
+    target: z.object({ type: z.string(), id: z.string() }).nullable(),
+    caseId: z.uuid().nullable(),
+    grantId: z.uuid().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+const Uuid = z.uuid();
+
+export const AuditEventQuery = z
+  .object({
+    actor: z.string().trim().min(1).max(128).optional().meta({ description: 'Actor id or label (username).' }),
+    action: z
+      .string()
+      .max(1000)
+      .regex(/^[a-z_]+(\.[a-z_]+)+(,[a-z_]+(\.[a-z_]+)+)*$/, 'dotted actions such as case.claimed, comma-separated')
+      .optional()
+      .meta({ description: 'One action, or several separated by commas.' }),
+    outcome: z.enum(['success', 'denied', 'failure']).optional(),
+    targetType: z.string().trim().min(1).max(64).optional(),
+    targetId: z.string().trim().min(1).max(200).optional(),
+    caseId: Uuid.optional(),
+    grantId: Uuid.optional(),
+    from: Timestamp.optional().meta({ description: 'Occurred at or after.' }),
+    to: Timestamp.optional().meta({ description: 'Occurred before.' }),
+    cursor: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional()
+      .meta({ description: 'Opaque cursor from `nextCursor`.' }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+export type AuditEventQuery = z.input<typeof AuditEventQuery>;
+
+export const AuditEventList = z
+  .object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditEventList', description: 'Newest first.' });
+export type AuditEventList = z.infer<typeof AuditEventList>;
+
+const Person = z.object({ id: z.uuid(), username: z.string() });
+
+/** One grant with everything an access review weighs: why, who allowed it, what was read, what followed. */
+export const GrantReview = z
+  .object({
+    grantId: z.uuid(),
+    caseId: z.uuid(),
+    grantee: Person,
+    breakGlass: z.boolean(),
+    justificationCode: JustificationCode.nullable().meta({ description: 'null for break-glass.' }),
+    justification: z.string(),
+    requestedMinutes: z.number().int().nullable(),
+    requestedAt: Timestamp.nullable(),
+    approver: Person.nullable().meta({ description: 'null for break-glass.' }),
+    scope: AccessScope,
+    startsAt: Timestamp,
+    expiresAt: Timestamp,
+    revokedAt: Timestamp.nullable(),
+    status: z.enum(['live', 'expired', 'revoked']),
+    breakGlassReview: z
+      .object({ outcome: z.enum(['justified', 'unjustified']), by: Person, at: Timestamp, note: z.string().nullable() })
+      .nullable(),
+    reads: z.number().int().meta({ description: 'conversation.read events under the grant.' }),
+    messagesRead: z.number().int().meta({ description: 'Distinct message ids returned under the grant.' }),
+    decisions: z.array(
+      z.object({ id: z.uuid(), action: z.string(), policyCode: z.string(), decidedAt: Timestamp, by: Person }),
+    ),
+  })
+  .meta({ id: 'GrantReview' });
+export type GrantReview = z.infer<typeof GrantReview>;
+
+export const GrantTrace = z
+  .object({
+    grant: GrantReview,
+    events: z.array(AuditEvent).meta({ description: 'Request → approval → every read → decisions, in order.' }),
+  })
+  .meta({ id: 'GrantTrace' });
+export type GrantTrace = z.infer<typeof GrantTrace>;
+
+export const AccessReviewQuery = z
+  .object({
+    from: Timestamp.meta({ description: 'Grants that started at or after.' }),
+    to: Timestamp.meta({ description: 'Grants that started before.' }),
+    breakGlass: z.enum(['true', 'false']).optional(),
+    cursor: z.string().max(200).optional().meta({ description: 'Opaque cursor from `nextCursor`.' }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] });
+export type AccessReviewQuery = z.input<typeof AccessReviewQuery>;
+
+export const AccessReviewList = z
+  .object({ items: z.array(GrantReview), nextCursor: z.string().nullable() })
+  .meta({ id: 'AccessReviewList', description: 'Newest grant first.' });
+export type AccessReviewList = z.infer<typeof AccessReviewList>;
