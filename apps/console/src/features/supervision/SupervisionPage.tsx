@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
+import '../../ui/tabs.css';
 import { pendingConfirmationsQuery } from './pending-confirmations-query';
 import './supervision.css';
 
