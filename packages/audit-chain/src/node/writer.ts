@@ -4,7 +4,7 @@
  * The feeder (the API export, from the database) supplies finished lines; this checks their order.
  */
 import { createHash } from 'node:crypto';
-import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import {
   BUNDLE_FORMAT,
   type BundleFileName,

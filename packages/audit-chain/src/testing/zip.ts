@@ -1,5 +1,11 @@
 /** Opens a bundle's entries in memory and zips them again, for tests that tamper with bundles. */
-import { BlobReader, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
+import {
+  BlobReader,
+  Uint8ArrayReader,
+  Uint8ArrayWriter,
+  ZipReader,
+  ZipWriter,
+} from '@zip.js/zip.js/lib/zip-core-custom.js';
 
 export async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const reader = new ZipReader(new BlobReader(new Blob([bytes as Uint8Array<ArrayBuffer>])), { useWebWorkers: false });

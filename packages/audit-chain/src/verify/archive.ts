@@ -2,7 +2,7 @@
  * Random-access reading of a bundle's zip entries from a Blob (Node: fs.openAsBlob, browser: File):
  * nothing is read until asked for, and each entry streams in chunks.
  */
-import { BlobReader, type Entry, type FileEntry, ZipReader } from '@zip.js/zip.js';
+import { BlobReader, type Entry, type FileEntry, ZipReader } from '@zip.js/zip.js/lib/zip-core-custom.js';
 import { concatBytes } from '../bytes';
 import { VerificationFailure } from './failure';
 

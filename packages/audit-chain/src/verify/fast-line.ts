@@ -74,35 +74,37 @@ let plain = false;
 let seqStart = -1;
 let seqEnd = -1;
 
+// Bytes that stand for themselves inside a JCS string: printable ASCII but the quote and backslash.
+const PLAIN = new Uint8Array(256);
+for (let byte = 0x20; byte < 0x80; byte++) PLAIN[byte] = byte === QUOTE || byte === BACKSLASH ? 0 : 1;
+
 /** A JCS string starting at `at` (the quote); the index after its closing quote, or -1. */
 function scanString(buf: Uint8Array, at: number): number {
   let i = at + 1;
   plain = true;
   while (i < limit) {
     const byte = buf[i]!;
+    if (PLAIN[byte]) {
+      i++;
+      continue;
+    }
     if (byte === QUOTE) return i + 1;
     if (byte < 0x20) return -1;
+    plain = false;
     if (byte === BACKSLASH) {
-      plain = false;
-      const next = buf[i + 1];
-      if (next === undefined || i + 1 >= limit) return -1;
-      if (SHORT_ESCAPE[next]) {
+      if (i + 1 >= limit) return -1;
+      if (SHORT_ESCAPE[buf[i + 1]!]) {
         i += 2;
         continue;
       }
       // \u00xx for a control character without a short form, lowercase hex.
-      if (next !== 0x75 || i + 5 >= limit || buf[i + 2] !== ZERO || buf[i + 3] !== ZERO) return -1;
+      if (buf[i + 1] !== 0x75 || i + 5 >= limit || buf[i + 2] !== ZERO || buf[i + 3] !== ZERO) return -1;
       const high = HEX_VALUE[buf[i + 4]!]!;
       const low = HEX_VALUE[buf[i + 5]!]!;
       if (high < 0 || high > 1 || low < 0 || SHORT_ESCAPED_CONTROL.has(high * 16 + low)) return -1;
       i += 6;
       continue;
     }
-    if (byte < 0x80) {
-      i++;
-      continue;
-    }
-    plain = false;
     const length = utf8SequenceLength(buf, i);
     if (length === 0) return -1;
     i += length;
@@ -110,22 +112,24 @@ function scanString(buf: Uint8Array, at: number): number {
   return -1;
 }
 
+const inRange = (buf: Uint8Array, at: number, low: number, high: number) =>
+  at < limit && buf[at]! >= low && buf[at]! <= high;
+
 /** The length of a well-formed UTF-8 sequence (Unicode table 3-7) at `at`, or 0. */
 function utf8SequenceLength(buf: Uint8Array, at: number): number {
   const lead = buf[at]!;
-  const continuation = (offset: number, low = 0x80, high = 0xbf) => {
-    if (at + offset >= limit) return false;
-    const byte = buf[at + offset]!;
-    return byte >= low && byte <= high;
-  };
-  if (lead >= 0xc2 && lead <= 0xdf) return continuation(1) ? 2 : 0;
-  if (lead === 0xe0) return continuation(1, 0xa0) && continuation(2) ? 3 : 0;
-  if (lead === 0xed) return continuation(1, 0x80, 0x9f) && continuation(2) ? 3 : 0;
-  if (lead >= 0xe1 && lead <= 0xef) return continuation(1) && continuation(2) ? 3 : 0;
-  if (lead === 0xf0) return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0;
-  if (lead >= 0xf1 && lead <= 0xf3) return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-  if (lead === 0xf4) return continuation(1, 0x80, 0x8f) && continuation(2) && continuation(3) ? 4 : 0;
-  return 0;
+  if (lead < 0xc2 || lead > 0xf4) return 0;
+  if (lead <= 0xdf) return inRange(buf, at + 1, 0x80, 0xbf) ? 2 : 0;
+  if (lead <= 0xef) {
+    const low = lead === 0xe0 ? 0xa0 : 0x80;
+    const high = lead === 0xed ? 0x9f : 0xbf;
+    return inRange(buf, at + 1, low, high) && inRange(buf, at + 2, 0x80, 0xbf) ? 3 : 0;
+  }
+  const low = lead === 0xf0 ? 0x90 : 0x80;
+  const high = lead === 0xf4 ? 0x8f : 0xbf;
+  return inRange(buf, at + 1, low, high) && inRange(buf, at + 2, 0x80, 0xbf) && inRange(buf, at + 3, 0x80, 0xbf)
+    ? 4
+    : 0;
 }
 
 /** An integer in ECMAScript's shortest form with at most 15 digits; the index after it, or -1. */
