@@ -1,9 +1,13 @@
-// Builds dist/docket-verify.mjs: the verifier CLI as one self-contained file for plain `node`.
+// Builds dist/docket-verify.mjs (or the path given): the verifier CLI as one self-contained file
+// that runs with plain `node` on a machine without this repository.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+const here = fileURLToPath(new URL('.', import.meta.url));
 await build({
-  entryPoints: [new URL('./src/cli/main.ts', import.meta.url).pathname],
-  outfile: new URL('./dist/docket-verify.mjs', import.meta.url).pathname,
+  entryPoints: [resolve(here, 'src/cli/main.ts')],
+  outfile: process.argv[2] ? resolve(process.argv[2]) : resolve(here, 'dist/docket-verify.mjs'),
   bundle: true,
   platform: 'node',
   format: 'esm',
