@@ -47,7 +47,7 @@ describe('docket-verify', () => {
   it('names the first failure and exits 1', () => {
     const { status, stdout } = run(['edited.zip']);
     expect(status).toBe(1);
-    expect(stdout.trim()).toBe('FAILED at seq 12 (events.jsonl): seq 12: event does not match its leaf hash (edited?)');
+    expect(stdout.trim()).toBe('FAILED at seq 12 (events.jsonl): event does not match its leaf hash (edited?)');
   });
 
   it('pins trust to a key id or a published keys file, and checks a saved checkpoint', () => {

@@ -13,6 +13,7 @@ const ZIP_OPTIONS = {
   useWebWorkers: false,
 } as const;
 
+const READ_AHEAD = new CountQueuingStrategy({ highWaterMark: 4 });
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -55,7 +56,8 @@ export async function openBundle(blob: Blob): Promise<BundleArchive> {
   };
 
   async function* chunks(name: string): AsyncGenerator<Uint8Array> {
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+    // A few chunks of read-ahead, so reading the file overlaps with checking what was read.
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, READ_AHEAD, READ_AHEAD);
     const done = entry(name).getData(writable, ZIP_OPTIONS);
     const stream = readable.getReader();
     let finished = false;

@@ -9,9 +9,10 @@ export class VerificationFailure extends Error {
   }
 }
 
-/** For the CLI: names the place and the reason in one line. */
+/** For the CLI: names the place and the reason in one line, without saying the seq twice. */
 export function describeFailure(failure: { file: string; seq?: number; reason: string }): string {
-  return failure.seq === undefined
-    ? `FAILED (${failure.file}): ${failure.reason}`
-    : `FAILED at seq ${failure.seq} (${failure.file}): ${failure.reason}`;
+  const { file, seq, reason } = failure;
+  if (seq === undefined) return `FAILED (${file}): ${reason}`;
+  const prefix = `seq ${seq}: `;
+  return `FAILED at seq ${seq} (${file}): ${reason.startsWith(prefix) ? reason.slice(prefix.length) : reason}`;
 }

@@ -77,6 +77,19 @@ describe('a genuine bundle', () => {
     expect(await verify(caseBundle, { crypto: webCryptoProvider() })).toEqual(node);
   });
 
+  it('fails the same way with Web Crypto', async () => {
+    const bytes = await tampered((files) =>
+      editLine(files, EVENTS_FILE, 16, (line) => line.replace('"seq":17,', '"seq":17 ,')),
+    );
+    const node = await verify(bytes);
+    expect(node).toMatchObject({ ok: false });
+    expect(await verify(bytes, { crypto: webCryptoProvider() })).toEqual(node);
+    const edited = await tampered((files) =>
+      editLine(files, EVENTS_FILE, 16, (line) => line.replace('"id":"', '"id":"1')),
+    );
+    expect(await verify(edited, { crypto: webCryptoProvider() })).toEqual(await verify(edited));
+  });
+
   it('verifies when pinned to its key, by id or by a published keys file', async () => {
     const keyIds = [ledger.key.entry.keyId];
     expect(await verify(bundle, { trust: { keyIds } })).toMatchObject({ ok: true, trust: 'pinned' });
