@@ -42,17 +42,27 @@ export interface ChainWalk {
 
 const fail = (seq: number, reason: string) => new VerificationFailure(EVENTS_FILE, reason, seq);
 
-function hexBytesInto(buf: Uint8Array, at: number, target: Uint8Array): void {
-  for (let i = 0; i < 32; i++) target[i] = (HEX_VALUE[buf[at + 2 * i]!]! << 4) | HEX_VALUE[buf[at + 2 * i + 1]!]!;
-}
-
-function hexTextInto(text: string, target: Uint8Array): void {
+function hexBytesInto(buf: Uint8Array, at: number, target: Uint8Array, offset: number): void {
   for (let i = 0; i < 32; i++) {
-    target[i] = (HEX_VALUE[text.charCodeAt(2 * i)]! << 4) | HEX_VALUE[text.charCodeAt(2 * i + 1)]!;
+    target[offset + i] = (HEX_VALUE[buf[at + 2 * i]!]! << 4) | HEX_VALUE[buf[at + 2 * i + 1]!]!;
   }
 }
 
+function hexTextInto(text: string, target: Uint8Array, offset: number): void {
+  for (let i = 0; i < 32; i++) {
+    target[offset + i] = (HEX_VALUE[text.charCodeAt(2 * i)]! << 4) | HEX_VALUE[text.charCodeAt(2 * i + 1)]!;
+  }
+}
+
+/** Whether the 32-byte hash `hash` equals `buf[offset, offset + 32)`. */
+function sameHash(hash: Uint8Array, buf: Uint8Array, offset: number): boolean {
+  for (let i = 0; i < 32; i++) if (hash[i] !== buf[offset + i]) return false;
+  return true;
+}
+
 const encoder = new TextEncoder();
+const PREVIOUS = 1;
+const LEAF = 33;
 
 export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
   const { provider, anchor, lastSeq, saved } = input;
@@ -64,11 +74,12 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
     input.onBytes?.(reported);
   });
 
-  const previous = Uint8Array.from(input.anchorHead);
-  const statedLeaf = new Uint8Array(32);
-  const statedChain = new Uint8Array(32);
+  // The link preimage 0x01 ‖ chain(n−1) ‖ leaf(n), kept in place: after each line its middle holds
+  // the chain value just checked, ready for the next line.
   const link = new Uint8Array(65);
   link[0] = 0x01;
+  link.set(input.anchorHead, PREVIOUS);
+  const statedChain = new Uint8Array(32);
   let preimage = new Uint8Array(4096);
   const fast: FastLine = { seq: 0, leaf: 0, chain: 0, eventStart: -1, eventEnd: -1 };
 
@@ -100,8 +111,8 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
     let seq: number;
     if (recogniseLine(buf, start, end, fast)) {
       seq = fast.seq;
-      hexBytesInto(buf, fast.leaf, statedLeaf);
-      hexBytesInto(buf, fast.chain, statedChain);
+      hexBytesInto(buf, fast.leaf, link, LEAF);
+      hexBytesInto(buf, fast.chain, statedChain, 0);
       if (fast.eventStart >= 0) {
         length = fast.eventEnd - fast.eventStart + 1;
         if (length > preimage.length) preimage = new Uint8Array(Math.max(length, preimage.length * 2));
@@ -130,8 +141,8 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
         if (room > preimage.length) preimage = new Uint8Array(Math.max(room, preimage.length * 2));
         length = encoder.encodeInto(text, preimage.subarray(1)).written + 1;
       }
-      hexTextInto(line.leaf, statedLeaf);
-      hexTextInto(line.chain, statedChain);
+      hexTextInto(line.leaf, link, LEAF);
+      hexTextInto(line.chain, statedChain, 0);
     }
 
     if (seq !== expected) {
@@ -147,27 +158,25 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
       preimage[0] = 0x00;
       const hashed = provider.sha256(preimage.subarray(0, length));
       const leaf = hashed instanceof Uint8Array ? hashed : await hashed;
-      if (!equalBytes(leaf, statedLeaf)) throw fail(seq, `seq ${seq}: event does not match its leaf hash (edited?)`);
+      if (!sameHash(leaf, link, LEAF)) throw fail(seq, `seq ${seq}: event does not match its leaf hash (edited?)`);
       events++;
     } else {
       elided++;
     }
-    link.set(previous, 1);
-    link.set(statedLeaf, 33);
     const linked = provider.sha256(link);
     const chain = linked instanceof Uint8Array ? linked : await linked;
     if (!equalBytes(chain, statedChain)) {
       throw fail(seq, `seq ${seq}: chain does not follow from seq ${seq - 1} (a line edited, inserted or removed?)`);
     }
-    previous.set(chain);
+    link.set(chain, PREVIOUS);
 
     if (!checkpoint.done && checkpoint.value.seq === seq) {
-      if (!equalBytes(previous, checkpoint.value.head)) {
+      if (!sameHash(checkpoint.value.head, link, PREVIOUS)) {
         throw fail(seq, `checkpoint ${seq}: its signed head does not match the chain at seq ${seq}`);
       }
       checkpoint = await input.checkpoints.next();
     }
-    if (saved && saved.seq === seq && !equalBytes(previous, saved.head)) {
+    if (saved && saved.seq === seq && !sameHash(saved.head, link, PREVIOUS)) {
       throw fail(seq, `saved checkpoint ${seq}: its head does not match the chain, so this bundle does not extend it`);
     }
     expected++;
