@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestLedger } from '../testing/fixture';
 import { BundleFiles } from '../testing/tamper';
 
@@ -26,6 +26,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'saved.json'), JSON.stringify(ledger.checkpoints[1]));
   mkdirSync(join(dir, 'elsewhere'));
 }, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
   const { status, stdout, stderr } = spawnSync(process.execPath, [cli, ...args], {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobReader, ZipReader } from '@zip.js/zip.js/lib/zip-core-custom.js';
@@ -30,9 +30,13 @@ describe('the bundle writer', () => {
       ['manifest.json', 0],
     ]);
     await reader.close();
-    const path = join(mkdtempSync(join(tmpdir(), 'docket-bundle-')), 'bundle.zip');
-    writeFileSync(path, bytes);
-    expect(execFileSync('unzip', ['-t', path]).toString()).toContain('No errors detected');
+    const dir = mkdtempSync(join(tmpdir(), 'docket-bundle-'));
+    try {
+      writeFileSync(join(dir, 'bundle.zip'), bytes);
+      expect(execFileSync('unzip', ['-t', join(dir, 'bundle.zip')]).toString()).toContain('No errors detected');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('pulls lines only as fast as the reader takes the zip', async () => {

@@ -42,12 +42,6 @@ export interface ChainWalk {
 
 const fail = (seq: number, reason: string) => new VerificationFailure(EVENTS_FILE, reason, seq);
 
-function hexBytesInto(buf: Uint8Array, at: number, target: Uint8Array, offset: number): void {
-  for (let i = 0; i < 32; i++) {
-    target[offset + i] = (HEX_VALUE[buf[at + 2 * i]!]! << 4) | HEX_VALUE[buf[at + 2 * i + 1]!]!;
-  }
-}
-
 function hexTextInto(text: string, target: Uint8Array, offset: number): void {
   for (let i = 0; i < 32; i++) {
     target[offset + i] = (HEX_VALUE[text.charCodeAt(2 * i)]! << 4) | HEX_VALUE[text.charCodeAt(2 * i + 1)]!;
@@ -81,7 +75,15 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
   link.set(input.anchorHead, PREVIOUS);
   const statedChain = new Uint8Array(32);
   let preimage = new Uint8Array(4096);
-  const fast: FastLine = { seq: 0, leaf: 0, chain: 0, eventStart: -1, eventEnd: -1 };
+  const fast: FastLine = {
+    seq: 0,
+    leafTarget: link,
+    leafOffset: LEAF,
+    chainTarget: statedChain,
+    chainOffset: 0,
+    eventStart: -1,
+    eventEnd: -1,
+  };
 
   let checkpoint = await input.checkpoints.next();
   let expected = anchor + 1;
@@ -111,8 +113,6 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
     let seq: number;
     if (recogniseLine(buf, start, end, fast)) {
       seq = fast.seq;
-      hexBytesInto(buf, fast.leaf, link, LEAF);
-      hexBytesInto(buf, fast.chain, statedChain, 0);
       if (fast.eventStart >= 0) {
         length = fast.eventEnd - fast.eventStart + 1;
         if (length > preimage.length) preimage = new Uint8Array(Math.max(length, preimage.length * 2));

@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../bytes';
+import { fromHex, utf8 } from '../bytes';
 import { canonicalJson } from '../canonical';
 import { syntheticRecord } from '../testing/records';
 import { type FastLine, recogniseLine } from './fast-line';
 
 const HASH = 'ab'.repeat(32);
-const out = (): FastLine => ({ seq: 0, leaf: 0, chain: 0, eventStart: -1, eventEnd: -1 });
+const out = (): FastLine => ({
+  seq: 0,
+  leafTarget: new Uint8Array(32),
+  leafOffset: 0,
+  chainTarget: new Uint8Array(32),
+  chainOffset: 0,
+  eventStart: -1,
+  eventEnd: -1,
+});
 
 function recognise(line: string): FastLine | null {
   const bytes = utf8(line);
@@ -22,7 +30,7 @@ describe('the fast path', () => {
   it('recognises the lines the writer produces, elided or full', () => {
     const record = syntheticRecord(12);
     const full = recognise(line(12, canonicalJson(record)));
-    expect(full).toMatchObject({ seq: 12 });
+    expect(full).toMatchObject({ seq: 12, leafTarget: fromHex(HASH), chainTarget: fromHex(HASH) });
     expect(recognise(`{"seq":12,"leaf":"${HASH}","chain":"${HASH}"}`)).toMatchObject({ seq: 12, eventStart: -1 });
     for (let seq = 1; seq < 300; seq++)
       expect(recognise(line(seq, canonicalJson(syntheticRecord(seq))))).not.toBeNull();

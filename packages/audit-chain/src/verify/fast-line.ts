@@ -9,9 +9,11 @@
 
 export interface FastLine {
   seq: number;
-  /** Offsets into the line's buffer of the leaf's and chain's 64 hex digits. */
-  leaf: number;
-  chain: number;
+  /** Where the stated leaf and chain are decoded to, 32 bytes each (set by the caller). */
+  leafTarget: Uint8Array;
+  leafOffset: number;
+  chainTarget: Uint8Array;
+  chainOffset: number;
   /** The event's bytes, `[eventStart, eventEnd)`; eventStart is -1 for an elided line. */
   eventStart: number;
   eventEnd: number;
@@ -49,6 +51,18 @@ export const HEX_VALUE: Int8Array = (() => {
   return table;
 })();
 
+/** The byte two lowercase hex digits stand for, indexed by (first << 8 | second); -1 for anything else. */
+const HEX_PAIR: Int16Array = (() => {
+  const table = new Int16Array(65536).fill(-1);
+  for (let high = 0; high < 256; high++) {
+    if (HEX_VALUE[high]! < 0) continue;
+    for (let low = 0; low < 256; low++) {
+      if (HEX_VALUE[low]! >= 0) table[(high << 8) | low] = (HEX_VALUE[high]! << 4) | HEX_VALUE[low]!;
+    }
+  }
+  return table;
+})();
+
 // JSON.stringify's short escapes (\" \\ \b \f \n \r \t); other control characters are \u00xx.
 const SHORT_ESCAPE = new Uint8Array(256);
 for (const char of '"\\bfnrt') SHORT_ESCAPE[char.charCodeAt(0)] = 1;
@@ -60,10 +74,16 @@ function matches(buf: Uint8Array, at: number, expected: Uint8Array, bound: numbe
   return true;
 }
 
-function isHex64(buf: Uint8Array, at: number, end: number): boolean {
+/** Decodes 64 lowercase hex digits at `at` into 32 bytes of `target`; false if they are not that. */
+function decodeHash(buf: Uint8Array, at: number, end: number, target: Uint8Array, offset: number): boolean {
   if (at + 64 > end) return false;
-  for (let i = at; i < at + 64; i++) if (HEX_VALUE[buf[i]!]! < 0) return false;
-  return true;
+  let invalid = 0;
+  for (let i = 0; i < 32; i++) {
+    const value = HEX_PAIR[(buf[at + 2 * i]! << 8) | buf[at + 2 * i + 1]!]!;
+    invalid |= value;
+    target[offset + i] = value;
+  }
+  return invalid >= 0;
 }
 
 // Scanner state, shared to avoid allocating per line: the text being scanned ends at `limit`, and a
@@ -225,8 +245,9 @@ function scanObject(buf: Uint8Array, at: number, depth: number): number {
 }
 
 /**
- * Fills `out` and returns true when `buf[start, end)` is a line in the writer's form whose event (if
- * any) is canonical and carries the line's seq; false means "not sure", never "invalid".
+ * Fills `out` (and decodes the stated leaf and chain) and returns true when `buf[start, end)` is a
+ * line in the writer's form whose event (if any) is canonical and carries the line's seq; false
+ * means "not sure", never "invalid".
  */
 export function recogniseLine(buf: Uint8Array, start: number, end: number, out: FastLine): boolean {
   if (!matches(buf, start, SEQ_PREFIX, end)) return false;
@@ -238,12 +259,11 @@ export function recogniseLine(buf: Uint8Array, start: number, end: number, out: 
   for (let i = digits; i < afterSeq; i++) seq = seq * 10 + buf[i]! - ZERO;
   if (seq === 0 || !matches(buf, afterSeq, LEAF_PREFIX, end)) return false;
   const leaf = afterSeq + LEAF_PREFIX.length;
-  if (!isHex64(buf, leaf, end) || !matches(buf, leaf + 64, CHAIN_PREFIX, end)) return false;
+  if (!decodeHash(buf, leaf, end, out.leafTarget, out.leafOffset)) return false;
+  if (!matches(buf, leaf + 64, CHAIN_PREFIX, end)) return false;
   const chain = leaf + 64 + CHAIN_PREFIX.length;
-  if (!isHex64(buf, chain, end)) return false;
+  if (!decodeHash(buf, chain, end, out.chainTarget, out.chainOffset)) return false;
   out.seq = seq;
-  out.leaf = leaf;
-  out.chain = chain;
   const afterChain = chain + 64;
   if (end === afterChain + 2 && buf[afterChain] === QUOTE && buf[afterChain + 1] === CLOSE_BRACE) {
     out.eventStart = -1;
