@@ -49,7 +49,10 @@ function string(value: unknown, what: string, pattern?: RegExp): string {
 export function utcMillis(value: unknown, what: string): number {
   const text = string(value, what, UTC);
   const millis = Date.parse(text);
-  if (Number.isNaN(millis)) throw new FormatError(`${what} is not a valid time`);
+  // Date.parse rolls 2026-02-30 over to March; a time must name a real instant as written.
+  if (Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 19) !== text.slice(0, 19)) {
+    throw new FormatError(`${what} is not a valid time`);
+  }
   return millis;
 }
 

@@ -59,6 +59,15 @@ const PREVIOUS = 1;
 const LEAF = 33;
 
 export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
+  try {
+    return await walk(input);
+  } finally {
+    // Stop reading both files when the walk ends early.
+    await Promise.allSettled([input.chunks.return?.(), input.checkpoints.return?.()]);
+  }
+}
+
+async function walk(input: ChainWalkInput): Promise<ChainWalk> {
   const { provider, anchor, lastSeq, saved } = input;
   const fileHash = provider.createSha256();
   let reported = 0;

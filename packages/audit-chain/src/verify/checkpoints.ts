@@ -38,6 +38,14 @@ async function* readCheckpoints(
   onChunk?: (chunk: Uint8Array) => void,
 ): AsyncGenerator<SignedCheckpoint> {
   const reader = new LineReader(chunks, MAX_LINE_BYTES, onChunk);
+  try {
+    yield* checkpointLines(reader);
+  } finally {
+    await chunks.return?.();
+  }
+}
+
+async function* checkpointLines(reader: LineReader): AsyncGenerator<SignedCheckpoint> {
   for (;;) {
     const where = `line ${reader.lines + 1}`;
     let more: boolean;

@@ -101,24 +101,28 @@ for (let byte = 0x20; byte < 0x80; byte++) PLAIN[byte] = byte === QUOTE || byte 
 /** A JCS string starting at `at` (the quote); the index after its closing quote, or -1. */
 function scanString(buf: Uint8Array, at: number): number {
   let i = at + 1;
-  plain = true;
-  while (i < limit) {
+  let ascii = true;
+  const stop = limit; // a local: the loop below is the verifier's hottest
+  while (i < stop) {
     const byte = buf[i]!;
     if (PLAIN[byte]) {
       i++;
       continue;
     }
-    if (byte === QUOTE) return i + 1;
+    if (byte === QUOTE) {
+      plain = ascii;
+      return i + 1;
+    }
     if (byte < 0x20) return -1;
-    plain = false;
+    ascii = false;
     if (byte === BACKSLASH) {
-      if (i + 1 >= limit) return -1;
+      if (i + 1 >= stop) return -1;
       if (SHORT_ESCAPE[buf[i + 1]!]) {
         i += 2;
         continue;
       }
       // \u00xx for a control character without a short form, lowercase hex.
-      if (buf[i + 1] !== 0x75 || i + 5 >= limit || buf[i + 2] !== ZERO || buf[i + 3] !== ZERO) return -1;
+      if (buf[i + 1] !== 0x75 || i + 5 >= stop || buf[i + 2] !== ZERO || buf[i + 3] !== ZERO) return -1;
       const high = HEX_VALUE[buf[i + 4]!]!;
       const low = HEX_VALUE[buf[i + 5]!]!;
       if (high < 0 || high > 1 || low < 0 || SHORT_ESCAPED_CONTROL.has(high * 16 + low)) return -1;

@@ -538,3 +538,16 @@ describe('a saved checkpoint', () => {
     });
   });
 });
+
+describe('documents', () => {
+  it('refuses a time that names no real instant', async () => {
+    const bytes = await tampered((files) =>
+      files.setJson(MANIFEST_FILE, { ...files.manifest, exportedAt: '2026-02-30T09:00:00.000Z' }),
+    );
+    expect(await verify(bytes)).toMatchObject({
+      ok: false,
+      file: MANIFEST_FILE,
+      reason: 'exportedAt is not a valid time',
+    });
+  });
+});
