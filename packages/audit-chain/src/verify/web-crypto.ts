@@ -5,7 +5,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CryptoProvider } from './provider';
 
-export function webCryptoProvider(subtle: SubtleCrypto = globalThis.crypto.subtle): CryptoProvider {
+export function webCryptoProvider(subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle): CryptoProvider {
+  if (!subtle) throw new Error('Web Crypto is unavailable: the page must be served over HTTPS (or from localhost)');
   const keys = new Map<string, Promise<CryptoKey>>();
   const importKey = (raw: Uint8Array) => {
     const id = Array.from(raw, (byte) => byte.toString(16).padStart(2, '0')).join('');
