@@ -238,6 +238,33 @@ describe('keys', () => {
     });
   });
 
+  it('accepts a key rotation inside the range, each checkpoint within its key’s validity', async () => {
+    const retiredAt = checkpointTime(30);
+    const first = { ...ledger.key.entry, retiredAt };
+    const second = testKey(retiredAt);
+    const bytes = await tampered((files) => {
+      files.setJson(KEYS_FILE, { format: 'docket.audit.keys.v1', keys: [first, second.entry] });
+      files.setLines(
+        CHECKPOINTS_FILE,
+        files.lines(CHECKPOINTS_FILE).map((line) => {
+          const checkpoint = JSON.parse(line) as SignedCheckpoint;
+          return checkpoint.seq <= 30
+            ? line
+            : JSON.stringify(signCheckpoint(second, checkpoint.seq, checkpoint.head, checkpoint.issuedAt));
+        }),
+      );
+      files.resignManifest(second);
+    });
+    const keyIds = [ledger.key.entry.keyId, second.entry.keyId].sort();
+    expect(await verify(bytes)).toMatchObject({ ok: true, keyIds, manifestKeyId: second.entry.keyId });
+    expect(await verify(bytes, { trust: { keyIds } })).toMatchObject({ ok: true, trust: 'pinned' });
+    expect(await verify(bytes, { trust: { keyIds: [second.entry.keyId] } })).toMatchObject({
+      ok: false,
+      seq: 10,
+      reason: `checkpoint 10 is signed by ${ledger.key.entry.keyId}, which is not a trusted key`,
+    });
+  });
+
   it('takes a published key file as the authority on retirement', async () => {
     const keys = {
       format: 'docket.audit.keys.v1' as const,
