@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestLedger } from '../testing/fixture';
+import { BundleFiles } from '../testing/tamper';
+
+const packageDir = resolve(import.meta.dirname, '../..');
+let dir: string;
+let cli: string;
+let ledger: TestLedger;
+
+// The self-contained build, copied away from the repository so nothing can resolve from node_modules.
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'docket-verify-cli-'));
+  cli = join(dir, 'bin', 'docket-verify.mjs');
+  execFileSync(process.execPath, [join(packageDir, 'build.mjs'), cli]);
+  ledger = new TestLedger({ events: 25, checkpointEvery: 10 });
+  writeFileSync(join(dir, 'good.zip'), await ledger.bundle());
+  const files = await BundleFiles.open(await ledger.bundle());
+  const lines = files.lines('events.jsonl');
+  lines[11] = lines[11]!.replace(/"outcome":"\w+"/, '"outcome":"denied"');
+  writeFileSync(join(dir, 'edited.zip'), await files.setLines('events.jsonl', lines).zip());
+  writeFileSync(join(dir, 'keys.json'), JSON.stringify({ format: 'docket.audit.keys.v1', keys: [ledger.key.entry] }));
+  writeFileSync(join(dir, 'saved.json'), JSON.stringify(ledger.checkpoints[1]));
+  mkdirSync(join(dir, 'elsewhere'));
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [cli, ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
+  return { status, stdout, stderr };
+}
+
+describe('docket-verify', () => {
+  it('says OK with the counts and exits 0 for a genuine bundle', () => {
+    const { status, stdout } = run(['good.zip']);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`OK  25 events (0 elided) seq 1–25, 3 checkpoints, key ${ledger.key.entry.keyId}`);
+    expect(stdout).toContain("trusted the bundle's own keys");
+  });
+
+  it('names the first failure and exits 1', () => {
+    const { status, stdout } = run(['edited.zip']);
+    expect(status).toBe(1);
+    expect(stdout.trim()).toBe('FAILED at seq 12 (events.jsonl): event does not match its leaf hash (edited?)');
+  });
+
+  it('pins trust to a key id or a published keys file, and checks a saved checkpoint', () => {
+    expect(run(['good.zip', '--key-id', ledger.key.entry.keyId]).stdout).toContain('signed only by trusted keys');
+    expect(run(['good.zip', '--keys', 'keys.json']).status).toBe(0);
+    expect(run(['good.zip', '--key-id', `ed25519:${'0'.repeat(32)}`])).toMatchObject({ status: 1 });
+    expect(run(['good.zip', '--checkpoint', 'saved.json']).stdout).toContain('extends the saved checkpoint at seq 20');
+  });
+
+  it('prints the result as JSON on request', () => {
+    const { status, stdout } = run(['edited.zip', '--json']);
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, seq: 12, file: 'events.jsonl' });
+    expect(JSON.parse(run(['good.zip', '--json']).stdout)).toMatchObject({ ok: true, events: 25 });
+  });
+
+  it('exits 2 on usage errors and unreadable input', () => {
+    expect(run([])).toMatchObject({ status: 2, stderr: expect.stringContaining('which bundle?') });
+    expect(run(['good.zip', '--frobnicate'])).toMatchObject({ status: 2 });
+    expect(run(['missing.zip'])).toMatchObject({ status: 2, stderr: expect.stringContaining('ENOENT') });
+    expect(run(['good.zip', '--key-id', 'abc'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('not a key id'),
+    });
+    expect(run(['good.zip', '--keys', 'good.zip'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--keys'),
+    });
+    expect(run(['elsewhere'])).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a file') });
+  });
+
+  it('resolves paths from where the user ran pnpm (INIT_CWD)', () => {
+    expect(run(['../good.zip'], { INIT_CWD: join(dir, 'elsewhere') })).toMatchObject({ status: 0 });
+  });
+});

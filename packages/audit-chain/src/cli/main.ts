@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * docket-verify: checks an audit bundle offline — no database, no network, only node:crypto.
+ * Exit 0: verified; 1: verification failed; 2: usage error or unreadable input.
+ */
+import { openAsBlob } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAX_DOCUMENT_BYTES } from '../bundle/format';
+import { parseKeysDocument, parseSignedCheckpoint } from '../bundle/parse';
+import { nodeCryptoProvider } from '../node/crypto';
+import { describeFailure, VerificationFailure } from '../verify/failure';
+import { parseDocument, type VerifyProgress, verifyBundle } from '../verify/verify';
+import { describeSuccess } from './format';
+
+const USAGE = `usage: docket-verify <bundle.zip> [--key-id ed25519:…]… [--keys keys.json] [--checkpoint saved.json] [--json]
+
+  --key-id ID        trust only this signing key (repeatable)
+  --keys FILE        trust only the keys of this published keys file
+  --checkpoint FILE  the bundle must extend this checkpoint, saved from an earlier export
+  --json             print the result as JSON
+
+exit status: 0 verified, 1 verification failed, 2 usage error or unreadable input`;
+
+class UsageError extends Error {}
+
+// pnpm runs scripts from the package's folder; paths are the user's, from where they ran it.
+const base = process.env.INIT_CWD ?? process.cwd();
+
+async function readSmallFile(path: string, option: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`${option}: ${path} is not a file`);
+    if (info.size > MAX_DOCUMENT_BYTES) throw new UsageError(`${option}: ${path} is larger than 1 MiB`);
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${option}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+}
+
+function parseInput<T>(bytes: Uint8Array, option: string, parse: (value: unknown) => T): T {
+  try {
+    return parseDocument(bytes, option, parse);
+  } catch (error) {
+    if (error instanceof VerificationFailure) throw new UsageError(`${option}: ${error.reason}`);
+    throw error;
+  }
+}
+
+function progressPrinter(enabled: boolean) {
+  let last = '';
+  return {
+    update({ file, bytes, totalBytes }: VerifyProgress) {
+      if (!enabled) return;
+      const percent = totalBytes > 0 ? Math.floor((bytes / totalBytes) * 100) : 100;
+      const text = `verifying ${file} ${percent}%`;
+      if (text !== last) process.stderr.write(`\r${text}\x1b[K`);
+      last = text;
+    },
+    clear() {
+      if (enabled && last) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'key-id': { type: 'string', multiple: true },
+      keys: { type: 'string' },
+      checkpoint: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'one bundle at a time' : 'which bundle?');
+  const keyIds = values['key-id'] ?? [];
+  for (const keyId of keyIds) {
+    if (!/^ed25519:[0-9a-f]{32}$/.test(keyId))
+      throw new UsageError(`--key-id: ${keyId} is not a key id (ed25519:<32 hex digits>)`);
+  }
+  const keys = values.keys
+    ? parseInput(await readSmallFile(resolve(base, values.keys), '--keys'), '--keys', parseKeysDocument)
+    : undefined;
+  const savedCheckpoint = values.checkpoint
+    ? parseInput(
+        await readSmallFile(resolve(base, values.checkpoint), '--checkpoint'),
+        '--checkpoint',
+        parseSignedCheckpoint,
+      )
+    : undefined;
+
+  const path = resolve(base, positionals[0]!);
+  let blob: Blob;
+  try {
+    if (!(await stat(path)).isFile()) throw new UsageError(`${path} is not a file`);
+    blob = await openAsBlob(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+
+  const progress = progressPrinter(!values.json && process.stderr.isTTY === true);
+  const result = await verifyBundle(blob, {
+    crypto: nodeCryptoProvider(),
+    trust: { keyIds, ...(keys ? { keys } : {}) },
+    ...(savedCheckpoint ? { savedCheckpoint } : {}),
+    onProgress: progress.update,
+  });
+  progress.clear();
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else console.log(result.ok ? describeSuccess(result).join('\n') : describeFailure(result));
+  return result.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
+    console.error(usage ? `docket-verify: ${(error as Error).message}\n\n${USAGE}` : error);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,243 @@
+/**
+ * The offline verifier, shared by the CLI and the console: checks a bundle in the order of
+ * docs/audit-bundle.md §6 and stops at the first failure, naming its file, its seq and why.
+ */
+
+import {
+  type BundleScope,
+  CHECKPOINTS_FILE,
+  CSV_FILE,
+  EVENTS_FILE,
+  KEYS_FILE,
+  type KeysDocument,
+  MANIFEST_FILE,
+  MAX_DOCUMENT_BYTES,
+  manifestMessage,
+  OCSF_FILE,
+} from '../bundle/format';
+import { FormatError, parseKeysDocument, parseManifest } from '../bundle/parse';
+import { fromHex, toHex } from '../bytes';
+import type { SignedCheckpoint } from '../checkpoint';
+import { type BundleArchive, openBundle } from './archive';
+import { walkChain } from './chain-walk';
+import { checkCheckpointSignature, checkCheckpoints, checkpointHeads } from './checkpoints';
+import { VerificationFailure } from './failure';
+import { assertMatchesManifest, digestChunks, recordCounter } from './files';
+import { assertKeyValidAt, KeyRing, signatureValid, type Trust } from './keys';
+import type { CryptoProvider } from './provider';
+
+export interface VerifyProgress {
+  file: string;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface VerifyOptions {
+  crypto: CryptoProvider;
+  /** Pin trust: only these keys (ids and/or a published keys file) may sign. */
+  trust?: Trust;
+  /** A checkpoint saved earlier: the bundle must extend it. */
+  savedCheckpoint?: SignedCheckpoint;
+  onProgress?: (progress: VerifyProgress) => void;
+}
+
+export interface VerifySuccess {
+  ok: true;
+  anchor: number;
+  firstSeq: number;
+  lastSeq: number;
+  events: number;
+  elided: number;
+  checkpoints: number;
+  /** Every key that signed the manifest or a checkpoint. */
+  keyIds: string[];
+  manifestKeyId: string;
+  /** `pinned`: signed by keys the caller trusts; `bundle`: only by keys the bundle itself names. */
+  trust: 'pinned' | 'bundle';
+  /** The seq of the saved checkpoint the bundle was found to extend. */
+  extends?: number;
+  scope: BundleScope;
+  exportedAt: string;
+  exportedBy: { id: string; label: string };
+  files: string[];
+}
+
+export interface VerifyFailureResult {
+  ok: false;
+  file: string;
+  seq?: number;
+  reason: string;
+}
+
+export type VerifyResult = VerifySuccess | VerifyFailureResult;
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Parses a small JSON document (manifest, keys file, saved checkpoint) from bytes. */
+export function parseDocument<T>(bytes: Uint8Array, file: string, parse: (value: unknown) => T): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch {
+    throw new VerificationFailure(file, 'is not valid UTF-8 JSON');
+  }
+  try {
+    return parse(value);
+  } catch (error) {
+    if (error instanceof FormatError) throw new VerificationFailure(file, error.message);
+    throw error;
+  }
+}
+
+export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<VerifyResult> {
+  let archive: BundleArchive | undefined;
+  try {
+    archive = await openBundle(blob);
+    return await verifyArchive(archive, options);
+  } catch (error) {
+    if (error instanceof VerificationFailure) {
+      return {
+        ok: false,
+        file: error.file,
+        reason: error.reason,
+        ...(error.seq === undefined ? {} : { seq: error.seq }),
+      };
+    }
+    throw error;
+  } finally {
+    await archive?.close().catch(() => {});
+  }
+}
+
+async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Promise<VerifySuccess> {
+  const { crypto: provider, savedCheckpoint: saved } = options;
+  const chunks = (name: string) => archive.chunks(name)[Symbol.asyncIterator]();
+  const progress = (file: string) => (bytes: number) =>
+    options.onProgress?.({ file, bytes, totalBytes: archive.size(file) });
+
+  // 1. The container and the manifest.
+  if (!archive.names.includes(MANIFEST_FILE)) throw new VerificationFailure('bundle', `${MANIFEST_FILE} is missing`);
+  const manifest = parseDocument(await archive.read(MANIFEST_FILE, MAX_DOCUMENT_BYTES), MANIFEST_FILE, parseManifest);
+  const listed = new Set<string>(manifest.files.map((file) => file.name));
+  for (const name of archive.names) {
+    if (name !== MANIFEST_FILE && !listed.has(name)) {
+      throw new VerificationFailure('bundle', `${name} is not listed in the manifest`);
+    }
+  }
+  for (const name of listed) {
+    if (!archive.names.includes(name))
+      throw new VerificationFailure('bundle', `${name} is listed in the manifest but missing`);
+  }
+
+  // 2. The manifest's signature, by a key of keys.json (a trusted one when pinned).
+  const keysBytes = await archive.read(KEYS_FILE, MAX_DOCUMENT_BYTES);
+  const keysDocument: KeysDocument = parseDocument(keysBytes, KEYS_FILE, parseKeysDocument);
+  const keys = await KeyRing.build(keysDocument, provider, options.trust ?? {});
+  const manifestKey = await keys.signer(manifest.keyId, 'the manifest', MANIFEST_FILE, provider);
+  assertKeyValidAt(manifestKey, Date.parse(manifest.exportedAt), 'the manifest', MANIFEST_FILE);
+  if (!(await signatureValid(provider, manifestKey, manifestMessage(manifest), manifest.signature))) {
+    throw new VerificationFailure(MANIFEST_FILE, 'bad signature');
+  }
+
+  // 3. keys.json: every key matches its fingerprint; then the file matches the manifest.
+  await keys.checkFingerprints(provider);
+  assertMatchesManifest(manifest, KEYS_FILE, keysBytes.length, await provider.sha256(keysBytes));
+
+  // 4. checkpoints.jsonl: order, range, keys and every signature; then the file.
+  const { anchor, lastSeq } = manifest.range;
+  const checkpoints = await checkCheckpoints({
+    chunks: chunks(CHECKPOINTS_FILE),
+    keys,
+    provider,
+    anchor,
+    lastSeq,
+    onBytes: progress(CHECKPOINTS_FILE),
+  });
+  if (checkpoints.count !== manifest.counts.checkpoints) {
+    throw new VerificationFailure(
+      CHECKPOINTS_FILE,
+      `holds ${checkpoints.count} checkpoints but the manifest says ${manifest.counts.checkpoints}`,
+    );
+  }
+  assertMatchesManifest(manifest, CHECKPOINTS_FILE, checkpoints.bytes, checkpoints.sha256);
+
+  // 5. The saved checkpoint: genuine, and inside the range.
+  if (saved) {
+    await checkCheckpointSignature(saved, keys, provider, `saved checkpoint ${saved.seq}`, 'saved checkpoint');
+    if (saved.seq < anchor || saved.seq > lastSeq) {
+      throw new VerificationFailure(
+        'saved checkpoint',
+        `saved checkpoint ${saved.seq} lies outside this bundle's range (${anchor}–${lastSeq}), so it cannot be checked`,
+        saved.seq,
+      );
+    }
+    if (saved.seq === anchor && saved.head !== toHex(checkpoints.anchorHead)) {
+      throw new VerificationFailure(
+        EVENTS_FILE,
+        `saved checkpoint ${saved.seq}: its head does not match the bundle's anchor, so this bundle does not extend it`,
+        saved.seq,
+      );
+    }
+  }
+
+  // 6. The chain, line by line, against every signed head; then the file.
+  const walk = await walkChain({
+    provider,
+    chunks: chunks(EVENTS_FILE),
+    anchor,
+    anchorHead: checkpoints.anchorHead,
+    checkpoints: checkpointHeads(chunks(CHECKPOINTS_FILE), anchor),
+    lastSeq,
+    ...(saved && saved.seq > anchor ? { saved: { seq: saved.seq, head: fromHex(saved.head) } } : {}),
+    onBytes: progress(EVENTS_FILE),
+  });
+
+  // 7. What was found agrees with what the manifest states.
+  const { counts } = manifest;
+  if (walk.events !== counts.events || walk.elided !== counts.elided) {
+    throw new VerificationFailure(
+      EVENTS_FILE,
+      `holds ${walk.events} full and ${walk.elided} elided events but the manifest says ${counts.events} and ${counts.elided}`,
+    );
+  }
+  assertMatchesManifest(manifest, EVENTS_FILE, walk.bytes, walk.sha256);
+
+  // 8. The renderings for spreadsheets and SIEMs: one record per full event, as signed.
+  for (const [name, quoted, header] of [
+    [CSV_FILE, true, 1],
+    [OCSF_FILE, false, 0],
+  ] as const) {
+    if (!listed.has(name)) continue;
+    const counter = recordCounter(quoted);
+    const onBytes = progress(name);
+    const { bytes, sha256 } = await digestChunks(archive.chunks(name), provider, (chunk, total) => {
+      counter.update(chunk);
+      onBytes(total);
+    });
+    if (counter.records !== walk.events + header) {
+      throw new VerificationFailure(
+        name,
+        `has ${counter.records - header} records but events.jsonl has ${walk.events} full events`,
+      );
+    }
+    assertMatchesManifest(manifest, name, bytes, sha256);
+  }
+
+  return {
+    ok: true,
+    anchor,
+    firstSeq: anchor + 1,
+    lastSeq,
+    events: walk.events,
+    elided: walk.elided,
+    checkpoints: checkpoints.count,
+    keyIds: [...new Set([manifest.keyId, ...checkpoints.keyIds])].sort(),
+    manifestKeyId: manifest.keyId,
+    trust: keys.pinned ? 'pinned' : 'bundle',
+    ...(saved ? { extends: saved.seq } : {}),
+    scope: manifest.scope,
+    exportedAt: manifest.exportedAt,
+    exportedBy: manifest.exportedBy,
+    files: [...listed],
+  };
+}
