@@ -1,0 +1,74 @@
+/**
+ * From an audit_event row to the hashed `AuditRecord`, and the hashes themselves: one definition
+ * shared by the sealer, which stores the record, and the verifier, which rebuilds it.
+ */
+import { hash } from 'node:crypto';
+import { type AuditRecord, leafPreimage, linkPreimage, recordText } from '@docket/audit-chain';
+import type { AuditActorType, AuditOutcome } from '@docket/db';
+import { type RawBuilder, sql } from 'kysely';
+
+/** A timestamp as UTC ISO 8601 text, by the database: microseconds for events, milliseconds for checkpoints. */
+export function utcText(column: RawBuilder<unknown>, precision: 'US' | 'MS'): RawBuilder<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', ${`YYYY-MM-DD"T"HH24:MI:SS.${precision}"Z"`})`;
+}
+
+/** The audit_event columns (table alias `e`) a record is built from; ids as text on every driver. */
+export const eventColumns = sql`e.id::text as id, ${utcText(sql.ref('e.occurred_at'), 'US')} as occurred_at,
+  e.actor_type, e.actor_id, e.actor_label, e.actor_roles, e.action, e.outcome, e.target_type, e.target_id,
+  e.case_id::text as case_id, e.grant_id::text as grant_id, e.details, e.request_id, e.ip, e.user_agent`;
+
+export interface EventColumns {
+  id: string;
+  occurred_at: string;
+  actor_type: AuditActorType;
+  actor_id: string | null;
+  actor_label: string | null;
+  actor_roles: string[];
+  action: string;
+  outcome: AuditOutcome;
+  target_type: string | null;
+  target_id: string | null;
+  case_id: string | null;
+  grant_id: string | null;
+  details: Record<string, unknown>;
+  request_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export function auditRecord(seq: number, row: EventColumns): AuditRecord {
+  return {
+    seq,
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label, roles: row.actor_roles },
+    action: row.action,
+    outcome: row.outcome,
+    target:
+      row.target_type === null && row.target_id === null
+        ? null
+        : { type: row.target_type ?? '', id: row.target_id ?? '' },
+    caseId: row.case_id,
+    grantId: row.grant_id,
+    details: row.details,
+    requestId: row.request_id,
+    ip: row.ip,
+    userAgent: row.user_agent,
+  };
+}
+
+/** The canonical text of the record for `row` at `seq`: what is hashed and stored. */
+export function sealedText(seq: number, row: EventColumns): string {
+  return recordText(auditRecord(seq, row));
+}
+
+export function leafHash(text: string): Buffer {
+  return hash('sha256', leafPreimage(text), 'buffer');
+}
+
+export function linkHash(previous: Uint8Array, leaf: Uint8Array): Buffer {
+  return hash('sha256', linkPreimage(previous, leaf), 'buffer');
+}
+
+/** bytea arrives as a Buffer from pg and as a Uint8Array from PGlite. */
+export const bytes = (value: Uint8Array): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from(value));
