@@ -36,11 +36,24 @@ async function sealAll() {
 }
 
 /** A superuser session with triggers and foreign keys off: what a tamperer with full access has. */
-function asTamperer(run: (client: Parameters<Parameters<typeof withAdminClient>[1]>[0]) => Promise<unknown>) {
+function asTamperer(run: (client: TamperClient) => Promise<unknown>) {
   return withAdminClient(t.url, async (client) => {
     await client.query('set session_replication_role = replica');
     await run(client);
   });
+}
+
+type TamperClient = Parameters<Parameters<typeof withAdminClient>[1]>[0];
+
+async function overwriteSeals(db: TamperClient, rows: { seq: string; leaf: Buffer; chain: Buffer; record: string }[]) {
+  for (const row of rows) {
+    await db.query('update audit_seal set leaf = $2, chain = $3, record = $4 where seq = $1', [
+      row.seq,
+      row.leaf,
+      row.chain,
+      row.record,
+    ]);
+  }
 }
 
 const sealRows = () =>
@@ -246,16 +259,7 @@ describe('tampering', () => {
       previous = sha256(linkPreimage(previous, leaf));
       return { seq: row.seq, leaf, chain: previous, record: row.seq === target.seq ? forged : row.record };
     });
-    await asTamperer(async (db) => {
-      for (const row of rewrites) {
-        await db.query('update audit_seal set leaf = $2, chain = $3, record = $4 where seq = $1', [
-          row.seq,
-          row.leaf,
-          row.chain,
-          row.record,
-        ]);
-      }
-    });
+    await asTamperer((db) => overwriteSeals(db, rewrites));
     expect(await problem()).toMatchObject({ seq: 2, kind: 'event' });
     // Even with the event row edited to match, the signed heads no longer do.
     await asTamperer((db) => db.query(`update audit_event set details = '{"i":7}' where id = $1`, [target.event_id]));
@@ -263,14 +267,7 @@ describe('tampering', () => {
 
     await asTamperer(async (db) => {
       await db.query(`update audit_event set details = '{"i":1}' where id = $1`, [target.event_id]);
-      for (const row of rows) {
-        await db.query('update audit_seal set leaf = $2, chain = $3, record = $4 where seq = $1', [
-          row.seq,
-          row.leaf,
-          row.chain,
-          row.record,
-        ]);
-      }
+      await overwriteSeals(db, rows);
     });
     expect(await problem()).toBeNull();
   });

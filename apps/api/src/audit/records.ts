@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type AuditRecord, HASH_BYTES, recordText } from '@docket/audit-chain';
-import type { AuditActorType, AuditOutcome } from '@docket/db';
+import type { AuditEventRow } from '@docket/db';
 import { type RawBuilder, sql } from 'kysely';
 
 /** A timestamp as UTC ISO 8601 text, by the database: microseconds for events, milliseconds for checkpoints. */
@@ -17,24 +17,8 @@ export const eventColumns = sql`e.id::text as id, ${utcText(sql.ref('e.occurred_
   e.actor_type, e.actor_id, e.actor_label, e.actor_roles, e.action, e.outcome, e.target_type, e.target_id,
   e.case_id::text as case_id, e.grant_id::text as grant_id, e.details, e.request_id, e.ip, e.user_agent`;
 
-export interface EventColumns {
-  id: string;
-  occurred_at: string;
-  actor_type: AuditActorType;
-  actor_id: string | null;
-  actor_label: string | null;
-  actor_roles: string[];
-  action: string;
-  outcome: AuditOutcome;
-  target_type: string | null;
-  target_id: string | null;
-  case_id: string | null;
-  grant_id: string | null;
-  details: Record<string, unknown>;
-  request_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-}
+/** An audit_event row as `eventColumns` selects it: the time already rendered as record text. */
+export type EventColumns = Omit<AuditEventRow, 'occurred_at' | 'tx_id'> & { occurred_at: string };
 
 export function auditRecord(seq: number, row: EventColumns): AuditRecord {
   return {

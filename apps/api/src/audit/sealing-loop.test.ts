@@ -1,6 +1,4 @@
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../testing/harness';
 import { recordAuditEvent, SYSTEM_ACTOR } from './record';
@@ -9,20 +7,6 @@ import { registerSigningKeys } from './signing-keys';
 
 const t = useTestApp();
 const audit = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
-
-function capturingLogger() {
-  const lines: string[] = [];
-  const logger = pino(
-    { level: 'debug' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    }),
-  );
-  return { logger, lines };
-}
 
 const sealedCount = async () =>
   Number((await sql<{ n: string }>`select count(*)::text as n from audit_seal`.execute(t.db)).rows[0]?.n);
@@ -36,8 +20,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000) {
 }
 
 it('seals in the background until stopped, then not at all', async () => {
-  const { logger } = capturingLogger();
-  const loop = startSealingLoop({ db: t.db, keys: t.signingKeys, logger, intervalMs: 20 });
+  const loop = startSealingLoop({ db: t.db, keys: t.signingKeys, logger: t.deps.logger, intervalMs: 20 });
   await recordAuditEvent(t.db, audit, { action: 'test.looped' });
   await until(async () => (await sealedCount()) === 1);
   await loop.stop();
@@ -53,8 +36,8 @@ it('logs a failed round without event details and keeps going', async () => {
   await registerSigningKeys(t.db, t.signingKeys.keys());
   let useStale = true;
   const keys = { current: () => (useStale ? stale : t.signingKeys.current()), keys: () => t.signingKeys.keys() };
-  const { logger, lines } = capturingLogger();
-  const loop = startSealingLoop({ db: t.db, keys, logger, intervalMs: 20 });
+  const lines = t.logLines;
+  const loop = startSealingLoop({ db: t.db, keys, logger: t.deps.logger, intervalMs: 20 });
   try {
     await recordAuditEvent(t.db, audit, { action: 'test.while_failing', details: { marker: 'do-not-log-me' } });
     await until(async () => lines.some((line) => line.includes('audit sealing round failed')));

@@ -90,13 +90,18 @@ export async function auditStatus(db: Kysely<Database>): Promise<AuditStatus> {
       verifiedThrough: verified.through,
       checkedAt: verified.at.toISOString(),
       complete: verified.complete,
-      checked:
-        `Recomputed in this API process for seq 1–${verified.through}: each leaf from its stored record, each chain ` +
-        `hash from the one before, each record against its audit_event row, and ${verified.checkpoints} checkpoint ` +
-        'signatures against the registered keys. Later requests check only what was sealed since; sealed rows are ' +
-        'append-only.',
+      checked: describeCheck(verified.through, verified.checkpoints),
       problem: verified.problem,
     },
     keys: keys.map((key) => ({ ...key, publicKey: key.publicKey.toString('base64') })),
   };
+}
+
+function describeCheck(through: number, checkpoints: number): string {
+  if (through === 0) return 'Nothing verified yet: no sealed record has been checked by this API process.';
+  return (
+    `Recomputed in this API process for seq 1–${through}: each leaf from its stored record, each chain hash ` +
+    `from the one before, each record against its audit_event row, and ${checkpoints} checkpoint signatures ` +
+    'against the registered keys. Later requests check only what was sealed since; sealed rows are append-only.'
+  );
 }
