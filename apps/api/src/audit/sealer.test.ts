@@ -3,8 +3,9 @@
  * commit, one transaction held open — while two sealers on their own pools run round after round.
  */
 import { type Connection, connect } from '@docket/db';
+import { withAdminClient } from '@docket/db/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useTestApp } from '../testing/harness';
 import { type SealRound, sealPendingEvents } from './sealer';
 import { verifyStoredChain } from './verify';
@@ -124,9 +125,14 @@ describe('sealing while many writers commit', () => {
       }
     });
 
-    // One transaction takes low ids first and stays open while everything below commits.
+    // One transaction takes low ids first and stays open while half of everything below commits
+    // (and at least 600 ms): the rounds meanwhile wait on it, the rest seal around the writers.
     const held = track(await openWithEvents(2, 'held'));
-    const releaseHeld = sleep(1500).then(() => finish(held, 'commit'));
+    const releaseHeld = (async () => {
+      await sleep(600);
+      while (committed.length < 400) await sleep(10);
+      await finish(held, 'commit');
+    })();
 
     const workers = Array.from({ length: 20 }, async (_, worker) => {
       for (let n = 0; n < 50; n++) {
@@ -232,7 +238,7 @@ describe('sealers racing', () => {
     const later = await openWithEvents(1, 'committed-first');
     await later.trx.commit().execute();
     const stalled = await sealPendingEvents(t.db, t.signingKeys.current(), { settleTimeoutMs: 100 });
-    expect(stalled).toMatchObject({ outcome: 'unsettled', waitingOn: [expect.stringMatching(/^\d+$/)] });
+    expect(stalled).toMatchObject({ outcome: 'unsettled', waitingOn: [expect.stringMatching(/^\d+\/\d+$/)] });
 
     const round = sealPendingEvents(t.db, t.signingKeys.current(), { settleTimeoutMs: 5000 });
     await sleep(100);
@@ -241,5 +247,26 @@ describe('sealers racing', () => {
     await sealUntilIdle(sealerPools[0]);
     const seqOf = new Map((await sealed()).map((row) => [row.eventId, row.seq]));
     expect(seqOf.get(later.ids[0] as string)).toBeLessThan(seqOf.get(open.ids[0] as string) as number);
+  });
+
+  it('is not held up by transactions that write no audit event, here or in another database', async () => {
+    await sql`create table unrelated_work (x int)`.execute(t.db);
+    const unrelated = await writers.db.startTransaction().execute();
+    await sql`insert into unrelated_work values (1)`.execute(unrelated);
+    await withAdminClient(inject('testDatabaseAdminUrl'), async (elsewhere) => {
+      await elsewhere.query('begin');
+      await elsewhere.query('create temp table other_database_work (x int)'); // takes an xid there
+      try {
+        const event = await openWithEvents(1, 'beside-unrelated');
+        await event.trx.commit().execute();
+        expect(await sealPendingEvents(t.db, t.signingKeys.current(), { settleTimeoutMs: 200 })).toMatchObject({
+          outcome: 'sealed',
+          sealed: 1,
+        });
+      } finally {
+        await elsewhere.query('rollback');
+        await unrelated.rollback().execute();
+      }
+    });
   });
 });

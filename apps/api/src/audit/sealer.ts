@@ -26,7 +26,7 @@ export type SealRound =
   | { outcome: 'idle' }
   /** Another process is sealing. */
   | { outcome: 'busy' }
-  /** Transactions open when the round began were still open at the timeout (their xids). */
+  /** Audit writers open when the round began were still open at the timeout (virtual transaction ids). */
   | { outcome: 'unsettled'; waitingOn: string[] };
 
 /** One row per event of a ticket, or one row of nulls for a ticket without events. */
@@ -49,8 +49,8 @@ export async function sealPendingEvents(
 ): Promise<SealRound> {
   const { batchSize = 2000, maxEvents = 100_000, settleTimeoutMs = 5000 } = options;
 
-  // V first, the snapshot after, in separate statements: a transaction holding a ticket ≤ V had
-  // its xid before V was read, so it is committed, aborted or listed in the snapshot.
+  // V first, the open writers after, in separate statements: a transaction holding a ticket ≤ V
+  // took it before V was read, so by then it has ended or still holds its lock on audit_event.
   const { rows } = await sql<{ issued: string | null; sealed: string | null }>`
     select (select last_value::text from audit_commit_order where is_called) as issued,
            (select s.ticket::text from audit_seal s order by s.seq desc limit 1) as sealed`.execute(db);
@@ -189,22 +189,31 @@ async function signCheckpoint(db: Kysely<Database>, signer: AuditSigner, seq: nu
 }
 
 /**
- * Waits, in small sleeps, until every transaction in progress in a snapshot taken now has ended;
- * returns the xids still open at the timeout. pg_xact_status alone is not the judge: a committing
- * transaction may already read "committed" while new snapshots still count it as running, and
- * its rows would be missed. "Visible in a fresh snapshot" is exactly what sealing needs.
+ * Waits, in small sleeps, until every transaction that holds a ticket it may not have finished
+ * committing has ended; returns those still open at the timeout (virtual transaction ids).
+ *
+ * A transaction can only hold a ticket if it inserted into audit_event, so it holds
+ * RowExclusiveLock on the table until it ends — and PostgreSQL releases locks only after the
+ * transaction has left the running set, so once the lock is gone its rows are visible (or gone).
+ * Waiting on those alone, rather than on every xid in a snapshot, keeps transactions of other
+ * databases on the server and work that writes no audit event from holding sealing up. A prepared
+ * transaction (pid null) that wrote events is waited on until it is resolved.
  */
 async function waitForOpenTransactions(db: Kysely<Database>, timeoutMs: number): Promise<string[]> {
-  const snapshot = await sql<{ xip: string }>`
-    select coalesce(string_agg(x::text, ','), '') as xip from pg_snapshot_xip(pg_current_snapshot()) x`.execute(db);
-  let open = snapshot.rows[0]?.xip ?? '';
+  const writers = sql`
+    locktype = 'relation' and database = (select oid from pg_database where datname = current_database())
+    and relation = 'audit_event'::regclass and mode = 'RowExclusiveLock' and granted`;
+  const first = await sql<{ open: string }>`
+    select coalesce(string_agg(distinct virtualtransaction, ','), '') as open from pg_locks where ${writers}`.execute(
+    db,
+  );
+  let open = first.rows[0]?.open ?? '';
   const deadline = Date.now() + timeoutMs;
   let pause = 1;
   while (open !== '') {
     const { rows } = await sql<{ open: string }>`
-      select coalesce(string_agg(x::text, ','), '') as open
-      from unnest(string_to_array(${open}, ',')::xid8[]) x
-      where pg_xact_status(x) = 'in progress' or not pg_visible_in_snapshot(x, pg_current_snapshot())`.execute(db);
+      select coalesce(string_agg(distinct virtualtransaction, ','), '') as open from pg_locks
+      where ${writers} and (virtualtransaction = any(string_to_array(${open}, ',')) or pid is null)`.execute(db);
     open = rows[0]?.open ?? '';
     if (open === '') break;
     if (Date.now() >= deadline) return open.split(',');

@@ -75,20 +75,21 @@ export function startSealingLoop(deps: {
 }
 
 /** Who holds the open transactions: enough for an operator to find them, no query text. */
-async function describeTransactions(db: Kysely<Database>, xids: string[]) {
-  const shortXids = xids.slice(0, 20).map((xid) => String(BigInt(xid) & 0xffffffffn));
+async function describeTransactions(db: Kysely<Database>, transactions: string[]) {
+  const shown = transactions.slice(0, 20);
   try {
     const { rows } = await sql<{
-      pid: number;
+      pid: number | null;
       application: string | null;
       state: string | null;
       open_seconds: number | null;
     }>`
-      select pid, application_name as application, state,
-             extract(epoch from now() - xact_start)::int as open_seconds
-      from pg_stat_activity where backend_xid::text = any(string_to_array(${shortXids.join(',')}, ','))`.execute(db);
-    return { xids: xids.slice(0, 20), count: xids.length, sessions: rows };
+      select distinct l.pid, a.application_name as application, a.state,
+             extract(epoch from now() - a.xact_start)::int as open_seconds
+      from pg_locks l left join pg_stat_activity a on a.pid = l.pid
+      where l.virtualtransaction = any(string_to_array(${shown.join(',')}, ','))`.execute(db);
+    return { transactions: shown, count: transactions.length, sessions: rows };
   } catch {
-    return { xids: xids.slice(0, 20), count: xids.length };
+    return { transactions: shown, count: transactions.length };
   }
 }
