@@ -23,6 +23,8 @@ export interface BenchServer {
   keyring: FileKeyring;
   /** A separate connection to the server's database, for setup and baselines. */
   db: Awaited<ReturnType<typeof connect>>['db'];
+  /** The server's database URL, for scenarios that need connections of their own. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     baseUrl,
     keyring,
     db: connection.db,
+    databaseUrl: database.url,
     async close() {
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(' ');
       const cpuSeconds = (Number(stat[13]) + Number(stat[14])) / 100; // utime + stime, in clock ticks

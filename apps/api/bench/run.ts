@@ -7,6 +7,7 @@ import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
 import { type BenchServer, startBenchServer } from './harness';
 import { benchIntake } from './intake';
+import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
 
 // Memory-measuring scenarios run first, before server scenarios have grown this process.
@@ -16,6 +17,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
   'conversation-read': { server: true, run: benchConversationRead },
+  sealer: { server: true, run: benchSealer },
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');

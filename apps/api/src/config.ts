@@ -12,6 +12,11 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DATABASE_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain role name, e.g. docket_app')
+    .optional(),
+  DATABASE_OWNER_URL: z.string().url().optional(),
   DOCKET_DATA_DIR: z.string().optional(),
   DOCKET_DEMO: flag,
   PUBLIC_URL: z.string().url().optional(),
@@ -38,6 +43,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONSOLE_DIST: z.string().optional(),
   DOCKET_KEYRING_FILE: z.string().optional(),
+  DOCKET_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   DOCKET_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   QUEUE_SUMMARY_MAX_AGE_SECONDS: z.coerce.number().min(0).max(300).default(2),
 });
@@ -48,6 +55,10 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** The role every connection takes on (`docket_app` in production). */
+  databaseRole: string | undefined;
+  /** Migrations connect here (the schema owner) when set; otherwise to `databaseUrl`. */
+  databaseOwnerUrl: string | undefined;
   demo: boolean;
   publicUrl: string | undefined;
   trustProxy: boolean;
@@ -56,6 +67,9 @@ export type Config = {
   logLevel: string;
   consoleDist: string | undefined;
   keyringFile: string | undefined;
+  auditSigningKeyFile: string | undefined;
+  /** Milliseconds between sealing rounds; 0: this process does not seal. */
+  auditSealIntervalMs: number;
   demoReports: number;
   queueSummaryMaxAgeSeconds: number;
 };
@@ -69,12 +83,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  for (const name of ['DATABASE_ROLE', 'DATABASE_OWNER_URL'] as const) {
+    if (env[name] && !env.DATABASE_URL) {
+      throw new Error(`invalid configuration:\n  ${name}: needs DATABASE_URL (the embedded database is single-user)`);
+    }
+  }
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseRole: env.DATABASE_ROLE,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL,
     demo: env.DOCKET_DEMO,
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
@@ -87,6 +108,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     consoleDist: env.CONSOLE_DIST,
     keyringFile: env.DOCKET_KEYRING_FILE,
+    auditSigningKeyFile: env.DOCKET_AUDIT_SIGNING_KEY_FILE,
+    auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     demoReports: env.DOCKET_DEMO_REPORTS,
     queueSummaryMaxAgeSeconds: env.QUEUE_SUMMARY_MAX_AGE_SECONDS,
   };

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AuditStatus } from '@docket/contracts';
 import { freePort } from '@docket/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
@@ -66,6 +67,27 @@ it('is ready, and a demo user can sign in', async () => {
   });
   expect(response.status).toBe(200);
   expect(((await response.json()) as { user: { roles: string[] } }).user.roles).toEqual(['admin']);
+});
+
+it('seals audit events in the background and verifies the chain', async () => {
+  const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'auditor', password: 'auditor-docket-demo' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${port}/api/audit/status`, { headers: { cookie } });
+    const status = (await response.json()) as AuditStatus;
+    if (status.sealedThrough > 0 && status.latestCheckpoint?.seq === status.sealedThrough) {
+      expect(status.verification).toMatchObject({ ok: true, verifiedThrough: status.sealedThrough });
+      expect(status.keys).toHaveLength(1);
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`nothing sealed: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 });
 
 it('serves the OpenAPI document and an offline API reference', async () => {

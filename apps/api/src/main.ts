@@ -1,6 +1,7 @@
 /**
- * `pnpm start`: open the keyring, migrate, create demo staff and demo data when appropriate,
- * serve the API and the built console on one port, and shut down gracefully.
+ * `pnpm start`: open the keyring and the audit signing keys, migrate, create demo staff and demo
+ * data when appropriate, serve the API and the built console on one port, seal audit events in
+ * the background, and shut down gracefully.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,8 @@ import { connect, dataDir, migrateToLatest } from '@docket/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { SYSTEM_ACTOR } from './audit/record';
+import { startSealingLoop } from './audit/sealing-loop';
+import { openSigningKeys, registerSigningKeys } from './audit/signing-keys';
 import { loadConfig } from './config';
 import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/demo-platform';
 import { seedDemoStaff } from './demo/demo-staff';
@@ -19,27 +22,67 @@ const logger = createLogger(config.logLevel);
 const embedded = !config.databaseUrl;
 const demo = embedded || config.demo || process.argv.includes('--demo');
 
-// Before touching the database: a real deployment without its key must not start at all.
-const keyring = (() => {
+function exitWith(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.fatal({ err: message }, 'cannot start');
+  process.stderr.write(`docket: ${message}\n`);
+  process.exit(1);
+}
+function orExit<T>(open: () => T): T {
   try {
-    return openKeyring(
-      { file: config.keyringFile, defaultFile: path.join(dataDir(), 'keys', 'keyring.json'), mayGenerate: demo },
-      (message) => logger.warn(message),
-    );
+    return open();
   } catch (error) {
-    logger.fatal({ err: (error as Error).message }, 'cannot start');
-    process.stderr.write(`docket: ${(error as Error).message}\n`);
-    process.exit(1);
+    exitWith(error);
   }
-})();
+}
+
+// Before touching the database: a real deployment without its keys must not start at all.
+const warn = (message: string) => logger.warn(message);
+const keyring = orExit(() =>
+  openKeyring(
+    { file: config.keyringFile, defaultFile: path.join(dataDir(), 'keys', 'keyring.json'), mayGenerate: demo },
+    warn,
+  ),
+);
+const signingKeys = orExit(() =>
+  openSigningKeys(
+    {
+      file: config.auditSigningKeyFile,
+      defaultFile: path.join(dataDir(), 'keys', 'audit-signing.json'),
+      mayGenerate: demo,
+    },
+    warn,
+  ),
+);
 
 const connection = await connect({
   databaseUrl: config.databaseUrl,
   poolSize: config.databasePoolSize,
+  role: config.databaseRole,
   onIdleError: (error) => logger.warn({ err: error.message }, 'idle database connection lost'),
 });
-const migrations = await migrateToLatest(connection.db);
+const migrations = await migrate().catch(exitWith);
 logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
+// Every process registers every key in its file, so old checkpoints stay verifiable after rotations.
+await registerSigningKeys(connection.db, signingKeys.keys());
+
+/** Migrations run as the schema's owner (DATABASE_OWNER_URL) when the application's login is not. */
+async function migrate() {
+  if (!config.databaseOwnerUrl) {
+    return migrateToLatest(connection.db).catch((error: Error) => {
+      if (!config.databaseRole) throw error;
+      throw new Error(
+        `${error.message} — as ${config.databaseRole} the schema cannot change: set DATABASE_OWNER_URL, or run pnpm db:migrate as the owner`,
+      );
+    });
+  }
+  const owner = await connect({ databaseUrl: config.databaseOwnerUrl, poolSize: 1 });
+  try {
+    return await migrateToLatest(owner.db);
+  } finally {
+    await owner.close();
+  }
+}
 
 const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
 const demoLogins = demo ? await seedDemoStaff(connection.db, system) : [];
@@ -48,6 +91,18 @@ const seedReports = demo && config.demoReports > 0 && !(await hasReports(connect
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
 const app = createApp({ db: connection.db, config, logger, keyring, listen: connection.listen }, { consoleDist });
+
+const sealing =
+  config.auditSealIntervalMs > 0
+    ? startSealingLoop({
+        db: connection.db,
+        keys: signingKeys,
+        logger,
+        intervalMs: config.auditSealIntervalMs,
+        // The embedded database has one connection: short rounds keep the console responsive.
+        options: connection.kind === 'pglite' ? { maxEvents: 2000, batchSize: 1000 } : {},
+      })
+    : null;
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
@@ -94,7 +149,9 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing requests');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  const sealingStopped = sealing?.stop();
   server.close(async () => {
+    await sealingStopped;
     await connection.close();
     logger.info('stopped');
     process.exit(0);

@@ -93,6 +93,21 @@ describe.each(backends)('%s', (name, get) => {
       .execute();
     await expect(sql`update audit_event set action = 'test.changed'`.execute(get().db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_event`.execute(get().db)).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_event`.execute(get().db)).rejects.toThrow(/append-only/);
+    // cascade: the sealed chain references audit_event, and its own triggers refuse as well.
+    await expect(sql`truncate audit_event cascade`.execute(get().db)).rejects.toThrow(/append-only/);
+  });
+
+  it('creates the application role, which may only insert and select audit rows', async () => {
+    await get()
+      .db.transaction()
+      .execute(async (trx) => {
+        await sql`set local role docket_app`.execute(trx);
+        await sql`insert into audit_event (actor_type, action, outcome) values ('system', 'test.as_app', 'success')`.execute(
+          trx,
+        );
+        await expect(sql`update audit_event set action = 'test.changed'`.execute(trx)).rejects.toThrow(
+          /permission denied/,
+        );
+      });
   });
 });

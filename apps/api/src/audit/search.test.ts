@@ -110,6 +110,17 @@ describe('searching the audit log', () => {
     }
   });
 
+  it('shows events as pending seal until the sealer gives them their place in the chain', async () => {
+    await grantFollowedByDecision();
+    const before = (await (await search('limit=3')).json()).items;
+    expect(before.map((e: { seq: number | null }) => e.seq)).toEqual([null, null, null]);
+    await t.seal();
+    const after = (await (await search('limit=3')).json()).items;
+    const seqs = after.map((e: { seq: number }) => e.seq);
+    expect(seqs.every((seq: unknown) => typeof seq === 'number' && seq > 0)).toBe(true);
+    expect(new Set(seqs).size).toBe(3);
+  });
+
   it('answers 404 for an event that does not exist, and shows one that does', async () => {
     expect((await t.request('GET', '/api/audit/events/999999999', { session: auditor })).status).toBe(404);
     const [latest] = (await (await search('limit=1')).json()).items;

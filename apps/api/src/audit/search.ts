@@ -10,10 +10,10 @@ import { AppError } from '../http/problem';
 
 type Query = z.output<typeof AuditEventQuery>;
 
-export function toAuditEvent(row: AuditEventRow): AuditEvent {
+export function toAuditEvent(row: AuditEventRow & { seq: string | null }): AuditEvent {
   return {
     id: row.id,
-    seq: null,
+    seq: row.seq === null ? null : Number(row.seq),
     occurredAt: row.occurred_at.toISOString(),
     actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label, roles: row.actor_roles },
     action: row.action,
@@ -28,8 +28,13 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
   };
 }
 
+/** Events with their place in the chain (null while pending seal). */
 export function selectAuditEvents(db: Kysely<Database>) {
-  return db.selectFrom('audit_event as e').selectAll('e');
+  return db
+    .selectFrom('audit_event as e')
+    .leftJoin('audit_seal as s', 's.event_id', 'e.id')
+    .selectAll('e')
+    .select('s.seq');
 }
 
 export async function searchAuditEvents(db: Kysely<Database>, query: Query): Promise<AuditEventList> {

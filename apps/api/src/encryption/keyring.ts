@@ -108,7 +108,6 @@ export class FileKeyring implements Keyring {
 
   /** Creates a keyring file with one fresh key, readable by its owner only. */
   static create(file: string): FileKeyring {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeKeyringFile(file, {
       current: 1,
       keys: { '1': { key: randomBytes(32).toString('base64'), createdAt: new Date().toISOString() } },
@@ -137,10 +136,16 @@ export class FileKeyring implements Keyring {
 }
 
 function writeKeyringFile(file: string, contents: KeyringFile) {
+  writeSecretJson(file, contents);
+}
+
+/** Writes a key file readable by its owner only, atomically: readers never see half a file. */
+export function writeSecretJson(file: string, contents: unknown) {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(contents, null, 2)}\n`, { mode: 0o600 });
   chmodSync(temporary, 0o600);
-  renameSync(temporary, file); // atomic: readers never see half a keyring
+  renameSync(temporary, file);
 }
 
 export interface KeyringSettings {
@@ -154,18 +159,39 @@ export interface KeyringSettings {
 
 /** The configured keyring; generates a local one only where that is safe, and says so. */
 export function openKeyring(settings: KeyringSettings, log: (message: string) => void): FileKeyring {
-  const file = settings.file ?? settings.defaultFile;
-  if (existsSync(file)) return new FileKeyring(file);
-  if (settings.file) throw new Error(`DOCKET_KEYRING_FILE points at ${file}, which does not exist`);
+  return openKeyFile(
+    settings,
+    {
+      variable: 'DOCKET_KEYRING_FILE',
+      missing:
+        'no key-encryption key configured: set DOCKET_KEYRING_FILE to a keyring file (see README, "Encryption at rest")',
+      kind: 'keyring',
+      generated: 'back it up — without it nothing stored can be read',
+    },
+    { open: (file) => new FileKeyring(file), create: (file) => FileKeyring.create(file) },
+    log,
+  );
+}
+
+/**
+ * Opens a configured key file, or — only for the embedded database or demo mode — generates a
+ * local one and says so. Anywhere else a missing key is a reason not to start.
+ */
+export function openKeyFile<T>(
+  settings: KeyringSettings,
+  words: { variable: string; missing: string; kind: string; generated: string },
+  file: { open(file: string): T; create(file: string): T },
+  log: (message: string) => void,
+): T {
+  const location = settings.file ?? settings.defaultFile;
+  if (existsSync(location)) return file.open(location);
+  if (settings.file) throw new Error(`${words.variable} points at ${location}, which does not exist`);
   if (!settings.mayGenerate) {
     throw new Error(
-      'no key-encryption key configured: set DOCKET_KEYRING_FILE to a keyring file (see README, "Encryption at rest"). ' +
-        'Docket generates a local keyring only for the embedded database or in demo mode.',
+      `${words.missing}. Docket generates a local ${words.kind} only for the embedded database or in demo mode.`,
     );
   }
-  const keyring = FileKeyring.create(file);
-  log(
-    `generated a new local keyring at ${file} (owner-only permissions); back it up — without it nothing stored can be read`,
-  );
-  return keyring;
+  const created = file.create(location);
+  log(`generated a new local ${words.kind} at ${location} (owner-only permissions); ${words.generated}`);
+  return created;
 }

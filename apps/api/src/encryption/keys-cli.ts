@@ -3,18 +3,23 @@
  * `pnpm keys:rotate` — adds a new key-encryption key version to the keyring, makes it current
  * and re-wraps every data key and service secret under it (message ciphertexts untouched).
  * `pnpm keys:rotate --retire N` — removes version N once nothing is wrapped by it any more.
+ * `pnpm keys:rotate --signing [--init]` — the audit signing keys instead (audit/signing-keys-cli.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, dataDir } from '@docket/db';
 import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
+import { signingKeysCommand } from '../audit/signing-keys-cli';
 import { loadConfig } from '../config';
 import { FileKeyring } from './keyring';
 import { keysWrappedBy, rewrapAll } from './rotation';
 
-const { values } = parseArgs({ options: { retire: { type: 'string' }, init: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { retire: { type: 'string' }, init: { type: 'boolean' }, signing: { type: 'boolean' } },
+});
 const config = loadConfig();
+if (values.signing) process.exit(await signingKeysCommand(config, { init: Boolean(values.init) }));
 const keyringFile = config.keyringFile ?? path.join(dataDir(), 'keys', 'keyring.json');
 if (values.init) {
   if (existsSync(keyringFile)) {

@@ -10,6 +10,8 @@ import pino from 'pino';
 import { beforeAll } from 'vitest';
 import { type App, createApp } from '../app';
 import { SYSTEM_ACTOR } from '../audit/record';
+import { type SealOptions, sealPendingEvents } from '../audit/sealer';
+import { SigningKeyFile } from '../audit/signing-keys';
 import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config';
 import type { AppDeps } from '../context';
@@ -30,6 +32,7 @@ export function useTestApp(env: Record<string, string> = {}) {
   const logLines: string[] = [];
   let app: App | undefined;
   let keyring: FileKeyring | undefined;
+  let signingKeys: SigningKeyFile | undefined;
   let deps: AppDeps | undefined;
 
   beforeAll(() => {
@@ -44,7 +47,9 @@ export function useTestApp(env: Record<string, string> = {}) {
         },
       }),
     );
-    keyring = FileKeyring.create(path.join(mkdtempSync(path.join(tmpdir(), 'docket-keys-')), 'keyring.json'));
+    const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-keys-'));
+    keyring = FileKeyring.create(path.join(keysDir, 'keyring.json'));
+    signingKeys = SigningKeyFile.create(path.join(keysDir, 'audit-signing.json'));
     deps = { db: database.connection.db, config, logger, keyring, listen: database.connection.listen };
     app = createApp(deps);
   });
@@ -63,6 +68,10 @@ export function useTestApp(env: Record<string, string> = {}) {
     get keyring() {
       if (!keyring) throw new Error('useTestApp: use inside tests');
       return keyring;
+    },
+    get signingKeys() {
+      if (!signingKeys) throw new Error('useTestApp: use inside tests');
+      return signingKeys;
     },
     get app() {
       if (!app) throw new Error('useTestApp: use inside tests');
@@ -161,6 +170,11 @@ export function useTestApp(env: Record<string, string> = {}) {
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+
+    /** One sealing round, as the background loop would run it. */
+    seal(options?: SealOptions) {
+      return sealPendingEvents(harness.db, harness.signingKeys.current(), options);
     },
 
     async auditEvents(action?: string) {

@@ -5,9 +5,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CryptoProvider } from './provider';
 
-export function webCryptoProvider(subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle): CryptoProvider {
+// Typed from the global, so this compiles both with the DOM library and with Node's types alone.
+type Subtle = typeof globalThis.crypto.subtle;
+type Key = Awaited<ReturnType<Subtle['importKey']>>;
+
+export function webCryptoProvider(subtle: Subtle | undefined = globalThis.crypto?.subtle): CryptoProvider {
   if (!subtle) throw new Error('Web Crypto is unavailable: the page must be served over HTTPS (or from localhost)');
-  const keys = new Map<string, Promise<CryptoKey>>();
+  const keys = new Map<string, Promise<Key>>();
   const importKey = (raw: Uint8Array) => {
     const id = Array.from(raw, (byte) => byte.toString(16).padStart(2, '0')).join('');
     let key = keys.get(id);

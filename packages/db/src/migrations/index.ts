@@ -5,7 +5,9 @@ import * as m20261122T100100 from './20261122T100100_audit_event';
 import * as m20261122T110000 from './20261122T110000_intake';
 import * as m20261122T120000 from './20261122T120000_review';
 import * as m20261122T130000 from './20261122T130000_access';
-import * as m20261201T100000 from './20261201T100000_audit_search';
+import * as m20261201T100000 from './20261201T100000_audit_chain';
+import * as m20261201T100100 from './20261201T100100_app_role';
+import * as m20261201T100200 from './20261201T100200_audit_search';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -13,5 +15,7 @@ export const migrations = {
   '20261122T110000_intake': m20261122T110000,
   '20261122T120000_review': m20261122T120000,
   '20261122T130000_access': m20261122T130000,
-  '20261201T100000_audit_search': m20261201T100000,
+  '20261201T100000_audit_chain': m20261201T100000,
+  '20261201T100100_app_role': m20261201T100100,
+  '20261201T100200_audit_search': m20261201T100200,
 };

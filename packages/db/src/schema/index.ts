@@ -1,5 +1,9 @@
 import type { AccessGrantTable, AccessRequestTable } from './access';
+import type { AuditCheckpointTable } from './audit-checkpoint';
+import type { AuditCommitTable } from './audit-commit';
 import type { AuditEventTable } from './audit-event';
+import type { AuditSealTable } from './audit-seal';
+import type { AuditSigningKeyTable } from './audit-signing-key';
 import type { CaseTable } from './case';
 import type { ConversationTable } from './conversation';
 import type { DecisionConfirmationTable, DecisionTable } from './decision';
@@ -14,7 +18,11 @@ import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
 
 export type * from './access';
+export type * from './audit-checkpoint';
+export type * from './audit-commit';
 export type * from './audit-event';
+export type * from './audit-seal';
+export type * from './audit-signing-key';
 export type * from './case';
 export type * from './conversation';
 export type * from './decision';
@@ -31,7 +39,11 @@ export type * from './staff-user';
 export interface Database {
   access_grant: AccessGrantTable;
   access_request: AccessRequestTable;
+  audit_checkpoint: AuditCheckpointTable;
+  audit_commit: AuditCommitTable;
   audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
+  audit_signing_key: AuditSigningKeyTable;
   case: CaseTable;
   conversation: ConversationTable;
   decision: DecisionTable;

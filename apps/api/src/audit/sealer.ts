@@ -1,0 +1,224 @@
+/**
+ * The audit sealer (ADR 013): gives committed events their place in the hash chain, in commit
+ * order, and signs a checkpoint for the new head. Any process may run rounds; an advisory lock
+ * lets one seal at a time, and nothing a writer does ever waits for it.
+ */
+import { checkpointMessage, GENESIS, type SignedCheckpoint, toHex } from '@docket/audit-chain';
+import type { Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import { bytes, type EventColumns, eventColumns, leafHash, linkHash, sealedText, utcText } from './records';
+import { type AuditSigner, registerSigningKeys } from './signing-keys';
+
+const SEALER_LOCK = sql`hashtext('docket.audit_sealer')`;
+
+export interface SealOptions {
+  /** Events per INSERT. */
+  batchSize?: number;
+  /** Events per round, rounded up to a whole transaction: bounds one sealing transaction. */
+  maxEvents?: number;
+  /** How long to wait for transactions that were open when the round began. */
+  settleTimeoutMs?: number;
+}
+
+export type SealRound =
+  | { outcome: 'sealed'; sealed: number; through: number; checkpoint: SignedCheckpoint; more: boolean }
+  /** Nothing committed since the last round. */
+  | { outcome: 'idle' }
+  /** Another process is sealing. */
+  | { outcome: 'busy' }
+  /** Audit writers open when the round began were still open at the timeout (virtual transaction ids). */
+  | { outcome: 'unsettled'; waitingOn: string[] };
+
+/** One row per event of a ticket, or one row of nulls for a ticket without events. */
+type TicketRow = Omit<EventColumns, 'id'> & { id: string | null; ticket: string };
+
+interface Head {
+  seq: number;
+  ticket: string;
+  chain: Buffer;
+}
+
+/**
+ * One round: everything committed up to now, in commit-ticket order (a transaction's events by
+ * id), under one transaction with one signed checkpoint. Takes the pool, not a transaction.
+ */
+export async function sealPendingEvents(
+  db: Kysely<Database>,
+  signer: AuditSigner,
+  options: SealOptions = {},
+): Promise<SealRound> {
+  const { batchSize = 2000, maxEvents = 100_000, settleTimeoutMs = 5000 } = options;
+
+  // V first, the open writers after, in separate statements: a transaction holding a ticket ≤ V
+  // took it before V was read, so by then it has ended or still holds its lock on audit_event.
+  const { rows } = await sql<{ issued: string | null; sealed: string | null }>`
+    select (select last_value::text from audit_commit_order where is_called) as issued,
+           (select s.ticket::text from audit_seal s order by s.seq desc limit 1) as sealed`.execute(db);
+  const issued = rows[0]?.issued ?? null;
+  if (issued === null || BigInt(issued) <= BigInt(rows[0]?.sealed ?? '0')) return { outcome: 'idle' };
+  const waitingOn = await waitForOpenTransactions(db, settleTimeoutMs);
+  if (waitingOn.length > 0) return { outcome: 'unsettled', waitingOn };
+
+  // Every ticket ≤ V is now settled: committed and visible, or aborted and gone.
+  return db.transaction().execute(async (trx): Promise<SealRound> => {
+    const lock = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as locked`.execute(
+      trx,
+    );
+    if (!lock.rows[0]?.locked) return { outcome: 'busy' };
+
+    const head = await readHead(trx);
+    const state = { seq: head.seq, chain: head.chain };
+    let tickets = batchSize;
+    let next: Promise<TicketRow[]> | null = selectBatch(trx, head.ticket, issued, tickets);
+    let inserting: Promise<unknown> = Promise.resolve();
+    let sealed = 0;
+    let more = false;
+    try {
+      while (next) {
+        const rows = await next;
+        next = null;
+        const last = rows[rows.length - 1];
+        if (!last) break;
+        const ticketCount = new Set(rows.map((row) => row.ticket)).size;
+        const events = rows.filter((row) => row.id !== null).length;
+        const reachedEnd = ticketCount < tickets;
+        more = !reachedEnd && sealed + events >= maxEvents;
+        if (!reachedEnd && !more) {
+          // Ask for the next batch before hashing this one, so the database works while we do.
+          tickets = Math.max(1, Math.min(batchSize, Math.floor(batchSize / Math.max(1, rows.length / ticketCount))));
+          next = selectBatch(trx, last.ticket, issued, tickets);
+        }
+        const seals = sealRows(rows, state);
+        await inserting; // one INSERT in flight at a time, so a failure surfaces in order
+        inserting = insertSeals(trx, seals);
+        sealed += seals.length;
+      }
+      await inserting;
+    } catch (error) {
+      // The transaction is failing; queries still queued on it fail too, and must not go unhandled.
+      void next?.catch(() => {});
+      void inserting.catch(() => {});
+      throw error;
+    }
+    if (sealed === 0) return { outcome: 'idle' };
+
+    const checkpoint = await signCheckpoint(trx, signer, state.seq, state.chain);
+    return { outcome: 'sealed', sealed, through: state.seq, checkpoint, more };
+  });
+}
+
+/**
+ * The events of the next `tickets` tickets after `after` (up to `issued`), a transaction's by id.
+ * `offset 0` keeps the lateral join a lookup per ticket on the tx_id index: flattened into a hash
+ * join, every batch would scan the whole event table.
+ */
+async function selectBatch(db: Kysely<Database>, after: string, issued: string, tickets: number) {
+  const { rows } = await sql<TicketRow>`
+    select t.ticket::text as ticket, ${eventColumns}
+    from (select tx_id, ticket from audit_commit where ticket > ${after} and ticket <= ${issued}
+          order by ticket limit ${tickets}) t
+    left join lateral (select * from audit_event where tx_id = t.tx_id offset 0) e on true
+    order by t.ticket, e.id`.execute(db);
+  return rows;
+}
+
+interface Seal {
+  seq: number;
+  eventId: string;
+  ticket: string;
+  leaf: Buffer;
+  chain: Buffer;
+  record: string;
+}
+
+/** Builds each event's record and hashes, advancing `state` (the head) as it goes. */
+function sealRows(rows: TicketRow[], state: { seq: number; chain: Buffer }): Seal[] {
+  const seals: Seal[] = [];
+  for (const row of rows) {
+    if (row.id === null) continue; // a ticket taken without events (an insert by hand)
+    state.seq += 1;
+    const record = sealedText(state.seq, row as EventColumns);
+    const leaf = leafHash(record);
+    state.chain = linkHash(state.chain, leaf);
+    seals.push({ seq: state.seq, eventId: row.id, ticket: row.ticket, leaf, chain: state.chain, record });
+  }
+  return seals;
+}
+
+/** One statement per batch: the rows travel as a single JSON array, which both ends parse natively. */
+async function insertSeals(db: Kysely<Database>, seals: Seal[]) {
+  if (seals.length === 0) return;
+  const rows = JSON.stringify(
+    seals.map((seal) => [
+      seal.seq,
+      seal.eventId,
+      seal.ticket,
+      seal.leaf.toString('hex'),
+      seal.chain.toString('hex'),
+      seal.record,
+    ]),
+  );
+  await sql`
+    insert into audit_seal (seq, event_id, ticket, leaf, chain, record)
+    select (r->>0)::bigint, (r->>1)::bigint, (r->>2)::bigint, decode(r->>3, 'hex'), decode(r->>4, 'hex'), r->>5
+    from json_array_elements(${rows}::json) r`.execute(db);
+}
+
+async function readHead(db: Kysely<Database>): Promise<Head> {
+  // `seq::text` is named seq too: ordering by the table's column (s.seq) keeps the order numeric.
+  const { rows } = await sql<{ seq: string; ticket: string; chain: Uint8Array }>`
+    select s.seq::text, s.ticket::text, s.chain from audit_seal s order by s.seq desc limit 1`.execute(db);
+  const row = rows[0];
+  return row
+    ? { seq: Number(row.seq), ticket: row.ticket, chain: bytes(row.chain) }
+    : { seq: 0, ticket: '0', chain: Buffer.from(GENESIS) };
+}
+
+/** Signs and stores the checkpoint for `seq`; issuedAt is the database clock in milliseconds. */
+async function signCheckpoint(db: Kysely<Database>, signer: AuditSigner, seq: number, head: Buffer) {
+  await registerSigningKeys(db, [signer.key]);
+  const { rows } = await sql<{ issued_at: string }>`
+    select ${utcText(sql`date_trunc('milliseconds', clock_timestamp())`, 'MS')} as issued_at`.execute(db);
+  const statement = { seq, head: toHex(head), issuedAt: rows[0]?.issued_at ?? '', keyId: signer.key.keyId };
+  const signature = signer.sign(checkpointMessage(statement));
+  await db
+    .insertInto('audit_checkpoint')
+    .values({ seq, head, issued_at: statement.issuedAt, key_id: statement.keyId, signature })
+    .execute();
+  return { ...statement, signature: signature.toString('base64') } satisfies SignedCheckpoint;
+}
+
+/**
+ * Waits, in small sleeps, until every transaction that holds a ticket it may not have finished
+ * committing has ended; returns those still open at the timeout (virtual transaction ids).
+ *
+ * A transaction can only hold a ticket if it inserted into audit_event, so it holds
+ * RowExclusiveLock on the table until it ends — and PostgreSQL releases locks only after the
+ * transaction has left the running set, so once the lock is gone its rows are visible (or gone).
+ * Waiting on those alone, rather than on every xid in a snapshot, keeps transactions of other
+ * databases on the server and work that writes no audit event from holding sealing up. A prepared
+ * transaction (pid null) that wrote events is waited on until it is resolved.
+ */
+async function waitForOpenTransactions(db: Kysely<Database>, timeoutMs: number): Promise<string[]> {
+  const writers = sql`
+    locktype = 'relation' and database = (select oid from pg_database where datname = current_database())
+    and relation = 'audit_event'::regclass and mode = 'RowExclusiveLock' and granted`;
+  const first = await sql<{ open: string }>`
+    select coalesce(string_agg(distinct virtualtransaction, ','), '') as open from pg_locks where ${writers}`.execute(
+    db,
+  );
+  let open = first.rows[0]?.open ?? '';
+  const deadline = Date.now() + timeoutMs;
+  let pause = 1;
+  while (open !== '') {
+    const { rows } = await sql<{ open: string }>`
+      select coalesce(string_agg(distinct virtualtransaction, ','), '') as open from pg_locks
+      where ${writers} and (virtualtransaction = any(string_to_array(${open}, ',')) or pid is null)`.execute(db);
+    open = rows[0]?.open ?? '';
+    if (open === '') break;
+    if (Date.now() >= deadline) return open.split(',');
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(pause * 2, 50);
+  }
+  return [];
+}

@@ -1,0 +1,107 @@
+/** Where the audit chain stands: sealed, pending, last signed, verified, and by which keys. */
+import { toHex } from '@docket/audit-chain';
+import type { AuditStatus } from '@docket/contracts';
+import type { Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import { bytes, utcText } from './records';
+import { publishedKeys } from './signing-keys';
+import { type ChainProblem, verifyStoredChain } from './verify';
+
+/** Records verified per status request at most, so the first request on a long chain stays quick. */
+const VERIFY_PER_REQUEST = 10_000;
+
+/**
+ * Verification that remembers how far it got, per API process: each call checks only what was
+ * sealed since (sealed rows are append-only) and resumes from the remembered chain hash.
+ */
+export class IncrementalChainCheck {
+  private through = 0;
+  private head: Buffer | undefined;
+  private checkpoints = 0;
+  private running: Promise<void> | null = null;
+  private last: { problem: ChainProblem | null; complete: boolean; at: Date } | null = null;
+
+  async check(db: Kysely<Database>, limit = VERIFY_PER_REQUEST) {
+    // One check at a time per process; callers arriving meanwhile share its result.
+    this.running ??= this.advance(db, limit).finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    return {
+      through: this.through,
+      checkpoints: this.checkpoints,
+      problem: this.last?.problem ?? null,
+      complete: this.last?.complete ?? false,
+      at: this.last?.at ?? new Date(),
+    };
+  }
+
+  private async advance(db: Kysely<Database>, limit: number) {
+    const result = await verifyStoredChain(db, this.through + 1, { previous: this.head, limit });
+    this.through = result.through;
+    this.head = result.head;
+    this.checkpoints += result.checkpoints;
+    this.last = { problem: result.problem, complete: result.complete && !result.problem, at: new Date() };
+  }
+}
+
+// One per database handle, so per API process (tests build an app per database).
+const chainChecks = new WeakMap<Kysely<Database>, IncrementalChainCheck>();
+
+function chainCheckFor(db: Kysely<Database>): IncrementalChainCheck {
+  let check = chainChecks.get(db);
+  if (!check) {
+    check = new IncrementalChainCheck();
+    chainChecks.set(db, check);
+  }
+  return check;
+}
+
+export async function auditStatus(db: Kysely<Database>): Promise<AuditStatus> {
+  const { rows: heads } = await sql<{ seq: string; ticket: string; chain: Uint8Array }>`
+    select s.seq::text, s.ticket::text, s.chain from audit_seal s order by s.seq desc limit 1`.execute(db);
+  const head = heads[0];
+  const [pending, checkpoint, verified, keys] = await Promise.all([
+    // Every committed event has a ticket; those past the head's ticket are not sealed yet.
+    sql<{ count: string; oldest: string | null; age: number | null }>`
+      select count(*)::text as count, ${utcText(sql`min(e.occurred_at)`, 'US')} as oldest,
+             extract(epoch from now() - min(e.occurred_at))::float8 as age
+      from audit_commit c join audit_event e on e.tx_id = c.tx_id
+      where c.ticket > ${head?.ticket ?? '0'}`.execute(db),
+    sql<{ seq: string; issued_at: string; key_id: string }>`
+      select c.seq::text, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at, c.key_id
+      from audit_checkpoint c order by c.seq desc limit 1`.execute(db),
+    chainCheckFor(db).check(db),
+    publishedKeys(db),
+  ]);
+  const waiting = pending.rows[0];
+  const latest = checkpoint.rows[0];
+  return {
+    sealedThrough: head ? Number(head.seq) : 0,
+    head: head ? toHex(bytes(head.chain)) : null,
+    pending: {
+      count: Number(waiting?.count ?? 0),
+      oldestOccurredAt: waiting?.oldest ?? null,
+      oldestAgeSeconds: waiting?.age === null || waiting?.age === undefined ? null : Math.max(0, waiting.age),
+    },
+    latestCheckpoint: latest ? { seq: Number(latest.seq), issuedAt: latest.issued_at, keyId: latest.key_id } : null,
+    verification: {
+      ok: verified.problem === null,
+      verifiedThrough: verified.through,
+      checkedAt: verified.at.toISOString(),
+      complete: verified.complete,
+      checked: describeCheck(verified.through, verified.checkpoints),
+      problem: verified.problem,
+    },
+    keys: keys.map((key) => ({ ...key, publicKey: key.publicKey.toString('base64') })),
+  };
+}
+
+function describeCheck(through: number, checkpoints: number): string {
+  if (through === 0) return 'Nothing verified yet: no sealed record has been checked by this API process.';
+  return (
+    `Recomputed in this API process for seq 1–${through}: each leaf from its stored record, each chain hash ` +
+    `from the one before, each record against its audit_event row, and ${checkpoints} checkpoint signatures ` +
+    'against the registered keys. Later requests check only what was sealed since; sealed rows are append-only.'
+  );
+}
