@@ -15,6 +15,7 @@ import {
   freePort,
   startTestServer,
 } from '@docket/db/testing';
+import { SigningKeyFile } from '../src/audit/signing-keys';
 import { FileKeyring } from '../src/encryption/keyring';
 
 export interface BenchServer {
@@ -38,6 +39,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const database = await createTestDatabase(server.adminUrl, template);
   const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-bench-keys-'));
   const keyring = FileKeyring.create(path.join(keysDir, 'keyring.json'));
+  const signingKeys = SigningKeyFile.create(path.join(keysDir, 'audit-signing.json'));
   const port = await freePort();
 
   // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
@@ -49,6 +51,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
       DOCKET_KEYRING_FILE: keyring.file,
+      DOCKET_AUDIT_SIGNING_KEY_FILE: signingKeys.file,
       PORT: String(port),
       LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
       DOCKET_DEMO: 'false',

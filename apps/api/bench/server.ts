@@ -6,14 +6,26 @@
 import { connect } from '@docket/db';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app';
+import { startSealingLoop } from '../src/audit/sealing-loop';
+import { registerSigningKeys, SigningKeyFile } from '../src/audit/signing-keys';
 import { loadConfig } from '../src/config';
 import { FileKeyring } from '../src/encryption/keyring';
 import { createLogger } from '../src/http/logger';
 
 const config = loadConfig();
+const logger = createLogger(config.logLevel);
 const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
 const keyring = new FileKeyring(config.keyringFile as string);
-const app = createApp({ db: connection.db, config, logger: createLogger(config.logLevel), keyring });
+const signingKeys = new SigningKeyFile(config.auditSigningKeyFile as string);
+await registerSigningKeys(connection.db, signingKeys.keys());
+const app = createApp({ db: connection.db, config, logger, keyring, signingKeys });
+// Sealing runs beside the requests, as in production, so throughput figures include its cost.
+const sealing = startSealingLoop({
+  db: connection.db,
+  keys: signingKeys,
+  logger,
+  intervalMs: config.auditSealIntervalMs,
+});
 
 app.get('/bench/plain-read/:conversationId', async (c) => {
   const rows = await connection.db
@@ -33,4 +45,6 @@ app.get('/bench/plain-read/:conversationId', async (c) => {
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-process.on('SIGTERM', () => server.close(() => void connection.close().then(() => process.exit(0))));
+process.on('SIGTERM', () =>
+  server.close(() => void sealing.stop().then(() => connection.close().then(() => process.exit(0)))),
+);

@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AccessEventHub } from './access/live';
 import { accessRoutes, caseAccessRoutes } from './access/routes';
+import { auditExportRoutes } from './audit/export-routes';
 import { auditRoutes } from './audit/routes';
 import { auditSearchRoutes } from './audit/search-routes';
 import { loadSession, sameOriginWrites } from './auth/middleware';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/service-accounts', serviceAccountRoutes);
   app.route('/api/intake', intakeRoutes);
   app.route('/api/audit', auditRoutes);
+  app.route('/api/audit', auditExportRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );

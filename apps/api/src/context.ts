@@ -3,6 +3,7 @@ import type { Role } from '@docket/permissions';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AccessEventHub } from './access/live';
+import type { SigningKeyFile } from './audit/signing-keys';
 import type { Config } from './config';
 import type { Keyring } from './encryption/keyring';
 import type { QueueSummaryCache } from './queues/summary-cache';
@@ -28,6 +29,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   keyring: Keyring;
+  /** The audit signing keys: the sealer signs checkpoints with them, exports sign manifests. */
+  signingKeys: Pick<SigningKeyFile, 'current' | 'keys'>;
   /** LISTEN on a Postgres channel (live updates); from the db Connection. */
   listen?: Connection['listen'];
 }

@@ -90,7 +90,10 @@ const seedReports = demo && config.demoReports > 0 && !(await hasReports(connect
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
-const app = createApp({ db: connection.db, config, logger, keyring, listen: connection.listen }, { consoleDist });
+const app = createApp(
+  { db: connection.db, config, logger, keyring, signingKeys, listen: connection.listen },
+  { consoleDist },
+);
 
 const sealing =
   config.auditSealIntervalMs > 0

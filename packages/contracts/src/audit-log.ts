@@ -167,3 +167,30 @@ export const AccessReviewList = z
   .object({ items: z.array(GrantReview), nextCursor: z.string().nullable() })
   .meta({ id: 'AccessReviewList', description: 'Newest grant first.' });
 export type AccessReviewList = z.infer<typeof AccessReviewList>;
+
+export const AuditExportQuery = z
+  .object({
+    scope: z.enum(['period', 'case']),
+    from: Timestamp.optional().meta({ description: '`period`: events that occurred at or after.' }),
+    to: Timestamp.optional().meta({ description: '`period`: events that occurred before.' }),
+    caseId: z.uuid().optional().meta({ description: '`case`: every event about this case.' }),
+    formats: z
+      .string()
+      .regex(/^(csv|ocsf)(,(csv|ocsf))?$/, 'csv, ocsf, or csv,ocsf')
+      .optional()
+      .meta({ description: 'Extra renderings of the events in scope, besides events.jsonl.' }),
+  })
+  .superRefine((q, ctx) => {
+    if (q.scope === 'case' && !q.caseId) ctx.addIssue({ code: 'custom', message: 'required', path: ['caseId'] });
+    if (q.scope === 'period') {
+      if (!q.from) ctx.addIssue({ code: 'custom', message: 'required', path: ['from'] });
+      if (!q.to) ctx.addIssue({ code: 'custom', message: 'required', path: ['to'] });
+      if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
+        ctx.addIssue({ code: 'custom', message: 'from must be before to', path: ['to'] });
+      }
+    }
+  });
+export type AuditExportQuery = z.input<typeof AuditExportQuery>;
+
+/** Response header of an export: how many lines events.jsonl will hold, for progress. */
+export const EXPORT_LINES_HEADER = 'x-docket-export-lines';

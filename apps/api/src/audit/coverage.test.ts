@@ -320,6 +320,12 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     await t.request('POST', `/api/service-accounts/${account.id}/disable`, { session });
     return t.request('POST', `/api/service-accounts/${account.id}/enable`, { session });
   },
+  'GET /api/audit/export': async () => {
+    const { caseId } = await reviewerHolding();
+    await t.seal();
+    const { session } = await t.signedIn(['auditor']);
+    return t.request('GET', `/api/audit/export?scope=case&caseId=${caseId}`, { session });
+  },
   'POST /api/intake/reports': () => t.signedPost('/api/intake/reports', aReport(), platform),
   'POST /api/intake/reports/batch': () =>
     t.signedPost('/api/intake/reports/batch', { reports: [aReport(), aReport()] }, platform),

@@ -11,6 +11,7 @@ import { connect, dataDir, migrateToLatest } from '@docket/db';
 import { createProgressRenderer } from '@docket/demo-platform';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { openSigningKeys } from '../audit/signing-keys';
 import { loadConfig } from '../config';
 import { openKeyring } from '../encryption/keyring';
 import { createLogger } from '../http/logger';
@@ -42,12 +43,20 @@ const keyring = openKeyring(
   },
   (message) => console.error(message),
 );
+const signingKeys = openSigningKeys(
+  {
+    file: config.auditSigningKeyFile,
+    defaultFile: path.join(dataDir(), 'keys', 'audit-signing.json'),
+    mayGenerate: !config.databaseUrl || config.demo,
+  },
+  (message) => console.error(message),
+);
 const credentials = await demoPlatformCredentials(connection.db, keyring);
 
 let baseUrl = values.url;
 let server: ReturnType<typeof serve> | undefined;
 if (!baseUrl) {
-  const app = createApp({ db: connection.db, config: { ...config, logLevel: 'warn' }, logger, keyring });
+  const app = createApp({ db: connection.db, config: { ...config, logLevel: 'warn' }, logger, keyring, signingKeys });
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server?.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -50,7 +50,7 @@ export function useTestApp(env: Record<string, string> = {}) {
     const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-keys-'));
     keyring = FileKeyring.create(path.join(keysDir, 'keyring.json'));
     signingKeys = SigningKeyFile.create(path.join(keysDir, 'audit-signing.json'));
-    deps = { db: database.connection.db, config, logger, keyring, listen: database.connection.listen };
+    deps = { db: database.connection.db, config, logger, keyring, signingKeys, listen: database.connection.listen };
     app = createApp(deps);
   });
 

@@ -1,0 +1,201 @@
+/**
+ * Audit export: a period or a case as a signed bundle (docs/audit-bundle.md), streamed straight
+ * from the sealed chain. The range runs from just after a checkpoint to the first checkpoint that
+ * covers the last event in scope; everything in between that is out of scope is elided, so the
+ * bundle proves its events without revealing anyone else's. Memory stays flat: lines leave in
+ * keyset batches and the zip is written as they arrive.
+ */
+import {
+  type AuditRecord,
+  auditCsvRow,
+  auditOcsf,
+  type BundleKey,
+  type BundleScope,
+  elidedLine,
+  eventLine,
+  type SignedCheckpoint,
+} from '@docket/audit-chain';
+import { type BundleProgress, writeBundle } from '@docket/audit-chain/node';
+import type { Database } from '@docket/db';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { AppError } from '../http/problem';
+import { utcText } from './records';
+import type { AuditSigner, PublishedKey } from './signing-keys';
+
+export type ExportFormat = 'csv' | 'ocsf';
+
+export interface ExportPlan {
+  scope: BundleScope;
+  /** 0 (genesis) or the checkpoint the range starts after. */
+  anchor: number;
+  /** The first and last seq in scope. */
+  firstInScope: number;
+  lastInScope: number;
+  /** The checkpoint the range ends at (≥ lastInScope). */
+  lastSeq: number;
+}
+
+const BATCH = 5000;
+
+/** Whether the event row `e` falls in the export's scope. */
+function inScope(scope: BundleScope): Expression<SqlBool> {
+  return scope.kind === 'case'
+    ? sql<SqlBool>`e.case_id = ${scope.caseId}::uuid`
+    : sql<SqlBool>`e.occurred_at >= ${scope.from}::timestamptz and e.occurred_at < ${scope.to}::timestamptz`;
+}
+
+/** Finds the sealed range a scope needs, or says why there is nothing to export. */
+export async function planExport(db: Kysely<Database>, scope: BundleScope): Promise<ExportPlan> {
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select min(s.seq)::text as first, max(s.seq)::text as last
+    from audit_event e join audit_seal s on s.event_id = e.id
+    where ${inScope(scope)}`.execute(db);
+  const first = rows[0]?.first;
+  const last = rows[0]?.last;
+  if (!first || !last) {
+    throw new AppError(
+      'not_found',
+      scope.kind === 'case'
+        ? 'No sealed audit events name this case (events are sealed within seconds; try again shortly).'
+        : 'No sealed audit events fall in this period (events are sealed within seconds; try again shortly).',
+    );
+  }
+  const bounds = await sql<{ anchor: string; end: string | null }>`
+    select (select coalesce(max(seq), 0)::text from audit_checkpoint where seq < ${first}::bigint) as anchor,
+           (select min(seq)::text from audit_checkpoint where seq >= ${last}::bigint) as end`.execute(db);
+  const end = bounds.rows[0]?.end;
+  if (!end) {
+    throw new AppError(
+      'unavailable',
+      'The newest events are not under a signed checkpoint yet; try again in a moment.',
+    );
+  }
+  return {
+    scope,
+    anchor: Number(bounds.rows[0]?.anchor ?? 0),
+    firstInScope: Number(first),
+    lastInScope: Number(last),
+    lastSeq: Number(end),
+  };
+}
+
+/** Rows from `fetch(after)` in keyset batches by seq, until a batch comes back short. */
+async function* batches<T extends { seq: string }>(fetch: (after: string) => Promise<T[]>): AsyncGenerator<T> {
+  let after = '0';
+  for (;;) {
+    const rows = await fetch(after);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < BATCH) return;
+    after = last.seq;
+  }
+}
+
+function eventLines(db: Kysely<Database>, plan: ExportPlan) {
+  const from = plan.anchor;
+  return (async function* () {
+    const rows = batches(async (after) => {
+      const { rows } = await sql<{ seq: string; leaf: string; chain: string; record: string | null }>`
+        select s.seq::text, encode(s.leaf, 'hex') as leaf, encode(s.chain, 'hex') as chain,
+          case when ${inScope(plan.scope)} then s.record end as record
+        from audit_seal s left join audit_event e on e.id = s.event_id
+        where s.seq > greatest(${after}::bigint, ${from}::bigint) and s.seq <= ${plan.lastSeq}::bigint
+        order by s.seq limit ${BATCH}`.execute(db);
+      return rows;
+    });
+    for await (const row of rows) {
+      const seq = Number(row.seq);
+      yield row.record === null
+        ? elidedLine(seq, row.leaf, row.chain)
+        : eventLine(seq, row.leaf, row.chain, row.record);
+    }
+  })();
+}
+
+/** The records in scope, parsed, for the CSV and OCSF renderings. */
+function recordsInScope(db: Kysely<Database>, plan: ExportPlan) {
+  return (async function* () {
+    const rows = batches(async (after) => {
+      const { rows } = await sql<{ seq: string; record: string }>`
+        select s.seq::text, s.record from audit_seal s join audit_event e on e.id = s.event_id
+        where s.seq > greatest(${after}::bigint, ${plan.anchor}::bigint) and s.seq <= ${plan.lastSeq}::bigint
+          and ${inScope(plan.scope)}
+        order by s.seq limit ${BATCH}`.execute(db);
+      return rows;
+    });
+    for await (const row of rows) yield JSON.parse(row.record) as AuditRecord;
+  })();
+}
+
+async function* rendered(records: AsyncIterable<AuditRecord>, render: (record: AuditRecord) => string) {
+  for await (const record of records) yield render(record);
+}
+
+async function* checkpointsOf(db: Kysely<Database>, plan: ExportPlan): AsyncGenerator<SignedCheckpoint> {
+  // One checkpoint per sealing round: a long period holds many, so they stream in batches too.
+  const rows = batches(async (after) => {
+    const { rows } = await sql<{ seq: string; head: string; issued_at: string; key_id: string; signature: Buffer }>`
+      select c.seq::text, encode(c.head, 'hex') as head, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at,
+        c.key_id, c.signature
+      from audit_checkpoint c
+      where c.seq >= greatest(${after}::bigint + 1, ${plan.anchor}::bigint) and c.seq <= ${plan.lastSeq}::bigint
+      order by c.seq limit ${BATCH}`.execute(db);
+    return rows;
+  });
+  for await (const row of rows) {
+    yield {
+      seq: Number(row.seq),
+      head: row.head,
+      issuedAt: row.issued_at,
+      keyId: row.key_id,
+      signature: Buffer.from(row.signature).toString('base64'),
+    };
+  }
+}
+
+export function bundleKeys(keys: readonly PublishedKey[]): BundleKey[] {
+  return keys.map((key) => ({
+    keyId: key.keyId,
+    algorithm: 'Ed25519',
+    publicKey: key.publicKey.toString('base64'),
+    createdAt: key.createdAt,
+    retiredAt: key.retiredAt,
+  }));
+}
+
+export interface StreamExportOptions {
+  plan: ExportPlan;
+  keys: readonly PublishedKey[];
+  signer: AuditSigner;
+  exportedBy: { id: string; label: string };
+  formats: readonly ExportFormat[];
+  onProgress?: (progress: BundleProgress) => void;
+}
+
+/** The bundle as a byte stream; the database is read batch by batch as the client takes bytes. */
+export function streamExport(db: Kysely<Database>, options: StreamExportOptions): ReadableStream<Uint8Array> {
+  const { plan, signer, formats } = options;
+  return writeBundle({
+    exportedAt: new Date().toISOString(),
+    exportedBy: options.exportedBy,
+    scope: plan.scope,
+    anchor: plan.anchor,
+    keys: bundleKeys(options.keys),
+    checkpoints: checkpointsOf(db, plan),
+    events: eventLines(db, plan),
+    ...(formats.includes('csv') ? { csv: rendered(recordsInScope(db, plan), auditCsvRow) } : {}),
+    ...(formats.includes('ocsf')
+      ? { ocsf: rendered(recordsInScope(db, plan), (record) => JSON.stringify(auditOcsf(record))) }
+      : {}),
+    signer: { keyId: signer.key.keyId, sign: (message) => signer.sign(message) },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
+/** A file name that says what the bundle holds. */
+export function exportFileName(scope: BundleScope): string {
+  const day = (iso: string) => iso.slice(0, 16).replace(/[:]/g, '');
+  return scope.kind === 'case'
+    ? `docket-audit-case-${scope.caseId.slice(0, 8)}.zip`
+    : `docket-audit-${day(scope.from)}-${day(scope.to)}.zip`;
+}
