@@ -33,7 +33,8 @@ export function withQuery(path: string, query: Query | undefined): string {
   return search ? `${path}?${search}` : path;
 }
 
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+/** The response of a successful request; a failure becomes an ApiError. For bodies read as a stream. */
+export async function apiResponse(method: Method, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers = new Headers({ accept: 'application/json, application/problem+json' });
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   if (!SAFE_METHODS.has(method)) {
@@ -58,6 +59,11 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 
   if (!response.ok)
     throw problemToApiError(response.status, await readJson(response), response.headers.get('x-request-id'));
+  return response;
+}
+
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(method, path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

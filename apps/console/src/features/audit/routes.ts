@@ -57,6 +57,14 @@ export function auditRoutes(queryClient: QueryClient): RouteObject[] {
           },
           lazy: { Component: async () => (await import('./AccessReviewPage')).AccessReviewPage },
         },
+        {
+          path: 'bundles',
+          loader: async ({ request }: LoaderFunctionArgs) => {
+            await requirePermission(queryClient, request, 'export:audit');
+            return null;
+          },
+          lazy: { Component: async () => (await import('./BundlesPage')).BundlesPage },
+        },
       ],
     },
   ];
