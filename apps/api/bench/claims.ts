@@ -6,8 +6,7 @@
  * (c) the queues page's counts at that size.
  */
 import { sql } from 'kysely';
-import { hashPassword } from '../src/auth/passwords';
-import { type BenchServer, ms, paced, saturated } from './harness';
+import { type BenchServer, ms, paced, saturated, staffSessions } from './harness';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REVIEWERS = 50;
@@ -26,42 +25,9 @@ async function generateCases(server: BenchServer) {
   return (performance.now() - started) / 1000;
 }
 
-async function reviewerSessions(server: BenchServer) {
-  const hash = await hashPassword('bench-reviewer-password');
-  await server.db
-    .insertInto('staff_user')
-    .values(
-      Array.from({ length: REVIEWERS }, (_, i) => ({
-        username: `bench-reviewer-${i}`,
-        display_name: `Reviewer ${i}`,
-        password_hash: hash,
-        roles: ['reviewer'],
-      })),
-    )
-    .execute();
-  return Promise.all(
-    Array.from({ length: REVIEWERS }, async (_, i) => {
-      const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: `bench-reviewer-${i}`, password: 'bench-reviewer-password' }),
-      });
-      const { csrfToken, user } = (await response.json()) as { csrfToken: string; user: { id: string } };
-      return {
-        id: user.id,
-        headers: {
-          cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-          'x-csrf-token': csrfToken,
-          'content-type': 'application/json',
-        },
-      };
-    }),
-  );
-}
-
 export async function benchClaims(server: BenchServer) {
   const generated = await generateCases(server);
-  const reviewers = await reviewerSessions(server);
+  const reviewers = await staffSessions(server, REVIEWERS, ['reviewer']);
   const post = async (path: string, headers: Record<string, string>, body: unknown) => {
     const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     const text = await response.text();

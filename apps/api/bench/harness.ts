@@ -15,13 +15,17 @@ import {
   freePort,
   startTestServer,
 } from '@docket/db/testing';
+import type { Role } from '@docket/permissions';
 import { SigningKeyFile } from '../src/audit/signing-keys';
+import { hashPassword } from '../src/auth/passwords';
 import { FileKeyring } from '../src/encryption/keyring';
 
 export interface BenchServer {
   baseUrl: string;
   /** The server's keyring (the same file), for creating service accounts directly. */
   keyring: FileKeyring;
+  /** The API process, for reading its CPU time and peak memory. */
+  pid: number;
   /** A separate connection to the server's database, for setup and baselines. */
   db: Awaited<ReturnType<typeof connect>>['db'];
   /** The server's database URL, for scenarios that need connections of their own. */
@@ -33,7 +37,11 @@ export interface BenchServer {
  * Runs the API as its own process (`bench/server.ts`: the app as deployed, plus a baseline route) on a fresh database, as it
  * would be deployed: the load generator must not share the server's event loop.
  */
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * `env` adds to the server's environment. Sealing is off unless a scenario asks for it
+ * (`AUDIT_SEAL_INTERVAL_MS`), so each scenario measures only what it means to.
+ */
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const server = await startTestServer();
   const template = await createTemplateDatabase(server.adminUrl);
   const database = await createTestDatabase(server.adminUrl, template);
@@ -55,6 +63,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       PORT: String(port),
       LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
       DOCKET_DEMO: 'false',
+      AUDIT_SEAL_INTERVAL_MS: '0',
+      ...env,
     },
     stdio: ['ignore', process.env.BENCH_SERVER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
@@ -74,6 +84,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const connection = await connect({ databaseUrl: database.url, poolSize: 60 });
   return {
     baseUrl,
+    pid: child.pid as number,
     keyring,
     db: connection.db,
     databaseUrl: database.url,
@@ -150,3 +161,42 @@ export async function saturated(operation: (client: number) => Promise<void>, cl
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+/**
+ * `count` staff accounts with `roles`, made directly in the database and signed in through the
+ * API: each with its id and the headers (cookie, CSRF token) its requests carry.
+ */
+export async function staffSessions(server: BenchServer, count: number, roles: Role[]) {
+  const prefix = `bench-${roles.join('-')}`;
+  const password = 'bench-staff-password';
+  const hash = await hashPassword(password);
+  await server.db
+    .insertInto('staff_user')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        username: `${prefix}-${i}`,
+        display_name: `Bench ${roles.join(' ')} ${i}`,
+        password_hash: hash,
+        roles,
+      })),
+    )
+    .execute();
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `${prefix}-${i}`, password }),
+      });
+      const { csrfToken, user } = (await response.json()) as { csrfToken: string; user: { id: string } };
+      return {
+        id: user.id,
+        headers: {
+          cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+          'x-csrf-token': csrfToken,
+          'content-type': 'application/json',
+        },
+      };
+    }),
+  );
+}

@@ -2,6 +2,7 @@
  * `pnpm bench [scenario …]`: runs the named scenarios (default: all) and prints their figures.
  * Server scenarios run against a real API process on a fresh database.
  */
+import { benchAudit } from './audit';
 import { benchClaims } from './claims';
 import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
@@ -18,6 +19,8 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   claims: { server: true, run: benchClaims },
   'conversation-read': { server: true, run: benchConversationRead },
   sealer: { server: true, run: benchSealer },
+  // Starts a server of its own, with sealing on.
+  audit: { server: false, run: () => benchAudit() },
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');

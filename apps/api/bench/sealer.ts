@@ -33,7 +33,13 @@ function writeTransaction(table: string, transaction: number, count: number) {
     from generate_series(1, ${sql.lit(count)}) i`;
 }
 
-async function write(server: BenchServer, table: string, events: number) {
+/** Writes `events` audit events from 8 connections, in transactions of `sizeOf(n)` events (1–3 by default). */
+export async function writeAuditEvents(
+  server: BenchServer,
+  table: string,
+  events: number,
+  sizeOf: (transaction: number) => number = (n) => 1 + (n % 3),
+) {
   // Commits without waiting for the disk: loading is setup here, not the figure.
   const url = new URL(server.databaseUrl);
   url.searchParams.set('options', '-c synchronous_commit=off');
@@ -46,7 +52,7 @@ async function write(server: BenchServer, table: string, events: number) {
       Array.from({ length: WRITERS }, async () => {
         while (written < events) {
           const n = transactions++;
-          const count = Math.min(1 + (n % 3), events - written);
+          const count = Math.min(sizeOf(n), events - written);
           written += count;
           await writeTransaction(table, n, count).execute(writers.db);
         }
@@ -80,10 +86,10 @@ export async function benchSealer(server: BenchServer) {
   const keys = SigningKeyFile.create(path.join(keysDir, 'audit-signing.json'));
   try {
     console.log(`audit sealer: writing ${EVENTS.toLocaleString('en')} audit events in transactions of 1–3…`);
-    const written = await write(server, 'audit_event', EVENTS);
+    const written = await writeAuditEvents(server, 'audit_event', EVENTS);
     const baselineEvents = Math.ceil(EVENTS / 5);
     await sql`create table bench_audit_event_baseline (like audit_event including all)`.execute(server.db);
-    const baseline = await write(server, 'bench_audit_event_baseline', baselineEvents);
+    const baseline = await writeAuditEvents(server, 'bench_audit_event_baseline', baselineEvents);
     await sql`drop table bench_audit_event_baseline`.execute(server.db);
     const rate = (events: number, seconds: number) => Math.round(events / seconds).toLocaleString('en');
     console.log(

@@ -19,13 +19,11 @@ const keyring = new FileKeyring(config.keyringFile as string);
 const signingKeys = new SigningKeyFile(config.auditSigningKeyFile as string);
 await registerSigningKeys(connection.db, signingKeys.keys());
 const app = createApp({ db: connection.db, config, logger, keyring, signingKeys });
-// Sealing runs beside the requests, as in production, so throughput figures include its cost.
-const sealing = startSealingLoop({
-  db: connection.db,
-  keys: signingKeys,
-  logger,
-  intervalMs: config.auditSealIntervalMs,
-});
+// Sealing runs beside the requests, as in production, when the scenario turns it on.
+const sealing =
+  config.auditSealIntervalMs > 0
+    ? startSealingLoop({ db: connection.db, keys: signingKeys, logger, intervalMs: config.auditSealIntervalMs })
+    : null;
 
 app.get('/bench/plain-read/:conversationId', async (c) => {
   const rows = await connection.db
@@ -46,5 +44,7 @@ app.get('/bench/plain-read/:conversationId', async (c) => {
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 process.on('SIGTERM', () =>
-  server.close(() => void sealing.stop().then(() => connection.close().then(() => process.exit(0)))),
+  server.close(
+    () => void (sealing?.stop() ?? Promise.resolve()).then(() => connection.close().then(() => process.exit(0))),
+  ),
 );

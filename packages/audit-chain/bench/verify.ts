@@ -4,12 +4,12 @@
  *   pnpm --filter @docket/audit-chain bench [--events N] [--keep]
  * Target: ≥ 150,000 events/s. Callable as `benchVerify()` for `pnpm bench`.
  */
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { elidedLine, eventLine } from '../src/bundle/format';
-import { verifyBundleFile, writeBundle } from '../src/node/index';
+import { verifyBundleFile, writeBundle, writeToFile } from '../src/node/index';
 import { checkpointTime, sealRecords, signCheckpoint, testKey } from '../src/testing/fixture';
 
 export interface VerifyBenchResult {
@@ -21,16 +21,6 @@ export interface VerifyBenchResult {
   /** Peak resident set size while verifying, sampled every 20 ms. */
   verifyPeakRssMiB: number;
   ok: boolean;
-}
-
-/** Streams `stream` into a file, awaiting every write so memory stays flat. */
-export async function writeToFile(stream: ReadableStream<Uint8Array>, path: string): Promise<void> {
-  const file = await open(path, 'w');
-  try {
-    await stream.pipeTo(new WritableStream({ write: async (chunk) => void (await file.write(chunk)) }));
-  } finally {
-    await file.close();
-  }
 }
 
 export async function benchVerify(options: { events?: number; checkpointEvery?: number; keep?: boolean } = {}) {

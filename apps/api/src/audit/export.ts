@@ -44,6 +44,15 @@ function inScope(scope: BundleScope): Expression<SqlBool> {
     : sql<SqlBool>`e.occurred_at >= ${scope.from}::timestamptz and e.occurred_at < ${scope.to}::timestamptz`;
 }
 
+/**
+ * Whether the sealed row `s` is in scope, as a lookup of its event by primary key. A per-row
+ * subquery on purpose: as a join, stale statistics after a burst of events can turn each batch
+ * into a hash of the whole event table.
+ */
+function sealInScope(scope: BundleScope): Expression<SqlBool> {
+  return sql<SqlBool>`coalesce((select ${inScope(scope)} from audit_event e where e.id = s.event_id), false)`;
+}
+
 /** Finds the sealed range a scope needs, or says why there is nothing to export. */
 export async function planExport(db: Kysely<Database>, scope: BundleScope): Promise<ExportPlan> {
   const { rows } = await sql<{ first: string | null; last: string | null }>`
@@ -79,28 +88,24 @@ export async function planExport(db: Kysely<Database>, scope: BundleScope): Prom
   };
 }
 
-/** Rows from `fetch(after)` in keyset batches by seq, until a batch comes back short. */
-async function* batches<T extends { seq: string }>(fetch: (after: string) => Promise<T[]>): AsyncGenerator<T> {
-  let after = '0';
-  for (;;) {
-    const rows = await fetch(after);
-    yield* rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < BATCH) return;
-    after = last.seq;
-  }
+/**
+ * Rows of the chain in windows of BATCH sequence numbers, from just after `from` through `to`.
+ * Seqs have no gaps, so each window is an exact index range whatever the planner's statistics
+ * say (a LIMIT over an open range could sort the whole remaining range on every batch).
+ */
+async function* windows<T>(from: number, to: number, fetch: (after: number, through: number) => Promise<T[]>) {
+  for (let after = from; after < to; after += BATCH) yield* await fetch(after, Math.min(after + BATCH, to));
 }
 
 function eventLines(db: Kysely<Database>, plan: ExportPlan) {
-  const from = plan.anchor;
   return (async function* () {
-    const rows = batches(async (after) => {
+    const rows = windows(plan.anchor, plan.lastSeq, async (after, through) => {
       const { rows } = await sql<{ seq: string; leaf: string; chain: string; record: string | null }>`
         select s.seq::text, encode(s.leaf, 'hex') as leaf, encode(s.chain, 'hex') as chain,
-          case when ${inScope(plan.scope)} then s.record end as record
-        from audit_seal s left join audit_event e on e.id = s.event_id
-        where s.seq > greatest(${after}::bigint, ${from}::bigint) and s.seq <= ${plan.lastSeq}::bigint
-        order by s.seq limit ${BATCH}`.execute(db);
+          case when ${sealInScope(plan.scope)} then s.record end as record
+        from audit_seal s
+        where s.seq > ${after}::bigint and s.seq <= ${through}::bigint
+        order by s.seq`.execute(db);
       return rows;
     });
     for await (const row of rows) {
@@ -115,12 +120,11 @@ function eventLines(db: Kysely<Database>, plan: ExportPlan) {
 /** The records in scope, parsed, for the CSV and OCSF renderings. */
 function recordsInScope(db: Kysely<Database>, plan: ExportPlan) {
   return (async function* () {
-    const rows = batches(async (after) => {
+    const rows = windows(plan.anchor, plan.lastSeq, async (after, through) => {
       const { rows } = await sql<{ seq: string; record: string }>`
-        select s.seq::text, s.record from audit_seal s join audit_event e on e.id = s.event_id
-        where s.seq > greatest(${after}::bigint, ${plan.anchor}::bigint) and s.seq <= ${plan.lastSeq}::bigint
-          and ${inScope(plan.scope)}
-        order by s.seq limit ${BATCH}`.execute(db);
+        select s.seq::text, s.record from audit_seal s
+        where s.seq > ${after}::bigint and s.seq <= ${through}::bigint and ${sealInScope(plan.scope)}
+        order by s.seq`.execute(db);
       return rows;
     });
     for await (const row of rows) yield JSON.parse(row.record) as AuditRecord;
@@ -133,15 +137,22 @@ async function* rendered(records: AsyncIterable<AuditRecord>, render: (record: A
 
 async function* checkpointsOf(db: Kysely<Database>, plan: ExportPlan): AsyncGenerator<SignedCheckpoint> {
   // One checkpoint per sealing round: a long period holds many, so they stream in batches too.
-  const rows = batches(async (after) => {
-    const { rows } = await sql<{ seq: string; head: string; issued_at: string; key_id: string; signature: Buffer }>`
-      select c.seq::text, encode(c.head, 'hex') as head, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at,
-        c.key_id, c.signature
-      from audit_checkpoint c
-      where c.seq >= greatest(${after}::bigint + 1, ${plan.anchor}::bigint) and c.seq <= ${plan.lastSeq}::bigint
-      order by c.seq limit ${BATCH}`.execute(db);
-    return rows;
-  });
+  // The anchor itself comes first (seq ≥ anchor), then every checkpoint after it, in keyset pages.
+  let after = plan.anchor - 1;
+  const rows = (async function* () {
+    for (;;) {
+      const { rows } = await sql<{ seq: string; head: string; issued_at: string; key_id: string; signature: Buffer }>`
+        select c.seq::text, encode(c.head, 'hex') as head, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at,
+          c.key_id, c.signature
+        from audit_checkpoint c
+        where c.seq > ${after}::bigint and c.seq <= ${plan.lastSeq}::bigint
+        order by c.seq limit ${BATCH}`.execute(db);
+      yield* rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < BATCH) return;
+      after = Number(last.seq);
+    }
+  })();
   for await (const row of rows) {
     yield {
       seq: Number(row.seq),

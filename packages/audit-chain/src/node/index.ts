@@ -1,5 +1,6 @@
 /** Node only (node:crypto, node:fs): the bundle writer, the Node crypto provider, file verification. */
 import { openAsBlob } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { type VerifyOptions, type VerifyResult, verifyBundle } from '../verify/verify';
 import { nodeCryptoProvider } from './crypto';
 
@@ -14,4 +15,14 @@ export async function verifyBundleFile(
 ): Promise<VerifyResult> {
   const blob = await openAsBlob(path);
   return verifyBundle(blob, { crypto: nodeCryptoProvider(), ...options });
+}
+
+/** Streams `stream` into a file, awaiting every write so memory stays flat. */
+export async function writeToFile(stream: ReadableStream<Uint8Array>, path: string): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    await stream.pipeTo(new WritableStream({ write: async (chunk) => void (await file.write(chunk)) }));
+  } finally {
+    await file.close();
+  }
 }

@@ -1,0 +1,215 @@
+/**
+ * The audit log under load, in one run on one API process that seals as production does:
+ * (a) audited actions per second through the API at 32 clients (a reviewer revealing evidence on
+ *     a held case: permission, lease check, one audit event) against raw single-row INSERT
+ *     transactions into a copy of audit_event from pgbench at the same concurrency (target ≥ 0.25×);
+ * (b) the sealer: whether it keeps up with (a), and its catch-up rate on a large backlog
+ *     (target ≥ 20,000 events/s);
+ * (c) an export of 1,000,000 sealed events through the API: rows/s against COPY … TO STDOUT of the
+ *     same rows (target ≥ 0.3×), and the API process's peak RSS meanwhile (target ≤ 200 MB);
+ * (d) the offline verifier over that export (target ≥ 150,000 events/s).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { KeysDocument } from '@docket/audit-chain';
+import { verifyBundleFile, writeToFile } from '@docket/audit-chain/node';
+import { sql } from 'kysely';
+import { type BenchServer, saturated, staffSessions, startBenchServer } from './harness';
+import { writeAuditEvents } from './sealer';
+
+const run = promisify(execFile);
+const CLIENTS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const EXPORT_EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 1_000_000);
+const count = (n: number) => Math.round(n).toLocaleString('en');
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
+async function sealedThrough(server: BenchServer): Promise<number> {
+  const { rows } = await sql<{ seq: string | null }>`select max(seq)::text as seq from audit_seal`.execute(server.db);
+  return Number(rows[0]?.seq ?? 0);
+}
+
+async function eventCount(server: BenchServer): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*)::text as n from audit_event`.execute(server.db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Waits until every committed event is sealed; returns the seconds it took. */
+async function waitUntilSealed(server: BenchServer, timeoutSeconds = 600): Promise<number> {
+  const started = performance.now();
+  const target = await eventCount(server);
+  while ((await sealedThrough(server)) < target) {
+    if (performance.now() - started > timeoutSeconds * 1000) throw new Error('the sealer did not catch up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** Each of `reviewers` holds one case of its own for the whole run. */
+async function holdCases(server: BenchServer, reviewers: { id: string }[]) {
+  await sql`insert into conversation (id, participant_ids, dek_wrapped, kek_version)
+    select 'bench-audit-conv-' || g, '{}', '\\x00'::bytea, 1 from generate_series(1, ${reviewers.length}) g`.execute(
+    server.db,
+  );
+  const { rows } = await sql<{ id: string }>`
+    insert into "case" (conversation_id, queue_id, category, urgent, involves_minor, report_count, opened_at, sla_due_at,
+                        assignee_id, lease_expires_at, claimed_at)
+    select 'bench-audit-conv-' || g, 'scams_spam', 'spam', false, false, 1, now(), now() + interval '2 days',
+           (${JSON.stringify(reviewers.map((r) => r.id))}::jsonb ->> (g - 1))::uuid, now() + interval '1 hour', now()
+    from generate_series(1, ${reviewers.length}) g
+    order by g
+    returning id`.execute(server.db);
+  return rows.map((row) => row.id);
+}
+
+async function pgbenchInserts(server: BenchServer, dir: string) {
+  await sql`create table bench_raw_audit (like audit_event including all)`.execute(server.db);
+  const script = path.join(dir, 'insert.sql');
+  writeFileSync(
+    script,
+    `insert into bench_raw_audit (actor_type, actor_id, actor_label, actor_roles, action, outcome, target_type, target_id,
+      case_id, details, request_id, ip, user_agent)
+     values ('staff', '7c0b3f4e-3a55-4f2f-9e43-5d6ab4f0c1aa', 'bench-reviewer-1', '{reviewer}', 'evidence.revealed', 'success',
+      'case', '3f1e2d9c-1b7a-4c55-8f0e-6a2b9d4c7e11', '3f1e2d9c-1b7a-4c55-8f0e-6a2b9d4c7e11', '{}', 'bench-request',
+      '127.0.0.1', 'pgbench');\n`,
+  );
+  const { stdout } = await run('pgbench', [
+    '--no-vacuum',
+    '--client',
+    String(CLIENTS),
+    '--jobs',
+    '2',
+    '--time',
+    String(SECONDS),
+    '--file',
+    script,
+    server.databaseUrl,
+  ]);
+  await sql`drop table bench_raw_audit`.execute(server.db);
+  const tps = Number(stdout.match(/tps = ([\d.]+)/)?.[1]);
+  if (!Number.isFinite(tps)) throw new Error(`pgbench printed no tps:\n${stdout}`);
+  return tps;
+}
+
+/** Samples the API process's resident memory while `work` runs; returns the peak in MB. */
+async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  const rss = () => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+  let peak = rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rss());
+  }, 25);
+  try {
+    return { result: await work(), peakMb: peak };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+export async function benchAudit() {
+  // Its own server: sealing on, every 250 ms, inside the API process as in production.
+  const server = await startBenchServer({ AUDIT_SEAL_INTERVAL_MS: '250' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'docket-bench-audit-'));
+  try {
+    const reviewers = await staffSessions(server, CLIENTS, ['reviewer']);
+    const cases = await holdCases(server, reviewers);
+    const [auditor] = await staffSessions(server, 1, ['auditor']);
+    await waitUntilSealed(server);
+
+    // (a) audited actions through the API, and (b) the sealer alongside.
+    console.log(`audit (a): ${CLIENTS} clients revealing evidence on held cases for ${SECONDS} s…`);
+    const sealedBefore = await sealedThrough(server);
+    const eventsBefore = await eventCount(server);
+    const api = await saturated(
+      async (client) => {
+        const reviewer = reviewers[client] as (typeof reviewers)[number];
+        const response = await fetch(`${server.baseUrl}/api/cases/${cases[client]}/evidence/reveal`, {
+          method: 'POST',
+          headers: reviewer.headers,
+        });
+        if (response.status !== 204) throw new Error(`reveal: ${response.status} ${await response.text()}`);
+      },
+      CLIENTS,
+      SECONDS,
+    );
+    const written = (await eventCount(server)) - eventsBefore;
+    const sealedDuring = (await sealedThrough(server)) - sealedBefore;
+    const drainSeconds = await waitUntilSealed(server);
+    const raw = await pgbenchInserts(server, dir);
+    const ratio = api.perSecond / raw;
+    console.log(
+      `  API: ${count(api.perSecond)} audited actions/s (${api.errors} errors); pgbench raw single-row INSERT ` +
+        `transactions at ${CLIENTS} clients: ${count(raw)}/s → ${ratio.toFixed(2)}× (target ≥ 0.25×, ${verdict(ratio >= 0.25)})`,
+    );
+    console.log(
+      `audit (b): during (a) ${count(written)} events were written and ${count(sealedDuring)} sealed; ` +
+        `the rest was sealed ${drainSeconds.toFixed(1)} s after the load stopped ` +
+        `(${verdict(drainSeconds < 2)}: keeps up within a sealing round or two)`,
+    );
+
+    // (b) again, on a backlog: EXPORT_EVENTS events written directly, then the API's sealer catching up.
+    const backlog = EXPORT_EVENTS - (await eventCount(server));
+    console.log(`audit (b): writing ${count(backlog)} more events in transactions of 1–10 for the backlog…`);
+    const writing = performance.now();
+    const sealedAtStart = await sealedThrough(server);
+    await writeAuditEvents(server, 'audit_event', backlog, (n) => 1 + (n % 10));
+    const writeSeconds = (performance.now() - writing) / 1000;
+    const sealedWhileWriting = (await sealedThrough(server)) - sealedAtStart;
+    const remaining = (await eventCount(server)) - (await sealedThrough(server));
+    const drain = await waitUntilSealed(server);
+    const drainRate = remaining / drain;
+    console.log(
+      `  written at ${count(backlog / writeSeconds)} events/s; meanwhile the API process sealed ${count(sealedWhileWriting)} ` +
+        `(${count(sealedWhileWriting / writeSeconds)}/s), then the remaining ${count(remaining)} in ${drain.toFixed(1)} s: ` +
+        `${count(drainRate)} events/s catching up (target ≥ 20,000/s, ${verdict(drainRate >= 20_000)})`,
+    );
+
+    // (c) the export of all of it through the API, against COPY of the same rows.
+    const file = path.join(dir, 'export.zip');
+    const from = '2000-01-01T00:00:00.000Z';
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const exporting = performance.now();
+    const { result: lines, peakMb } = await peakRss(server.pid, async () => {
+      const response = await fetch(`${server.baseUrl}/api/audit/export?scope=period&from=${from}&to=${to}`, {
+        headers: (auditor as (typeof reviewers)[number]).headers,
+      });
+      if (!response.ok || !response.body) throw new Error(`export: ${response.status} ${await response.text()}`);
+      await writeToFile(response.body, file);
+      return Number(response.headers.get('x-docket-export-lines'));
+    });
+    const exportSeconds = (performance.now() - exporting) / 1000;
+    const copying = performance.now();
+    await run('sh', [
+      '-c',
+      `psql "$0" -qAt -c "copy (select seq, encode(leaf, 'hex'), encode(chain, 'hex'), record from audit_seal ` +
+        `where seq <= ${lines} order by seq) to stdout" > /dev/null`,
+      server.databaseUrl,
+    ]);
+    const copySeconds = (performance.now() - copying) / 1000;
+    const exportRatio = lines / exportSeconds / (lines / copySeconds);
+    console.log(
+      `audit (c): exported ${count(lines)} events (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${exportSeconds.toFixed(1)} s: ` +
+        `${count(lines / exportSeconds)} rows/s; COPY … TO STDOUT of the same rows: ${count(lines / copySeconds)} rows/s → ` +
+        `${exportRatio.toFixed(2)}× (target ≥ 0.3×, ${verdict(exportRatio >= 0.3)}); API peak RSS ${peakMb.toFixed(0)} MB ` +
+        `(target ≤ 200 MB, ${verdict(peakMb <= 200)})`,
+    );
+
+    // (d) the offline verifier over that very file, pinned to the keys the API publishes.
+    const keys = (await (await fetch(`${server.baseUrl}/api/audit/keys`)).json()) as KeysDocument;
+    const verifying = performance.now();
+    const verified = await verifyBundleFile(file, { trust: { keys } });
+    const verifySeconds = (performance.now() - verifying) / 1000;
+    if (!verified.ok) throw new Error(`the export does not verify: ${verified.reason}`);
+    const perSecond = (verified.events + verified.elided) / verifySeconds;
+    console.log(
+      `audit (d): docket-verify checked ${count(verified.events)} events and ${verified.checkpoints} checkpoints in ` +
+        `${verifySeconds.toFixed(1)} s: ${count(perSecond)} events/s (target ≥ 150,000/s, ${verdict(perSecond >= 150_000)}) ` +
+        `— load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await server.close();
+  }
+}
