@@ -15,7 +15,9 @@ export interface AccessEvent {
     | 'access.approved'
     | 'access.denied'
     | 'access.cancelled'
+    | 'access.expired'
     | 'access.break_glass'
+    | 'access.break_glass_reviewed'
     | 'access.revoked';
   caseId: string;
   /** Whose access this is: the requester, or the grantee. */
