@@ -10,6 +10,7 @@ export const JUSTIFICATION_CODES = [
   'OWN_INITIATIVE_REVIEW',
 ] as const;
 export const JustificationCode = z.enum(JUSTIFICATION_CODES);
+export type JustificationCode = z.infer<typeof JustificationCode>;
 
 /**
  * Bounds no configuration can lift. The deployment's own, narrower limits (`AccessPolicy`) come
@@ -180,3 +181,24 @@ export const CaseAccess = z
   })
   .meta({ id: 'CaseAccess' });
 export type CaseAccess = z.infer<typeof CaseAccess>;
+
+export const ACCESS_EVENT_TYPES = [
+  'access.requested',
+  'access.approved',
+  'access.denied',
+  'access.cancelled',
+  'access.expired',
+  'access.break_glass',
+  'access.break_glass_reviewed',
+  'access.revoked',
+] as const;
+
+/** One Server-Sent Event of `GET /api/access/events`, named by its type: ids only, never content. */
+export interface AccessLiveEvent {
+  type: (typeof ACCESS_EVENT_TYPES)[number];
+  caseId: string;
+  /** Whose access this is: the requester, or the grantee. */
+  staffId: string;
+  requestId?: string;
+  grantId?: string;
+}
