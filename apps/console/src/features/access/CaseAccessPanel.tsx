@@ -44,15 +44,20 @@ export function CaseAccessPanel({ caseId, urgent, conversation, canAsk, handleOf
   const session = useSession();
   const queryClient = useQueryClient();
   const canBreakGlass = useCan('use:break_glass');
+  // The last end (to say why), and every grant this screen has seen end: none of them shows again,
+  // even if the server still counts one live for a moment (clocks drift a little).
   const [ended, setEnded] = useState<(GrantEnd & { grantId: string }) | null>(null);
+  const [endedIds, setEndedIds] = useState<ReadonlySet<string>>(() => new Set());
   const [dialog, setDialog] = useState<'request' | 'break-glass' | null>(null);
   useDropOnLeave(accessKeys.conversations(caseId));
 
-  const grant = access.grant && ended?.grantId !== access.grant.id ? access.grant : null;
+  const grant = access.grant && !endedIds.has(access.grant.id) ? access.grant : null;
   const grantId = grant?.id;
   const endGrant = useCallback(
     (end: GrantEnd) => {
-      if (grantId) setEnded({ ...end, grantId });
+      if (!grantId) return;
+      setEnded({ ...end, grantId });
+      setEndedIds((ids) => new Set(ids).add(grantId));
     },
     [grantId],
   );
