@@ -188,6 +188,14 @@ test('break-glass opens at once, and the supervisor reviews it from a live notic
   await expect(access.getByRole('list', { name: 'Conversation messages' })).toBeVisible();
   await expect(access).toContainText('Flagged: you opened this without approval');
 
+  // Leaving the case drops the content: coming back reads it from the server again (an audited read).
+  await mainNav(page).getByRole('link', { name: 'Queues' }).click();
+  await expect(pageHeading(page, 'Queues')).toBeVisible();
+  const reread = page.waitForResponse((r) => r.url().endsWith('/conversation') && r.status() === 200);
+  await page.goBack();
+  await reread;
+  await expect(access.getByRole('list', { name: 'Conversation messages' })).toBeVisible();
+
   // Anywhere in the console, a notice; on the review list, the use itself.
   const notices = supervisor.page.getByRole('region', { name: 'Access notifications' });
   await expect(notices).toContainText(`Break-glass used on case ${ref}`);
@@ -201,4 +209,40 @@ test('break-glass opens at once, and the supervisor reviews it from a live notic
   await expect(card).toHaveCount(0);
   await expect(notices).not.toContainText(`Break-glass used on case ${ref}`);
   await supervisor.close();
+});
+
+test('a supervisor sees their own request but cannot approve it, and is told why', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/sign-in');
+  await signIn(page, 'supervisor');
+  await expect(pageHeading(page, 'Queues')).toBeVisible();
+  await waitForClaimableCases(page, 'other');
+
+  // Filing is not what this journey is about: do it through the API.
+  const { csrfToken } = await (await page.request.get('/api/auth/session')).json();
+  const headers = { 'x-csrf-token': csrfToken };
+  const claimed = await (await page.request.post('/api/queues/other/claim-next', { headers, data: {} })).json();
+  const caseId: string = claimed.case.id;
+  const filed = await page.request.post(`/api/cases/${caseId}/access-requests`, {
+    headers,
+    data: {
+      justificationCode: 'OWN_INITIATIVE_REVIEW',
+      justification: JUSTIFICATION,
+      scope: { kind: 'reported_context', context: 2 },
+      durationMinutes: 30,
+    },
+  });
+  expect(filed.status()).toBe(201);
+
+  await page.goto('/access');
+  const card = page.getByRole('listitem', { name: `Sam Supervisor asks to read case #${caseId.slice(0, 8)}` });
+  await expect(card).toContainText('This is your own request, so another supervisor must decide it');
+  await expect(card).toContainText('The reported messages ± 2 messages');
+  await expect(card.getByRole('button', { name: /^Approve/ })).toBeDisabled();
+  await expect(card.getByRole('button', { name: /^Deny/ })).toBeDisabled();
+
+  // Withdrawn again, so the shared demo inbox stays as the other journeys expect it.
+  const { request } = await (await page.request.get(`/api/cases/${caseId}/access`)).json();
+  expect((await page.request.post(`/api/access/requests/${request.id}/cancel`, { headers })).status()).toBe(200);
+  await expect(card).toHaveCount(0);
 });
