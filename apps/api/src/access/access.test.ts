@@ -270,6 +270,56 @@ describe('grants end by themselves, on the database clock', () => {
   });
 });
 
+describe('scope, enforced in the read itself', () => {
+  async function grantedRead(scope: object, ids?: string) {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const request = await (await fileRequest(reviewer.session, caseId, { scope })).json();
+    await t.request('POST', `/api/access/requests/${request.id}/approve`, { session: supervisor.session, body: {} });
+    const response = await read(reviewer.session, caseId, ids);
+    return { response, body: await response.json(), caseId };
+  }
+
+  it('returns only the messages sent inside a time window, however they are asked for', async () => {
+    // Messages m1…m7 were sent a minute apart from 10:00.
+    const window = { kind: 'time_window', from: '2026-11-01T10:02:00.000Z', to: '2026-11-01T10:04:00.000Z' };
+    const { body } = await grantedRead(window);
+    expect(body.messages.map((m: { id: string }) => m.id)).toEqual(['m3', 'm4', 'm5']);
+    const asked = await grantedRead(window, 'm1,m2,m6,m3');
+    expect(asked.body.messages.map((m: { id: string }) => m.id)).toEqual(['m3']);
+    const [event] = (await t.auditEvents('conversation.read')).slice(-1);
+    expect(event?.details).toEqual({ messageIds: ['m3'] });
+  });
+
+  it('writes exactly one event per read, with its request id, whether it returns content or is refused', async () => {
+    const { response, caseId } = await grantedRead({ kind: 'full_conversation' });
+    const requestId = response.headers.get('x-request-id');
+    const events = await t.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).execute();
+    expect(events.map((e) => e.action)).toEqual(['conversation.read']);
+    expect(events[0]?.details).toEqual({ messageIds: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'] });
+
+    const stranger = await t.signedIn(['reviewer']);
+    const refused = await read(stranger.session, caseId);
+    expect(refused.status).toBe(403);
+    const refusals = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('request_id', '=', refused.headers.get('x-request-id'))
+      .execute();
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({
+      action: 'conversation.read_denied',
+      outcome: 'denied',
+      actor_id: stranger.id,
+      target_type: 'case',
+      target_id: caseId,
+      grant_id: null,
+      details: { reason: 'no_live_grant' },
+    });
+  });
+});
+
 describe('break-glass', () => {
   it('is refused for non-urgent categories', async () => {
     const reviewer = await t.signedIn(['reviewer']);

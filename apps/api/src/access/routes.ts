@@ -141,9 +141,8 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const { ids } = c.req.valid('query');
       const { db, keyring } = c.var.deps;
-      const result = await db
-        .transaction()
-        .execute((trx) => readConversation(trx, keyring, id, session.user.id, ids?.split(',').filter(Boolean), audit));
+      // One statement, atomic by itself: the grant check, the rows in scope and the audit event (see readConversation).
+      const result = await readConversation(db, keyring, id, session.user.id, ids?.split(',').filter(Boolean), audit);
       if (result instanceof AppError) throw result;
       return c.json(result, 200);
     },

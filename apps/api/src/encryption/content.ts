@@ -26,37 +26,49 @@ export interface DecryptedMessage {
   body: string;
 }
 
-async function dataKeyFor(db: Kysely<Database>, keyring: Keyring, conversationId: string): Promise<Buffer> {
+interface WrappedKey {
+  dek_wrapped: Buffer;
+  kek_version: number;
+}
+
+function unwrapOrFail(keyring: Keyring, conversationId: string, wrapped: WrappedKey): Buffer {
+  try {
+    return unwrapDataKey(keyring, conversationId, wrapped.kek_version, wrapped.dek_wrapped);
+  } catch (error) {
+    throw new ContentUnavailableError({ conversationId }, `data key: ${(error as Error).message}`);
+  }
+}
+
+async function wrappedKeyOf(db: Kysely<Database>, conversationId: string): Promise<WrappedKey> {
   const conversation = await db
     .selectFrom('conversation')
     .select(['dek_wrapped', 'kek_version'])
     .where('id', '=', conversationId)
     .executeTakeFirst();
   if (!conversation) throw new ContentUnavailableError({ conversationId }, 'conversation not found');
-  try {
-    return unwrapDataKey(keyring, conversationId, conversation.kek_version, conversation.dek_wrapped);
-  } catch (error) {
-    throw new ContentUnavailableError({ conversationId }, `data key: ${(error as Error).message}`);
-  }
+  return conversation;
 }
 
-/** Decrypts exactly the given messages of one conversation (in `sent_at` order). */
-export async function readMessages(
-  db: Kysely<Database>,
+export interface StoredMessage {
+  id: string;
+  sender_id: string;
+  sent_at: Date;
+  body_nonce: Buffer;
+  body_ciphertext: Buffer;
+}
+
+/**
+ * Decrypts message rows already fetched (by a read path that checked the right to them) under
+ * their conversation's wrapped data key.
+ */
+export function openMessages(
   keyring: Keyring,
   conversationId: string,
-  messageIds: readonly string[],
-): Promise<DecryptedMessage[]> {
-  if (messageIds.length === 0) return [];
-  const dek = await dataKeyFor(db, keyring, conversationId);
-  const rows = await db
-    .selectFrom('message')
-    .select(['id', 'sender_id', 'sent_at', 'body_nonce', 'body_ciphertext'])
-    .where('conversation_id', '=', conversationId)
-    .where('id', 'in', messageIds)
-    .orderBy('sent_at')
-    .orderBy('id')
-    .execute();
+  wrappedKey: WrappedKey,
+  rows: readonly StoredMessage[],
+): DecryptedMessage[] {
+  if (rows.length === 0) return [];
+  const dek = unwrapOrFail(keyring, conversationId, wrappedKey);
   return rows.map((row) => {
     try {
       const body = open(dek, row.body_nonce, row.body_ciphertext, aad.messageBody(conversationId, row.id));
@@ -68,6 +80,26 @@ export async function readMessages(
   });
 }
 
+/** Decrypts exactly the given messages of one conversation (in `sent_at` order). */
+export async function readMessages(
+  db: Kysely<Database>,
+  keyring: Keyring,
+  conversationId: string,
+  messageIds: readonly string[],
+): Promise<DecryptedMessage[]> {
+  if (messageIds.length === 0) return [];
+  const wrapped = await wrappedKeyOf(db, conversationId);
+  const rows = await db
+    .selectFrom('message')
+    .select(['id', 'sender_id', 'sent_at', 'body_nonce', 'body_ciphertext'])
+    .where('conversation_id', '=', conversationId)
+    .where('id', 'in', messageIds)
+    .orderBy('sent_at')
+    .orderBy('id')
+    .execute();
+  return openMessages(keyring, conversationId, wrapped, rows);
+}
+
 /** Decrypts the reporter's own text of each given report (all of one conversation). */
 export async function readReporterTexts(
   db: Kysely<Database>,
@@ -76,7 +108,7 @@ export async function readReporterTexts(
   reportIds: readonly string[],
 ): Promise<Map<string, string>> {
   if (reportIds.length === 0) return new Map();
-  const dek = await dataKeyFor(db, keyring, conversationId);
+  const dek = unwrapOrFail(keyring, conversationId, await wrappedKeyOf(db, conversationId));
   const rows = await db
     .selectFrom('report')
     .select(['id', 'reporter_text_nonce', 'reporter_text_ciphertext'])
