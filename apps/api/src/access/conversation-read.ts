@@ -18,12 +18,18 @@ import { openMessages, type StoredMessage } from '../encryption/content';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
 
-interface ReadRow extends Partial<StoredMessage> {
+/** The first row carries the grant and the wrapped key; each further row one message in scope. */
+interface ReadRow {
   grant_id: string | null;
   expires_at: Date | null;
   conversation_id: string | null;
   dek_wrapped: Buffer | null;
   kek_version: number | null;
+  id: string | null;
+  sender_id: string | null;
+  /** Milliseconds since the epoch: cheaper to turn into a Date than a timestamp's text. */
+  sent_ms: number | null;
+  sealed: Buffer | null;
   reported: boolean | null;
 }
 
@@ -72,22 +78,27 @@ export async function readConversation(
         end
         and (${wanted}::text[] is null or o.id = any(${wanted}::text[]))
     ), audited as (${audited})
-    select g.id as grant_id, g.expires_at, g.conversation_id, c.dek_wrapped, c.kek_version,
-      m.id, m.sender_id, m.sent_at, m.body_nonce, m.body_ciphertext, s.reported
-    from (select 1) one
-      left join g on true
-      left join conversation c on c.id = g.conversation_id
-      left join scoped s on true
-      left join message m on m.conversation_id = g.conversation_id and m.id = s.id
-    order by s.n`.execute(db);
+    select 0 as part, 0::bigint as n, g.id as grant_id, g.expires_at, g.conversation_id, c.dek_wrapped, c.kek_version,
+      null::text as id, null::text as sender_id, null::float8 as sent_ms, null::bytea as sealed, null::boolean as reported
+    from (select 1) one left join g on true left join conversation c on c.id = g.conversation_id
+    union all
+    select 1, s.n, null, null, null, null, null,
+      m.id, m.sender_id, extract(epoch from m.sent_at)::float8 * 1000, m.body_nonce || m.body_ciphertext, s.reported
+    from scoped s join message m on m.conversation_id = (select conversation_id from g) and m.id = s.id
+    order by part, n`.execute(db);
 
   const head = rows[0];
   if (!head?.grant_id || !head.expires_at || !head.conversation_id) {
     // Returned, not thrown: a caller that wraps this in a transaction must still commit the refusal's event.
     return new AppError('access_required', 'No live access grant for this case: request access first.');
   }
-  const stored = rows.filter((row): row is ReadRow & StoredMessage => row.id != null);
-  const reported = new Set(stored.filter((row) => row.reported).map((row) => row.id));
+  const stored: StoredMessage[] = [];
+  const reported = new Set<string>();
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] as ReadRow & { id: string; sender_id: string; sent_ms: number; sealed: Buffer };
+    stored.push({ id: row.id, sender_id: row.sender_id, sent_at: new Date(row.sent_ms), sealed: row.sealed });
+    if (row.reported) reported.add(row.id);
+  }
   const messages = openMessages(
     keyring,
     head.conversation_id,
@@ -97,6 +108,12 @@ export async function readConversation(
   return {
     grantId: head.grant_id,
     expiresAt: head.expires_at.toISOString(),
-    messages: messages.map((m) => ({ ...m, sentAt: m.sentAt.toISOString(), reported: reported.has(m.id) })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      senderId: m.senderId,
+      sentAt: m.sentAt.toISOString(),
+      body: m.body,
+      reported: reported.has(m.id),
+    })),
   };
 }

@@ -4,8 +4,8 @@
  * Plaintext returned from here lives only for the response that asked for it.
  */
 import type { Database } from '@docket/db';
-import type { Kysely } from 'kysely';
-import { DecryptionError, open } from './aead';
+import { type Kysely, sql } from 'kysely';
+import { DecryptionError, open, openPacked } from './aead';
 import { aad, unwrapDataKey } from './envelope';
 import type { Keyring } from './keyring';
 
@@ -49,12 +49,12 @@ async function wrappedKeyOf(db: Kysely<Database>, conversationId: string): Promi
   return conversation;
 }
 
+/** A message row as read for decryption: `sealed` is nonce ‖ ciphertext ‖ tag (`body_nonce || body_ciphertext`). */
 export interface StoredMessage {
   id: string;
   sender_id: string;
   sent_at: Date;
-  body_nonce: Buffer;
-  body_ciphertext: Buffer;
+  sealed: Buffer;
 }
 
 /**
@@ -71,7 +71,7 @@ export function openMessages(
   const dek = unwrapOrFail(keyring, conversationId, wrappedKey);
   return rows.map((row) => {
     try {
-      const body = open(dek, row.body_nonce, row.body_ciphertext, aad.messageBody(conversationId, row.id));
+      const body = openPacked(dek, row.sealed, aad.messageBody(conversationId, row.id));
       return { id: row.id, senderId: row.sender_id, sentAt: row.sent_at, body: body.toString('utf8') };
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
@@ -91,7 +91,7 @@ export async function readMessages(
   const wrapped = await wrappedKeyOf(db, conversationId);
   const rows = await db
     .selectFrom('message')
-    .select(['id', 'sender_id', 'sent_at', 'body_nonce', 'body_ciphertext'])
+    .select(['id', 'sender_id', 'sent_at', sql<Buffer>`body_nonce || body_ciphertext`.as('sealed')])
     .where('conversation_id', '=', conversationId)
     .where('id', 'in', messageIds)
     .orderBy('sent_at')
