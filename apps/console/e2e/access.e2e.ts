@@ -1,28 +1,18 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, mainNav, pageHeading, signIn, test, watchBrowserProblems } from './support/test';
+import {
+  CASE_URL,
+  caseIdOf,
+  expect,
+  mainNav,
+  pageHeading,
+  signIn,
+  test,
+  waitForClaimableCases,
+  watchBrowserProblems,
+} from './support/test';
 
-const CASE_URL = /\/cases\/([0-9a-f-]{36})$/;
 const JUSTIFICATION = 'The reported messages refer to earlier threats that I need to read in context.';
-
-function caseRefOf(page: Page): string {
-  const id = CASE_URL.exec(page.url())?.[1];
-  if (!id) throw new Error(`not on a case page: ${page.url()}`);
-  return `#${id.slice(0, 8)}`;
-}
-
-/** The demo reports arrive after the server starts: wait until a queue has cases nobody holds. */
-async function waitForClaimableCases(page: Page, queueId: string) {
-  await expect
-    .poll(
-      async () => {
-        const { items } = await (await page.request.get('/api/queues')).json();
-        const queue = items.find((item: { id: string }) => item.id === queueId);
-        return queue ? queue.openCases - queue.inReview : 0;
-      },
-      { timeout: 30_000 },
-    )
-    .toBeGreaterThanOrEqual(1);
-}
+const caseRefOf = (page: Page) => `#${caseIdOf(page).slice(0, 8)}`;
 
 /** The supervisor, signed in in a browser of their own. */
 async function supervisorIn(browser: Browser) {

@@ -2,7 +2,8 @@
 import type { AccessScope } from '@docket/contracts';
 import { NumberField } from '../../ui/NumberField';
 import { Radio, RadioGroup } from '../../ui/RadioGroup';
-import { TextAreaField, TextField } from '../../ui/TextField';
+import { ReasonField } from '../../ui/ReasonField';
+import { TextField } from '../../ui/TextField';
 import { formatMinutes, fromLocalInput, toLocalInput } from './access-format';
 
 export function JustificationField({
@@ -16,22 +17,14 @@ export function JustificationField({
   minLength: number;
   label?: string;
 }) {
-  const length = value.trim().length;
   return (
-    <TextAreaField
+    <ReasonField
       label={label}
       name="justification"
-      rows={3}
-      maxLength={2000}
-      isRequired
       value={value}
       onChange={onChange}
-      description={`Why you need to read it, in a real sentence: at least ${minLength} characters (${length} so far). Supervisors and auditors read this.`}
-      validate={(text) =>
-        text.trim().length >= minLength
-          ? null
-          : `Write at least ${minLength} characters (${text.trim().length} so far).`
-      }
+      minLength={minLength}
+      description={`Why you need to read it, in a real sentence: at least ${minLength} characters (${value.trim().length} so far). Supervisors and auditors read this.`}
     />
   );
 }

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useFormError } from '../../ui/form-error';
-import { TextAreaField } from '../../ui/TextField';
+import { ReasonField } from '../../ui/ReasonField';
 import { caseRef } from '../cases/case-ref';
 import type { RequestDialogProps } from './ApproveRequestDialog';
 import { useDenyAccessRequest } from './deny-request-mutation';
@@ -34,19 +34,7 @@ export function DenyRequestDialog({ request, onClose, onDone }: RequestDialogPro
         <Form onSubmit={onSubmit} validationErrors={validationErrors}>
           {summary && <ErrorAlert error={summary} />}
           <p>{request.requester.displayName} sees your reason on the case straight away.</p>
-          <TextAreaField
-            label="Reason"
-            name="reason"
-            rows={3}
-            maxLength={2000}
-            isRequired
-            value={reason}
-            onChange={setReason}
-            validate={(value) =>
-              value.trim().length >= REASON_MIN ? null : `Write at least ${REASON_MIN} characters.`
-            }
-            autoFocus
-          />
+          <ReasonField value={reason} onChange={setReason} minLength={REASON_MIN} autoFocus />
           <DialogActions>
             <Button onPress={onClose}>Cancel</Button>
             <Button type="submit" variant="danger" isPending={deny.isPending}>

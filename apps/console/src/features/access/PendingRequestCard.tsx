@@ -1,10 +1,9 @@
 import type { PendingAccessRequest } from '@docket/contracts';
-import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Timestamp } from '../../ui/Timestamp';
 import { useNow } from '../../ui/use-now';
+import { CaseSummaryMeta } from '../cases/CaseSummaryMeta';
 import { caseRef } from '../cases/case-ref';
-import { categoryLabel } from '../queues/categories';
 import { formatDue } from '../queues/durations';
 import { formatMinutes, JUSTIFICATION_LABELS, scopeLabel } from './access-format';
 
@@ -31,17 +30,12 @@ export function PendingRequestCard({ request, queueName, isOwn, onAction }: Pend
         <h2 id={titleId}>
           {request.requester.displayName} asks to read case <span className="mono">{ref}</span>
         </h2>
-        <p className="pending-meta">
-          <span>
-            {categoryLabel(summary.category)} · {queueName}
-          </span>
-          {summary.urgent && <Badge tone="danger">Urgent</Badge>}
-          {summary.involvesMinor && <Badge tone="danger">Minor involved</Badge>}
+        <CaseSummaryMeta summary={summary} queueName={queueName}>
           <span>Priority {summary.priority}</span>
           <span>
             {summary.reportCount} report{summary.reportCount === 1 ? '' : 's'}
           </span>
-        </p>
+        </CaseSummaryMeta>
         <dl className="access-facts">
           <div>
             <dt>Requester</dt>
