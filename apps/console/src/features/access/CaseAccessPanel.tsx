@@ -77,18 +77,22 @@ export function CaseAccessPanel({ caseId, urgent, conversation, canAsk, handleOf
   const deadline = grant ? Date.parse(grant.expiresAt) - access.skewMs : 0;
   const pending = request?.status === 'pending' ? request : null;
   const mayAsk = canAsk && !grant && !pending;
+  // Urgency does not wait for a pending request to be decided.
+  const mayBreakGlass = canAsk && !grant && urgent && canBreakGlass;
 
   return (
     <CaseSection
       id="case-access"
       title="Wider conversation"
       actions={
-        mayAsk && (
+        (mayAsk || mayBreakGlass) && (
           <>
-            <Button size="sm" variant="primary" onPress={() => setDialog('request')}>
-              {request ? 'Request access again…' : 'Request access…'}
-            </Button>
-            {urgent && canBreakGlass && (
+            {mayAsk && (
+              <Button size="sm" variant="primary" onPress={() => setDialog('request')}>
+                {request ? 'Request access again…' : 'Request access…'}
+              </Button>
+            )}
+            {mayBreakGlass && (
               <Button size="sm" variant="danger" onPress={() => setDialog('break-glass')}>
                 Break glass…
               </Button>
