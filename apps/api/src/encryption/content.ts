@@ -49,30 +49,22 @@ async function wrappedKeyOf(db: Kysely<Database>, conversationId: string): Promi
   return conversation;
 }
 
-/** A message row as read for decryption: `sealed` is nonce ‖ ciphertext ‖ tag (`body_nonce || body_ciphertext`). */
-export interface StoredMessage {
-  id: string;
-  sender_id: string;
-  sent_at: Date;
-  sealed: Buffer;
-}
-
 /**
- * Decrypts message rows already fetched (by a read path that checked the right to them) under
- * their conversation's wrapped data key.
+ * Decrypts message bodies already fetched — by a read path that checked the right to them — under
+ * their conversation's wrapped data key. `sealed` is nonce ‖ ciphertext ‖ tag
+ * (`body_nonce || body_ciphertext`); the bodies come back in the rows' order.
  */
-export function openMessages(
+export function openMessageBodies(
   keyring: Keyring,
   conversationId: string,
   wrappedKey: WrappedKey,
-  rows: readonly StoredMessage[],
-): DecryptedMessage[] {
+  rows: readonly { id: string; sealed: Buffer }[],
+): string[] {
   if (rows.length === 0) return [];
   const dek = unwrapOrFail(keyring, conversationId, wrappedKey);
   return rows.map((row) => {
     try {
-      const body = openPacked(dek, row.sealed, aad.messageBody(conversationId, row.id));
-      return { id: row.id, senderId: row.sender_id, sentAt: row.sent_at, body: body.toString('utf8') };
+      return openPacked(dek, row.sealed, aad.messageBody(conversationId, row.id)).toString('utf8');
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
       throw new ContentUnavailableError({ conversationId, messageId: row.id }, error.message);
@@ -97,7 +89,13 @@ export async function readMessages(
     .orderBy('sent_at')
     .orderBy('id')
     .execute();
-  return openMessages(keyring, conversationId, wrapped, rows);
+  const bodies = openMessageBodies(keyring, conversationId, wrapped, rows);
+  return rows.map((row, index) => ({
+    id: row.id,
+    senderId: row.sender_id,
+    sentAt: row.sent_at,
+    body: bodies[index] as string,
+  }));
 }
 
 /** Decrypts the reporter's own text of each given report (all of one conversation). */
