@@ -51,7 +51,11 @@ export function CaseAccessPanel({ caseId, urgent, conversation, canAsk, handleOf
   const [dialog, setDialog] = useState<'request' | 'break-glass' | null>(null);
   useDropOnLeave(accessKeys.conversations(caseId));
 
-  const grant = access.grant && !endedIds.has(access.grant.id) ? access.grant : null;
+  // A grant already past its end (say, cached from an earlier visit) is not mounted at all.
+  const grant =
+    access.grant && !endedIds.has(access.grant.id) && Date.parse(access.grant.expiresAt) - access.skewMs > Date.now()
+      ? access.grant
+      : null;
   const grantId = grant?.id;
   const endGrant = useCallback(
     (end: GrantEnd) => {
@@ -109,6 +113,7 @@ export function CaseAccessPanel({ caseId, urgent, conversation, canAsk, handleOf
       )}
       {grant ? (
         <ConversationViewer
+          key={grant.id}
           caseId={caseId}
           grant={grant}
           deadline={deadline}

@@ -13,12 +13,15 @@ export async function fetchCaseAccess(caseId: string, signal?: AbortSignal): Pro
   return { ...access, skewMs: Date.parse(access.now) - Date.now() };
 }
 
-/** My request and live grant on a case. Live events invalidate it; nothing polls. */
+/**
+ * My request and live grant on a case: metadata only, so it is fetched afresh whenever a screen
+ * shows it. Live events invalidate it while it is shown; nothing polls.
+ */
 export const caseAccessQuery = (caseId: string) =>
   queryOptions({
     queryKey: accessKeys.caseAccess(caseId),
     queryFn: ({ signal }) => fetchCaseAccess(caseId, signal),
-    staleTime: Infinity,
+    staleTime: 0,
   });
 
 export function useCaseAccess(caseId: string) {
