@@ -64,6 +64,8 @@ it('delivers a request filed through one process to a supervisor connected to an
 
   const supervisorStream = await openStream(second.app, supervisor.session);
   const reviewerStream = await openStream(t.app, reviewer.session);
+  const bystander = await t.signedIn(['reviewer']);
+  const bystanderStream = await openStream(t.app, bystander.session);
 
   const filed = await (
     await t.request('POST', `/api/cases/${caseId}/access-requests`, {
@@ -89,6 +91,10 @@ it('delivers a request filed through one process to a supervisor connected to an
   });
   expect(approve.status).toBe(200);
   expect(await reviewerStream.next('access.approved')).toMatchObject({ requestId: filed.id, staffId: reviewer.id });
+  // Supervisors follow every decision (their inbox drops it); other reviewers hear nothing of it.
+  expect(await supervisorStream.next('access.approved')).toMatchObject({ requestId: filed.id });
+  await expect(bystanderStream.next('access.approved', 1_000)).rejects.toThrow(/no access.approved event/);
+  await bystanderStream.close();
 
   await supervisorStream.close();
   await reviewerStream.close();
