@@ -69,7 +69,7 @@ export function CaseAccessPanel({ caseId, urgent, conversation, canAsk, handleOf
   // After the viewer has unmounted: nothing is left to observe the content, so it goes from the cache.
   useEffect(() => {
     if (!ended) return;
-    queryClient.removeQueries({ queryKey: accessKeys.conversations(caseId) });
+    queryClient.removeQueries({ queryKey: accessKeys.conversation(caseId, ended.grantId), exact: true });
     void queryClient.invalidateQueries({ queryKey: accessKeys.caseAccess(caseId) });
   }, [ended, caseId, queryClient]);
 
