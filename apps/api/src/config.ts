@@ -1,3 +1,4 @@
+import { ACCESS_HARD_LIMITS, type AccessPolicy } from '@docket/contracts';
 import { z } from 'zod';
 
 const flag = z
@@ -5,49 +6,66 @@ const flag = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
+// Grant durations: whole minutes, never more than a week whatever the configuration says.
+const minutes = z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.maxMinutes);
+
 /** Every environment variable Docket reads (the README's table mirrors this). */
-const Env = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-  DATABASE_ROLE: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain role name, e.g. docket_app')
-    .optional(),
-  DATABASE_OWNER_URL: z.string().url().optional(),
-  DOCKET_DATA_DIR: z.string().optional(),
-  DOCKET_DEMO: flag,
-  PUBLIC_URL: z.string().url().optional(),
-  TRUST_PROXY: flag,
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24)
-    .default(12),
-  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  SIGN_IN_LOCKOUT_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CONSOLE_DIST: z.string().optional(),
-  DOCKET_KEYRING_FILE: z.string().optional(),
-  DOCKET_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
-  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  DOCKET_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
-  QUEUE_SUMMARY_MAX_AGE_SECONDS: z.coerce.number().min(0).max(300).default(2),
-});
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    DATABASE_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain role name, e.g. docket_app')
+      .optional(),
+    DATABASE_OWNER_URL: z.string().url().optional(),
+    DOCKET_DATA_DIR: z.string().optional(),
+    DOCKET_DEMO: flag,
+    PUBLIC_URL: z.string().url().optional(),
+    TRUST_PROXY: flag,
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .default(12),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CONSOLE_DIST: z.string().optional(),
+    DOCKET_KEYRING_FILE: z.string().optional(),
+    DOCKET_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+    AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    DOCKET_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+    QUEUE_SUMMARY_MAX_AGE_SECONDS: z.coerce.number().min(0).max(300).default(2),
+    ACCESS_MIN_MINUTES: minutes.default(15),
+    ACCESS_MAX_MINUTES: minutes.default(24 * 60),
+    ACCESS_PENDING_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .default(24),
+    BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
+  })
+  .refine((env) => env.ACCESS_MIN_MINUTES <= env.ACCESS_MAX_MINUTES, {
+    message: 'must not be greater than ACCESS_MAX_MINUTES',
+    path: ['ACCESS_MIN_MINUTES'],
+  });
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -72,6 +90,7 @@ export type Config = {
   auditSealIntervalMs: number;
   demoReports: number;
   queueSummaryMaxAgeSeconds: number;
+  access: AccessPolicy;
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -112,5 +131,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     demoReports: env.DOCKET_DEMO_REPORTS,
     queueSummaryMaxAgeSeconds: env.QUEUE_SUMMARY_MAX_AGE_SECONDS,
+    access: {
+      minMinutes: env.ACCESS_MIN_MINUTES,
+      maxMinutes: env.ACCESS_MAX_MINUTES,
+      pendingHours: env.ACCESS_PENDING_HOURS,
+      breakGlassMaxMinutes: env.BREAK_GLASS_MAX_MINUTES,
+      justificationMinLength: ACCESS_HARD_LIMITS.justificationMinLength,
+      maxContext: ACCESS_HARD_LIMITS.maxContext,
+    },
   };
 }

@@ -1,29 +1,16 @@
-import type { Page } from '@playwright/test';
-import { expect, mainNav, pageHeading, signIn, test, watchBrowserProblems } from './support/test';
-
-const CASE_URL = /\/cases\/([0-9a-f-]{36})$/;
-
-function caseIdOf(page: Page): string {
-  const id = CASE_URL.exec(page.url())?.[1];
-  if (!id) throw new Error(`not on a case page: ${page.url()}`);
-  return id;
-}
+import {
+  CASE_URL,
+  caseIdOf,
+  expect,
+  mainNav,
+  pageHeading,
+  signIn,
+  test,
+  waitForClaimableCases,
+  watchBrowserProblems,
+} from './support/test';
 
 const ref = (caseId: string) => `#${caseId.slice(0, 8)}`;
-
-/** The demo reports arrive after the server starts: wait until a queue has cases nobody holds. */
-async function waitForClaimableCases(page: Page, queueId: string, atLeast: number) {
-  await expect
-    .poll(
-      async () => {
-        const { items } = await (await page.request.get('/api/queues')).json();
-        const queue = items.find((item: { id: string }) => item.id === queueId);
-        return queue ? queue.openCases - queue.inReview : 0;
-      },
-      { timeout: 30_000 },
-    )
-    .toBeGreaterThanOrEqual(atLeast);
-}
 
 test('a reviewer claims, reads, decides and moves on without touching the mouse', async ({ page }) => {
   test.setTimeout(60_000);

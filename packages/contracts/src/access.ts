@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseSummary } from './cases';
 
 export const JUSTIFICATION_CODES = [
   'USER_REPORT',
@@ -9,21 +10,42 @@ export const JUSTIFICATION_CODES = [
   'OWN_INITIATIVE_REVIEW',
 ] as const;
 export const JustificationCode = z.enum(JUSTIFICATION_CODES);
+export type JustificationCode = z.infer<typeof JustificationCode>;
 
-/** Policy limits for access (minutes). */
-export const ACCESS_LIMITS = {
-  minMinutes: 15,
-  maxMinutes: 24 * 60,
-  breakGlassMaxMinutes: 15,
+/**
+ * Bounds no configuration can lift. The deployment's own, narrower limits (`AccessPolicy`) come
+ * from its configuration; the API enforces them and the console reads them from
+ * `GET /api/access/policy`.
+ */
+export const ACCESS_HARD_LIMITS = {
+  maxMinutes: 7 * 24 * 60,
+  breakGlassMaxMinutes: 60,
   justificationMinLength: 40,
   maxContext: 50,
 } as const;
+
+export const AccessPolicy = z
+  .object({
+    minMinutes: z.number().int(),
+    maxMinutes: z.number().int(),
+    pendingHours: z.number().int(),
+    breakGlassMaxMinutes: z.number().int(),
+    justificationMinLength: z.number().int(),
+    maxContext: z.number().int(),
+  })
+  .meta({ id: 'AccessPolicy', description: 'The limits this deployment enforces on access requests and break-glass.' });
+export type AccessPolicy = z.infer<typeof AccessPolicy>;
+
+const Minutes = z.number().int().min(1).max(ACCESS_HARD_LIMITS.maxMinutes);
 
 const Timestamp = z.iso.datetime({ offset: true });
 
 export const AccessScope = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('reported_context'), context: z.number().int().min(0).max(ACCESS_LIMITS.maxContext) }),
+    z.object({
+      kind: z.literal('reported_context'),
+      context: z.number().int().min(0).max(ACCESS_HARD_LIMITS.maxContext),
+    }),
     z
       .object({ kind: z.literal('time_window'), from: Timestamp, to: Timestamp })
       .refine((w) => Date.parse(w.from) < Date.parse(w.to), { message: 'from must be before to', path: ['to'] }),
@@ -36,8 +58,8 @@ const Justification = z
   .string()
   .trim()
   .min(
-    ACCESS_LIMITS.justificationMinLength,
-    `a real sentence: at least ${ACCESS_LIMITS.justificationMinLength} characters`,
+    ACCESS_HARD_LIMITS.justificationMinLength,
+    `a real sentence: at least ${ACCESS_HARD_LIMITS.justificationMinLength} characters`,
   )
   .max(2000);
 
@@ -46,14 +68,14 @@ export const AccessRequestBody = z
     justificationCode: JustificationCode,
     justification: Justification,
     scope: AccessScope,
-    durationMinutes: z.number().int().min(ACCESS_LIMITS.minMinutes).max(ACCESS_LIMITS.maxMinutes),
+    durationMinutes: Minutes.meta({ description: 'Within the policy limits (`GET /api/access/policy`).' }),
   })
   .meta({ id: 'AccessRequestBody' });
 export type AccessRequestBody = z.infer<typeof AccessRequestBody>;
 
 export const ApproveAccessBody = z
   .object({
-    durationMinutes: z.number().int().min(1).max(ACCESS_LIMITS.maxMinutes).optional(),
+    durationMinutes: Minutes.optional(),
     scope: AccessScope.optional(),
   })
   .meta({ id: 'ApproveAccessBody', description: 'Optionally shorten the duration or narrow the scope.' });
@@ -87,7 +109,7 @@ export const AccessGrant = z
     id: z.uuid(),
     requestId: z.uuid().nullable(),
     caseId: z.uuid(),
-    grantee: z.object({ id: z.uuid(), username: z.string() }),
+    grantee: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
     scope: AccessScope,
     startsAt: Timestamp,
     expiresAt: Timestamp,
@@ -109,7 +131,12 @@ export type AccessGrant = z.infer<typeof AccessGrant>;
 export const BreakGlassBody = z
   .object({
     justification: Justification,
-    durationMinutes: z.number().int().min(1).max(ACCESS_LIMITS.breakGlassMaxMinutes),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes)
+      .meta({ description: 'Up to the policy maximum (`GET /api/access/policy`).' }),
   })
   .meta({ id: 'BreakGlassBody' });
 
@@ -127,3 +154,51 @@ export const ConversationRead = z
   })
   .meta({ id: 'ConversationRead' });
 export type ConversationRead = z.infer<typeof ConversationRead>;
+
+export const PendingAccessRequestList = z
+  .object({
+    items: z.array(
+      AccessRequest.extend({
+        case: CaseSummary,
+        requesterHistory: z
+          .object({ made: z.number().int(), approved: z.number().int(), denied: z.number().int() })
+          .meta({ description: "The requester's access requests of the last 30 days." }),
+      }),
+    ),
+  })
+  .meta({ id: 'PendingAccessRequests' });
+export type PendingAccessRequestList = z.infer<typeof PendingAccessRequestList>;
+export type PendingAccessRequest = PendingAccessRequestList['items'][number];
+
+export const AccessGrantList = z.object({ items: z.array(AccessGrant) }).meta({ id: 'AccessGrantList' });
+export type AccessGrantList = z.infer<typeof AccessGrantList>;
+
+export const CaseAccess = z
+  .object({
+    now: Timestamp.meta({ description: "The database clock, to count grants down against the server's time." }),
+    request: AccessRequest.nullable().meta({ description: 'Your newest access request on this case.' }),
+    grant: AccessGrant.nullable().meta({ description: 'Your live grant on this case, if any.' }),
+  })
+  .meta({ id: 'CaseAccess' });
+export type CaseAccess = z.infer<typeof CaseAccess>;
+
+export const ACCESS_EVENT_TYPES = [
+  'access.requested',
+  'access.approved',
+  'access.denied',
+  'access.cancelled',
+  'access.expired',
+  'access.break_glass',
+  'access.break_glass_reviewed',
+  'access.revoked',
+] as const;
+
+/** One Server-Sent Event of `GET /api/access/events`, named by its type: ids only, never content. */
+export interface AccessLiveEvent {
+  type: (typeof ACCESS_EVENT_TYPES)[number];
+  caseId: string;
+  /** Whose access this is: the requester, or the grantee. */
+  staffId: string;
+  requestId?: string;
+  grantId?: string;
+}

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { holdNewCase } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
-import { aReport } from '../testing/reports';
+import { fileRequest as fileRequestOf, heldCase as heldCaseOf, JUSTIFICATION } from './test-helpers';
 
 const t = useTestApp();
 let platform: { keyId: string; secret: string };
@@ -11,32 +10,10 @@ beforeAll(async () => {
   platform = await t.serviceAccount();
 });
 
-const JUSTIFICATION = 'The reported messages reference earlier threats I need to see in context.';
-
-/** A reviewer holding a fresh case whose conversation has 7 messages, m4 reported. */
-async function heldCase(session: TestSession, category: 'harassment' | 'violent_threat' = 'harassment') {
-  const report = aReport({ category });
-  report.messages = Array.from({ length: 7 }, (_, i) => ({
-    id: `m${i + 1}`,
-    senderId: i % 2 ? 'acct-reported' : 'acct-reporter',
-    sentAt: new Date(Date.UTC(2026, 10, 1, 10, i)).toISOString(),
-    body: `Message number ${i + 1}`,
-  }));
-  report.reportedMessageIds = ['m4'];
-  return holdNewCase(t, platform, session, report);
-}
-
+const heldCase = (session: TestSession, category?: 'harassment' | 'violent_threat') =>
+  heldCaseOf(t, platform, session, category);
 const fileRequest = (session: TestSession, caseId: string, overrides: object = {}) =>
-  t.request('POST', `/api/cases/${caseId}/access-requests`, {
-    session,
-    body: {
-      justificationCode: 'USER_REPORT',
-      justification: JUSTIFICATION,
-      scope: { kind: 'reported_context', context: 1 },
-      durationMinutes: 30,
-      ...overrides,
-    },
-  });
+  fileRequestOf(t, session, caseId, overrides);
 
 const read = (session: TestSession, caseId: string, ids?: string) =>
   t.request('GET', `/api/cases/${caseId}/conversation${ids ? `?ids=${ids}` : ''}`, { session });
@@ -126,8 +103,59 @@ describe('requests and approvals', () => {
       (await t.request('POST', `/api/access/requests/${third.id}/approve`, { session: supervisor.session, body: {} }))
         .status,
     ).toBe(409);
-    expect((await t.auditEvents('access.expired')).at(-1)).toMatchObject({ target_id: third.id });
+    // The deadline expired it, not the supervisor whose request noticed: a system event without a request id.
+    const expiries = (await t.auditEvents('access.expired')).filter((e) => e.target_id === third.id);
+    expect(expiries).toHaveLength(1);
+    expect(expiries[0]).toMatchObject({ actor_type: 'system', actor_id: null, request_id: null, case_id: caseId });
     expect((await read(reviewer.session, caseId)).status).toBe(403);
+    // Noticing it again writes nothing more.
+    await t.request('GET', '/api/access/requests', { session: supervisor.session });
+    expect((await t.auditEvents('access.expired')).filter((e) => e.target_id === third.id)).toHaveLength(1);
+  });
+
+  it("shows the caller their own newest request and live grant on a case, and nobody else's", async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const access = async (session: TestSession, id = caseId) =>
+      t.request('GET', `/api/cases/${id}/access`, { session });
+
+    const before = await (await access(reviewer.session)).json();
+    expect(before).toMatchObject({ request: null, grant: null });
+    expect(Math.abs(Date.parse(before.now) - Date.now())).toBeLessThan(60_000);
+
+    const filed = await (await fileRequest(reviewer.session, caseId)).json();
+    expect((await (await access(reviewer.session)).json()).request).toMatchObject({ id: filed.id, status: 'pending' });
+    expect(await (await access(supervisor.session)).json()).toMatchObject({ request: null, grant: null });
+
+    await t.request('POST', `/api/access/requests/${filed.id}/approve`, { session: supervisor.session, body: {} });
+    const after = await (await access(reviewer.session)).json();
+    expect(after.request).toMatchObject({ id: filed.id, status: 'approved' });
+    expect(after.grant).toMatchObject({ id: after.request.grantId, caseId, breakGlass: false });
+    expect(after.grant.grantee).toMatchObject({ id: reviewer.id, displayName: `Test ${reviewer.username}` });
+
+    await t.request('POST', `/api/access/grants/${after.grant.id}/revoke`, { session: supervisor.session });
+    expect((await (await access(reviewer.session)).json()).grant).toBeNull();
+    expect((await access(reviewer.session, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('lists each pending request with its case summary and the requester’s 30-day history', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const first = await (await fileRequest(reviewer.session, caseId)).json();
+    await t.request('POST', `/api/access/requests/${first.id}/deny`, {
+      session: supervisor.session,
+      body: { reason: 'The reported messages are enough to decide.' },
+    });
+    const second = await (await fileRequest(reviewer.session, caseId)).json();
+    const { items } = await (await t.request('GET', '/api/access/requests', { session: supervisor.session })).json();
+    const item = items.find((each: { id: string }) => each.id === second.id);
+    expect(item.case).toMatchObject({ id: caseId, category: 'harassment', urgent: false, reportCount: 1 });
+    expect(item.case.queueId).toEqual(expect.any(String));
+    expect(item.case.priority).toEqual(expect.any(Number));
+    expect(item.requesterHistory).toEqual({ made: 2, approved: 0, denied: 1 });
+    expect(items.map((each: { id: string }) => each.id)).not.toContain(first.id);
   });
 
   it('allows one open request per reviewer per case, and a real justification only', async () => {
@@ -157,12 +185,12 @@ describe('requests and approvals', () => {
     expect(longer.status).toBe(400);
     const narrowed = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
       session: supervisor.session,
-      body: { durationMinutes: 10, scope: { kind: 'reported_context', context: 0 } },
+      body: { durationMinutes: 15, scope: { kind: 'reported_context', context: 0 } },
     });
     expect(narrowed.status).toBe(200);
     const body = await (await read(reviewer.session, caseId)).json();
     expect(body.messages.map((m: { id: string }) => m.id)).toEqual(['m4']);
-    expect(Date.parse(body.expiresAt) - Date.now()).toBeLessThan(10 * 60 * 1000 + 5000);
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeLessThan(15 * 60 * 1000 + 5000);
   });
 });
 
@@ -239,6 +267,56 @@ describe('grants end by themselves, on the database clock', () => {
       'conversation.read',
       'decision.recorded',
     ]);
+  });
+});
+
+describe('scope, enforced in the read itself', () => {
+  async function grantedRead(scope: object, ids?: string) {
+    const reviewer = await t.signedIn(['reviewer']);
+    const supervisor = await t.signedIn(['supervisor']);
+    const caseId = await heldCase(reviewer.session);
+    const request = await (await fileRequest(reviewer.session, caseId, { scope })).json();
+    await t.request('POST', `/api/access/requests/${request.id}/approve`, { session: supervisor.session, body: {} });
+    const response = await read(reviewer.session, caseId, ids);
+    return { response, body: await response.json(), caseId };
+  }
+
+  it('returns only the messages sent inside a time window, however they are asked for', async () => {
+    // Messages m1…m7 were sent a minute apart from 10:00.
+    const window = { kind: 'time_window', from: '2026-11-01T10:02:00.000Z', to: '2026-11-01T10:04:00.000Z' };
+    const { body } = await grantedRead(window);
+    expect(body.messages.map((m: { id: string }) => m.id)).toEqual(['m3', 'm4', 'm5']);
+    const asked = await grantedRead(window, 'm1,m2,m6,m3');
+    expect(asked.body.messages.map((m: { id: string }) => m.id)).toEqual(['m3']);
+    const [event] = (await t.auditEvents('conversation.read')).slice(-1);
+    expect(event?.details).toEqual({ messageIds: ['m3'] });
+  });
+
+  it('writes exactly one event per read, with its request id, whether it returns content or is refused', async () => {
+    const { response, caseId } = await grantedRead({ kind: 'full_conversation' });
+    const requestId = response.headers.get('x-request-id');
+    const events = await t.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).execute();
+    expect(events.map((e) => e.action)).toEqual(['conversation.read']);
+    expect(events[0]?.details).toEqual({ messageIds: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'] });
+
+    const stranger = await t.signedIn(['reviewer']);
+    const refused = await read(stranger.session, caseId);
+    expect(refused.status).toBe(403);
+    const refusals = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('request_id', '=', refused.headers.get('x-request-id'))
+      .execute();
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({
+      action: 'conversation.read_denied',
+      outcome: 'denied',
+      actor_id: stranger.id,
+      target_type: 'case',
+      target_id: caseId,
+      grant_id: null,
+      details: { reason: 'no_live_grant' },
+    });
   });
 });
 

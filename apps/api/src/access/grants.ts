@@ -2,13 +2,14 @@
  * Grants: the only way to content beyond the reported messages. Live means started, not yet
  * expired and not revoked — always judged by the database clock, on every read.
  */
-import type { AccessGrant, AccessScope } from '@docket/contracts';
+import type { AccessGrant, AccessPolicy, AccessScope } from '@docket/contracts';
 import type { AccessGrantRow, Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
 import { publishAccessEvent } from './live';
+import { checkDuration } from './requests';
 
 export const isLive = sql<boolean>`g.starts_at <= now() and g.expires_at > now() and g.revoked_at is null`;
 
@@ -17,15 +18,15 @@ function selectGrants(db: Kysely<Database>) {
     .selectFrom('access_grant as g')
     .innerJoin('staff_user as u', 'u.id', 'g.grantee_id')
     .selectAll('g')
-    .select(['u.username']);
+    .select(['u.username', 'u.display_name']);
 }
 
-function toAccessGrant(row: AccessGrantRow & { username: string }): AccessGrant {
+function toAccessGrant(row: AccessGrantRow & { username: string; display_name: string }): AccessGrant {
   return {
     id: row.id,
     requestId: row.request_id,
     caseId: row.case_id,
-    grantee: { id: row.grantee_id, username: row.username },
+    grantee: { id: row.grantee_id, username: row.username, displayName: row.display_name },
     scope: row.scope,
     startsAt: row.starts_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
@@ -49,6 +50,17 @@ export async function liveGrant(db: Kysely<Database>, caseId: string, granteeId:
     .where(isLive)
     .orderBy('g.expires_at', 'desc')
     .executeTakeFirst();
+}
+
+/** The same, as the API shows grants: for the person's own view of a case. */
+export async function ownLiveGrant(db: Kysely<Database>, caseId: string, granteeId: string) {
+  const row = await selectGrants(db)
+    .where('g.case_id', '=', caseId)
+    .where('g.grantee_id', '=', granteeId)
+    .where(isLive)
+    .orderBy('g.expires_at', 'desc')
+    .executeTakeFirst();
+  return row ? toAccessGrant(row) : null;
 }
 
 export async function activeGrants(db: Kysely<Database>): Promise<AccessGrant[]> {
@@ -102,8 +114,10 @@ export async function breakGlass(
   caseId: string,
   staffId: string,
   body: { justification: string; durationMinutes: number },
+  policy: AccessPolicy,
   audit: AuditContext,
 ): Promise<AccessGrant> {
+  checkDuration(body.durationMinutes, 1, policy.breakGlassMaxMinutes, 'A break-glass window');
   const held = await lockHeldCase(trx, caseId, staffId);
   if (!held.urgent) {
     throw new AppError('forbidden', 'Break-glass is only for urgent categories; file an access request instead.');
@@ -154,6 +168,12 @@ export async function reviewBreakGlass(
     })
     .where('id', '=', id)
     .execute();
+  await publishAccessEvent(trx, {
+    type: 'access.break_glass_reviewed',
+    caseId: grant.case_id,
+    staffId: grant.grantee_id,
+    grantId: id,
+  });
   await recordAuditEvent(trx, audit, {
     action: 'access.break_glass_reviewed',
     target: { type: 'access_grant', id },

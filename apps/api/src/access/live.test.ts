@@ -3,11 +3,13 @@
  * own LISTEN, share only the database — as two processes behind a load balancer do.
  */
 import { type Connection, connect } from '@docket/db';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, createApp } from '../app';
 import { casesVia } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
+import { fileRequest, heldCase } from './test-helpers';
 
 const t = useTestApp();
 let second: { app: App; connection: Connection };
@@ -62,6 +64,8 @@ it('delivers a request filed through one process to a supervisor connected to an
 
   const supervisorStream = await openStream(second.app, supervisor.session);
   const reviewerStream = await openStream(t.app, reviewer.session);
+  const bystander = await t.signedIn(['reviewer']);
+  const bystanderStream = await openStream(t.app, bystander.session);
 
   const filed = await (
     await t.request('POST', `/api/cases/${caseId}/access-requests`, {
@@ -87,7 +91,25 @@ it('delivers a request filed through one process to a supervisor connected to an
   });
   expect(approve.status).toBe(200);
   expect(await reviewerStream.next('access.approved')).toMatchObject({ requestId: filed.id, staffId: reviewer.id });
+  // Supervisors follow every decision (their inbox drops it); other reviewers hear nothing of it.
+  expect(await supervisorStream.next('access.approved')).toMatchObject({ requestId: filed.id });
+  await expect(bystanderStream.next('access.approved', 1_000)).rejects.toThrow(/no access.approved event/);
+  await bystanderStream.close();
 
   await supervisorStream.close();
+  await reviewerStream.close();
+});
+
+it('tells the requester live when their pending request expires, whichever process notices', async () => {
+  const platform = await t.serviceAccount();
+  const reviewer = await t.signedIn(['reviewer']);
+  const supervisor = await t.signedIn(['supervisor']);
+  const caseId = await heldCase(t, platform, reviewer.session);
+  const filed = await (await fileRequest(t, reviewer.session, caseId)).json();
+  const reviewerStream = await openStream(t.app, reviewer.session);
+  await t.db.updateTable('access_request').set({ pending_until: sql`now()` }).where('id', '=', filed.id).execute();
+  // The supervisor's inbox, served by the other process, is what notices.
+  await second.app.request('/api/access/requests', { headers: { cookie: supervisor.session.cookie } });
+  expect(await reviewerStream.next('access.expired')).toMatchObject({ requestId: filed.id, staffId: reviewer.id });
   await reviewerStream.close();
 });

@@ -4,25 +4,13 @@
  * its Server-Sent Event streams, so a request filed through one process reaches a supervisor
  * connected to another.
  */
+import type { AccessLiveEvent } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 
 export const ACCESS_CHANNEL = 'docket_access';
 
-export interface AccessEvent {
-  type:
-    | 'access.requested'
-    | 'access.approved'
-    | 'access.denied'
-    | 'access.cancelled'
-    | 'access.break_glass'
-    | 'access.revoked';
-  caseId: string;
-  /** Whose access this is: the requester, or the grantee. */
-  staffId: string;
-  requestId?: string;
-  grantId?: string;
-}
+export type AccessEvent = AccessLiveEvent;
 
 export async function publishAccessEvent(trx: Kysely<Database>, event: AccessEvent): Promise<void> {
   await sql`select pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);

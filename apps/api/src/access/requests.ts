@@ -3,15 +3,28 @@
  * conversation; a different supervisor approves (perhaps for less) or denies with a reason.
  * Nobody approves their own request, whatever roles they hold.
  */
-import type { AccessRequest, AccessRequestBody, AccessScope } from '@docket/contracts';
+import type {
+  AccessPolicy,
+  AccessRequest,
+  AccessRequestBody,
+  AccessScope,
+  PendingAccessRequest,
+} from '@docket/contracts';
 import type { AccessRequestRow, Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { type AuditContext, auditRow, recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
 import { lockHeldCase } from '../cases/claims';
+import { selectCases, toCaseSummary } from '../cases/summary';
 import { AppError } from '../http/problem';
 import { publishAccessEvent } from './live';
 
-export const PENDING_HOURS = 24;
+/** A duration outside the deployment's limits, as a 400 on the field that carries it. */
+export function checkDuration(minutes: number, min: number, max: number, what: string): void {
+  if (minutes >= min && minutes <= max) return;
+  throw new AppError('invalid', `${what} must be between ${min} and ${max} minutes.`, {
+    errors: [{ field: 'durationMinutes', message: `between ${min} and ${max} minutes` }],
+  });
+}
 
 function selectRequests(db: Kysely<Database>) {
   return db
@@ -49,25 +62,42 @@ export async function getAccessRequest(db: Kysely<Database>, id: string): Promis
   return toAccessRequest(row as RequestQueryRow);
 }
 
+const SYSTEM = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null } satisfies AuditContext;
+
 /**
- * Marks pending requests past their deadline as expired, each with its audit event, in a
- * transaction of its own: called before reading or acting on requests, so an expiry commits even
- * when the action that noticed it is refused.
+ * Marks pending requests past their deadline as expired, in a transaction of its own, so an
+ * expiry commits even when the action that noticed it is refused. The deadline did the expiring,
+ * not whoever noticed: each `access.expired` event is the system's, with no request id, and the
+ * requester hears of it live.
  */
-export async function expireStaleRequests(db: Kysely<Database>, audit: AuditContext): Promise<void> {
+export async function expireStaleRequests(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const expired = await trx
       .updateTable('access_request')
       .set({ status: 'expired', decided_at: sql`now()` })
       .where('status', '=', 'pending')
       .where('pending_until', '<=', sql<Date>`now()`)
-      .returning(['id', 'case_id'])
+      .returning(['id', 'case_id', 'requester_id'])
+      .execute();
+    if (expired.length === 0) return;
+    await trx
+      .insertInto('audit_event')
+      .values(
+        expired.map((row) =>
+          auditRow(SYSTEM, {
+            action: 'access.expired',
+            target: { type: 'access_request', id: row.id },
+            caseId: row.case_id,
+          }),
+        ),
+      )
       .execute();
     for (const row of expired) {
-      await recordAuditEvent(trx, audit, {
-        action: 'access.expired',
-        target: { type: 'access_request', id: row.id },
+      await publishAccessEvent(trx, {
+        type: 'access.expired',
         caseId: row.case_id,
+        staffId: row.requester_id,
+        requestId: row.id,
       });
     }
   });
@@ -78,8 +108,10 @@ export async function fileAccessRequest(
   caseId: string,
   requesterId: string,
   body: AccessRequestBody,
+  policy: AccessPolicy,
   audit: AuditContext,
 ): Promise<AccessRequest> {
+  checkDuration(body.durationMinutes, policy.minMinutes, policy.maxMinutes, 'The requested duration');
   const held = await lockHeldCase(trx, caseId, requesterId);
   const inserted = await trx
     .insertInto('access_request')
@@ -91,7 +123,7 @@ export async function fileAccessRequest(
       justification: body.justification,
       scope: JSON.stringify(body.scope),
       requested_minutes: body.durationMinutes,
-      pending_until: sql<Date>`now() + make_interval(hours => ${PENDING_HOURS})`,
+      pending_until: sql<Date>`now() + make_interval(hours => ${policy.pendingHours})`,
     })
     .onConflict((oc) => oc.columns(['case_id', 'requester_id']).where('status', '=', 'pending').doNothing())
     .returning('id')
@@ -150,6 +182,7 @@ export async function approveAccessRequest(
   id: string,
   supervisorId: string,
   changes: { durationMinutes?: number | undefined; scope?: AccessScope | undefined },
+  policy: AccessPolicy,
   audit: AuditContext,
 ): Promise<AccessRequest> {
   const row = await lockPending(trx, id);
@@ -160,6 +193,8 @@ export async function approveAccessRequest(
       errors: [{ field: 'durationMinutes', message: `at most ${row.requested_minutes}` }],
     });
   }
+  // The minimum binds approvals too: a request filed under an older, lower minimum is granted at least today's.
+  checkDuration(minutes, policy.minMinutes, row.requested_minutes, 'The approved duration');
   const scope = changes.scope ?? row.scope;
   if (!narrows(row.scope, scope)) {
     throw new AppError('invalid', 'An approval may narrow the requested scope, never widen it.', {
@@ -234,34 +269,58 @@ export async function denyAccessRequest(
   return getAccessRequest(trx, id);
 }
 
-/** Pending requests, oldest first, each with its requester's last 30 days (made, approved, denied). */
-export async function pendingAccessRequests(db: Kysely<Database>) {
+/** Pending requests, oldest first, each with its case and its requester's last 30 days (made, approved, denied). */
+export async function pendingAccessRequests(db: Kysely<Database>): Promise<PendingAccessRequest[]> {
   const rows = (await selectRequests(db)
     .where('r.status', '=', 'pending')
     .where('r.pending_until', '>', sql<Date>`now()`)
     .orderBy('r.created_at')
     .limit(200)
     .execute()) as RequestQueryRow[];
+  if (rows.length === 0) return [];
   const requesters = [...new Set(rows.map((row) => row.requester_id))];
-  const history = requesters.length
-    ? await db
-        .selectFrom('access_request')
-        .select([
-          'requester_id',
-          sql<number>`count(*)::int`.as('made'),
-          sql<number>`(count(*) filter (where status = 'approved'))::int`.as('approved'),
-          sql<number>`(count(*) filter (where status = 'denied'))::int`.as('denied'),
-        ])
-        .where('requester_id', 'in', requesters)
-        .where('created_at', '>', sql<Date>`now() - interval '30 days'`)
-        .groupBy('requester_id')
-        .execute()
-    : [];
+  const [history, cases] = await Promise.all([
+    db
+      .selectFrom('access_request')
+      .select([
+        'requester_id',
+        sql<number>`count(*)::int`.as('made'),
+        sql<number>`(count(*) filter (where status = 'approved'))::int`.as('approved'),
+        sql<number>`(count(*) filter (where status = 'denied'))::int`.as('denied'),
+      ])
+      .where('requester_id', 'in', requesters)
+      .where('created_at', '>', sql<Date>`now() - interval '30 days'`)
+      .groupBy('requester_id')
+      .execute(),
+    selectCases(db)
+      .where('c.id', 'in', [...new Set(rows.map((row) => row.case_id))])
+      .execute(),
+  ]);
   const byRequester = new Map(
     history.map((h) => [h.requester_id, { made: h.made, approved: h.approved, denied: h.denied }]),
   );
-  return rows.map((row) => ({
-    ...toAccessRequest(row),
-    requesterHistory: byRequester.get(row.requester_id) ?? { made: 0, approved: 0, denied: 0 },
-  }));
+  const caseById = new Map(cases.map((row) => [row.id, toCaseSummary(row)]));
+  return rows.flatMap((row) => {
+    const summary = caseById.get(row.case_id);
+    return summary
+      ? [
+          {
+            ...toAccessRequest(row),
+            case: summary,
+            requesterHistory: byRequester.get(row.requester_id) ?? { made: 0, approved: 0, denied: 0 },
+          },
+        ]
+      : [];
+  });
+}
+
+/** The caller's newest request on a case, whatever its state. */
+export async function ownLatestRequest(db: Kysely<Database>, caseId: string, requesterId: string) {
+  const row = await selectRequests(db)
+    .where('r.case_id', '=', caseId)
+    .where('r.requester_id', '=', requesterId)
+    .orderBy('r.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toAccessRequest(row as RequestQueryRow) : null;
 }

@@ -1,22 +1,27 @@
 import {
   AccessGrant,
+  AccessGrantList,
+  AccessPolicy,
   AccessRequest,
   AccessRequestBody,
   ApproveAccessBody,
   BreakGlassBody,
   BreakGlassReviewBody,
+  CaseAccess,
   ConversationRead,
   DenyAccessBody,
+  PendingAccessRequestList,
 } from '@docket/contracts';
 import { can } from '@docket/permissions';
 import { streamSSE } from 'hono/streaming';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { readConversation } from './conversation-read';
-import { activeGrants, breakGlass, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
+import { activeGrants, breakGlass, ownLiveGrant, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
 import type { AccessEvent } from './live';
 import {
   approveAccessRequest,
@@ -24,20 +29,11 @@ import {
   denyAccessRequest,
   expireStaleRequests,
   fileAccessRequest,
+  ownLatestRequest,
   pendingAccessRequests,
 } from './requests';
 
 const IdParams = z.object({ id: z.uuid() });
-const PendingList = z
-  .object({
-    items: z.array(
-      AccessRequest.extend({
-        requesterHistory: z.object({ made: z.number(), approved: z.number(), denied: z.number() }),
-      }),
-    ),
-  })
-  .meta({ id: 'PendingAccessRequests' });
-const GrantList = z.object({ items: z.array(AccessGrant) }).meta({ id: 'AccessGrantList' });
 const settled = {
   404: { description: 'No such request.' },
   409: { description: 'Already decided, cancelled or expired.' },
@@ -45,6 +41,35 @@ const settled = {
 
 /** Routes under /api/cases/{id}: asking for access, break-glass, and reading inside a grant. */
 export const caseAccessRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/{id}/access',
+      permission: 'request:access',
+      audit: 'none',
+      tags: ['access'],
+      summary: 'Your own access on a case: your newest request (any state) and your live grant',
+      request: { params: IdParams },
+      responses: { 200: jsonResponse(CaseAccess, 'Your access.'), 404: { description: 'No such case.' } },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const { id } = c.req.valid('param');
+      const { db } = c.var.deps;
+      await expireStaleRequests(db);
+      const found = await db
+        .selectFrom('case')
+        .select(sql<Date>`now()`.as('now'))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!found) throw new AppError('not_found', 'No case with that id.');
+      const [request, grant] = await Promise.all([
+        ownLatestRequest(db, id, session.user.id),
+        ownLiveGrant(db, id, session.user.id),
+      ]);
+      return c.json({ now: found.now.toISOString(), request, grant }, 200);
+    },
+  )
   .openapi(
     defineRoute({
       method: 'post',
@@ -65,8 +90,10 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db, audit);
-      const request = await db.transaction().execute((trx) => fileAccessRequest(trx, id, session.user.id, body, audit));
+      await expireStaleRequests(db);
+      const request = await db
+        .transaction()
+        .execute((trx) => fileAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
       return c.json(request, 201);
     },
   )
@@ -88,7 +115,7 @@ export const caseAccessRoutes = featureRouter()
       const body = c.req.valid('json');
       const grant = await c.var.deps.db
         .transaction()
-        .execute((trx) => breakGlass(trx, id, session.user.id, body, audit));
+        .execute((trx) => breakGlass(trx, id, session.user.id, body, c.var.deps.config.access, audit));
       return c.json(grant, 201);
     },
   )
@@ -118,9 +145,8 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const { ids } = c.req.valid('query');
       const { db, keyring } = c.var.deps;
-      const result = await db
-        .transaction()
-        .execute((trx) => readConversation(trx, keyring, id, session.user.id, ids?.split(',').filter(Boolean), audit));
+      // One statement, atomic by itself: the grant check, the rows in scope and the audit event (see readConversation).
+      const result = await readConversation(db, keyring, id, session.user.id, ids?.split(',').filter(Boolean), audit);
       if (result instanceof AppError) throw result;
       return c.json(result, 200);
     },
@@ -128,6 +154,18 @@ export const caseAccessRoutes = featureRouter()
 
 /** Supervisors' and requesters' routes under /api/access. */
 export const accessRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/policy',
+      permission: 'request:access',
+      audit: 'none',
+      tags: ['access'],
+      summary: 'The limits this deployment enforces: durations, break-glass maximum, pending expiry',
+      responses: { 200: jsonResponse(AccessPolicy, 'The limits.') },
+    }),
+    (c) => c.json(c.var.deps.config.access, 200),
+  )
   .openapi(
     defineRoute({
       method: 'get',
@@ -144,9 +182,9 @@ export const accessRoutes = featureRouter()
     (c) => {
       const session = signedIn(c);
       const supervises = can(session.user.roles, 'approve:access');
-      const visible = (event: AccessEvent) =>
-        event.staffId === session.user.id ||
-        (supervises && ['access.requested', 'access.cancelled', 'access.break_glass'].includes(event.type));
+      // Events carry ids only, never content: supervisors see every one (their inbox, grants and
+      // review list follow them); everyone else only those about their own access.
+      const visible = (event: AccessEvent) => supervises || event.staffId === session.user.id;
       return streamSSE(c, async (stream) => {
         const unsubscribe = await c.var.deps.accessEvents.subscribe((event) => {
           if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
@@ -168,12 +206,11 @@ export const accessRoutes = featureRouter()
       audit: 'none',
       tags: ['access'],
       summary: "Pending access requests with each requester's last 30 days",
-      responses: { 200: jsonResponse(PendingList, 'Oldest first.') },
+      responses: { 200: jsonResponse(PendingAccessRequestList, 'Oldest first.') },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { db } = c.var.deps;
-      await expireStaleRequests(db, audit);
+      await expireStaleRequests(db);
       return c.json({ items: await pendingAccessRequests(db) }, 200);
     },
   )
@@ -194,10 +231,10 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db, audit);
+      await expireStaleRequests(db);
       const request = await db
         .transaction()
-        .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, audit));
+        .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
       return c.json(request, 200);
     },
   )
@@ -218,7 +255,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db, audit);
+      await expireStaleRequests(db);
       const request = await db
         .transaction()
         .execute((trx) => denyAccessRequest(trx, id, session.user.id, reason, audit));
@@ -254,7 +291,7 @@ export const accessRoutes = featureRouter()
       audit: 'none',
       tags: ['access'],
       summary: 'Grants live right now (database clock)',
-      responses: { 200: jsonResponse(GrantList, 'Soonest to end first.') },
+      responses: { 200: jsonResponse(AccessGrantList, 'Soonest to end first.') },
     }),
     async (c) => c.json({ items: await activeGrants(c.var.deps.db) }, 200),
   )
@@ -289,7 +326,7 @@ export const accessRoutes = featureRouter()
       audit: 'none',
       tags: ['access'],
       summary: 'Break-glass uses waiting for a supervisor’s review',
-      responses: { 200: jsonResponse(GrantList, 'Oldest first.') },
+      responses: { 200: jsonResponse(AccessGrantList, 'Oldest first.') },
     }),
     async (c) => c.json({ items: await unreviewedBreakGlass(c.var.deps.db) }, 200),
   )

@@ -4,8 +4,8 @@
  * Plaintext returned from here lives only for the response that asked for it.
  */
 import type { Database } from '@docket/db';
-import type { Kysely } from 'kysely';
-import { DecryptionError, open } from './aead';
+import { type Kysely, sql } from 'kysely';
+import { DecryptionError, open, openPacked } from './aead';
 import { aad, unwrapDataKey } from './envelope';
 import type { Keyring } from './keyring';
 
@@ -26,18 +26,50 @@ export interface DecryptedMessage {
   body: string;
 }
 
-async function dataKeyFor(db: Kysely<Database>, keyring: Keyring, conversationId: string): Promise<Buffer> {
+interface WrappedKey {
+  dek_wrapped: Buffer;
+  kek_version: number;
+}
+
+function unwrapOrFail(keyring: Keyring, conversationId: string, wrapped: WrappedKey): Buffer {
+  try {
+    return unwrapDataKey(keyring, conversationId, wrapped.kek_version, wrapped.dek_wrapped);
+  } catch (error) {
+    throw new ContentUnavailableError({ conversationId }, `data key: ${(error as Error).message}`);
+  }
+}
+
+async function wrappedKeyOf(db: Kysely<Database>, conversationId: string): Promise<WrappedKey> {
   const conversation = await db
     .selectFrom('conversation')
     .select(['dek_wrapped', 'kek_version'])
     .where('id', '=', conversationId)
     .executeTakeFirst();
   if (!conversation) throw new ContentUnavailableError({ conversationId }, 'conversation not found');
-  try {
-    return unwrapDataKey(keyring, conversationId, conversation.kek_version, conversation.dek_wrapped);
-  } catch (error) {
-    throw new ContentUnavailableError({ conversationId }, `data key: ${(error as Error).message}`);
-  }
+  return conversation;
+}
+
+/**
+ * Decrypts message bodies already fetched — by a read path that checked the right to them — under
+ * their conversation's wrapped data key. `sealed` is nonce ‖ ciphertext ‖ tag
+ * (`body_nonce || body_ciphertext`); the bodies come back in the rows' order.
+ */
+export function openMessageBodies(
+  keyring: Keyring,
+  conversationId: string,
+  wrappedKey: WrappedKey,
+  rows: readonly { id: string; sealed: Buffer }[],
+): string[] {
+  if (rows.length === 0) return [];
+  const dek = unwrapOrFail(keyring, conversationId, wrappedKey);
+  return rows.map((row) => {
+    try {
+      return openPacked(dek, row.sealed, aad.messageBody(conversationId, row.id)).toString('utf8');
+    } catch (error) {
+      if (!(error instanceof DecryptionError)) throw error;
+      throw new ContentUnavailableError({ conversationId, messageId: row.id }, error.message);
+    }
+  });
 }
 
 /** Decrypts exactly the given messages of one conversation (in `sent_at` order). */
@@ -48,24 +80,22 @@ export async function readMessages(
   messageIds: readonly string[],
 ): Promise<DecryptedMessage[]> {
   if (messageIds.length === 0) return [];
-  const dek = await dataKeyFor(db, keyring, conversationId);
+  const wrapped = await wrappedKeyOf(db, conversationId);
   const rows = await db
     .selectFrom('message')
-    .select(['id', 'sender_id', 'sent_at', 'body_nonce', 'body_ciphertext'])
+    .select(['id', 'sender_id', 'sent_at', sql<Buffer>`body_nonce || body_ciphertext`.as('sealed')])
     .where('conversation_id', '=', conversationId)
     .where('id', 'in', messageIds)
     .orderBy('sent_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => {
-    try {
-      const body = open(dek, row.body_nonce, row.body_ciphertext, aad.messageBody(conversationId, row.id));
-      return { id: row.id, senderId: row.sender_id, sentAt: row.sent_at, body: body.toString('utf8') };
-    } catch (error) {
-      if (!(error instanceof DecryptionError)) throw error;
-      throw new ContentUnavailableError({ conversationId, messageId: row.id }, error.message);
-    }
-  });
+  const bodies = openMessageBodies(keyring, conversationId, wrapped, rows);
+  return rows.map((row, index) => ({
+    id: row.id,
+    senderId: row.sender_id,
+    sentAt: row.sent_at,
+    body: bodies[index] as string,
+  }));
 }
 
 /** Decrypts the reporter's own text of each given report (all of one conversation). */
@@ -76,7 +106,7 @@ export async function readReporterTexts(
   reportIds: readonly string[],
 ): Promise<Map<string, string>> {
   if (reportIds.length === 0) return new Map();
-  const dek = await dataKeyFor(db, keyring, conversationId);
+  const dek = unwrapOrFail(keyring, conversationId, await wrappedKeyOf(db, conversationId));
   const rows = await db
     .selectFrom('report')
     .select(['id', 'reporter_text_nonce', 'reporter_text_ciphertext'])

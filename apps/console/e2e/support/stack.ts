@@ -76,6 +76,8 @@ function startApi(port: number, databaseUrl: string): RunningApi {
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      // Lets a supervisor approve a one-minute grant, so a journey sees one end; production keeps 15.
+      ACCESS_MIN_MINUTES: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -48,3 +48,27 @@ export function mainNav(page: Page): Locator {
 export function pageHeading(page: Page, name: string | RegExp): Locator {
   return page.getByRole('heading', { level: 1, name });
 }
+
+const CASE_URL = /\/cases\/([0-9a-f-]{36})$/;
+
+export { CASE_URL };
+
+export function caseIdOf(page: Page): string {
+  const id = CASE_URL.exec(page.url())?.[1];
+  if (!id) throw new Error(`not on a case page: ${page.url()}`);
+  return id;
+}
+
+/** The demo reports arrive after the server starts: wait until a queue has cases nobody holds. */
+export async function waitForClaimableCases(page: Page, queueId: string, atLeast = 1) {
+  await expect
+    .poll(
+      async () => {
+        const { items } = await (await page.request.get('/api/queues')).json();
+        const queue = items.find((item: { id: string }) => item.id === queueId);
+        return queue ? queue.openCases - queue.inReview : 0;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThanOrEqual(atLeast);
+}

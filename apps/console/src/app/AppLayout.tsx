@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { isApiError } from '../api/api-error';
+import { AccessLive, PendingRequestsBadge } from '../features/access/AccessLive';
 import { hasPermission } from '../features/auth/permissions';
 import { sessionQuery } from '../features/auth/session-query';
 import { useSignOut } from '../features/auth/sign-out-mutation';
@@ -34,7 +35,10 @@ export function AppLayout() {
           <ul>
             {navItems.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{item.label}</NavLink>
+                <NavLink to={item.to}>
+                  {item.label}
+                  {item.to === '/access' && <PendingRequestsBadge />}
+                </NavLink>
               </li>
             ))}
           </ul>
@@ -64,6 +68,8 @@ export function AppLayout() {
           </Button>
         </div>
       </header>
+      {/* Live access events: request outcomes for reviewers; the inbox and break-glass notices for supervisors. */}
+      {(hasPermission(session, 'request:access') || hasPermission(session, 'approve:access')) && <AccessLive />}
       <div className="app-progress" data-active={navigation.state !== 'idle' || undefined} aria-hidden="true" />
       <main id="main" tabIndex={-1} className="app-main">
         <Suspense fallback={<PageLoading />}>

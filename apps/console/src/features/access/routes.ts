@@ -1,8 +1,55 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { RouteObject } from 'react-router';
-import { permissionLoader } from '../auth/require-session';
-import { AccessRequestsPage } from './AccessRequestsPage';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
+import { requirePermission } from '../auth/require-session';
+import { queueSummaryQuery } from '../queues/queue-summary-query';
+import { AccessPage } from './AccessPage';
+import { activeGrantsQuery } from './active-grants-query';
+import { breakGlassQuery } from './break-glass-query';
+import { pendingRequestsQuery } from './pending-requests-query';
+import { accessPolicyQuery } from './policy-query';
 
 export function accessRoutes(queryClient: QueryClient): RouteObject[] {
-  return [{ path: 'access', loader: permissionLoader(queryClient, 'approve:access'), Component: AccessRequestsPage }];
+  return [
+    {
+      path: 'access',
+      loader: async ({ request }: LoaderFunctionArgs) => {
+        await requirePermission(queryClient, request, 'approve:access');
+        return null;
+      },
+      Component: AccessPage,
+      children: [
+        {
+          index: true,
+          loader: async ({ request }: LoaderFunctionArgs) => {
+            await requirePermission(queryClient, request, 'approve:access');
+            await Promise.all([
+              queryClient.ensureQueryData(pendingRequestsQuery()),
+              queryClient.ensureQueryData(queueSummaryQuery()),
+              queryClient.ensureQueryData(accessPolicyQuery()),
+            ]);
+            return null;
+          },
+          lazy: { Component: async () => (await import('./PendingRequestsPage')).PendingRequestsPage },
+        },
+        {
+          path: 'grants',
+          loader: async ({ request }: LoaderFunctionArgs) => {
+            await requirePermission(queryClient, request, 'revoke:access');
+            await queryClient.ensureQueryData(activeGrantsQuery());
+            return null;
+          },
+          lazy: { Component: async () => (await import('./ActiveGrantsPage')).ActiveGrantsPage },
+        },
+        {
+          path: 'break-glass',
+          loader: async ({ request }: LoaderFunctionArgs) => {
+            await requirePermission(queryClient, request, 'review:break_glass');
+            await queryClient.ensureQueryData(breakGlassQuery());
+            return null;
+          },
+          lazy: { Component: async () => (await import('./BreakGlassReviewPage')).BreakGlassReviewPage },
+        },
+      ],
+    },
+  ];
 }

@@ -7,6 +7,7 @@ import { Kbd } from '../../ui/Kbd';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useHotkeys } from '../../ui/use-hotkeys';
 import { useRouteNotice, withNotice } from '../../ui/use-route-notice';
+import { CaseAccessPanel } from '../access/CaseAccessPanel';
 import { useCan } from '../auth/permissions';
 import { useQueueNames } from '../queues/use-queue-name';
 import { AccountsSection } from './AccountsSection';
@@ -40,6 +41,7 @@ function CaseView({ caseId }: { caseId: string }) {
   const { data: detail } = useCaseDetail(caseId);
   useDropCaseOnLeave(caseId);
   const canDecide = useCan('decide:case');
+  const canRequestAccess = useCan('request:access');
   const summary = detail.case;
   const queueName = useQueueNames()(summary.queueId);
   const handleOf = accountHandles(detail);
@@ -138,6 +140,15 @@ function CaseView({ caseId }: { caseId: string }) {
             <AccountsSection detail={detail} />
             <ConversationSection conversation={detail.conversation} handleOf={handleOf} />
           </div>
+          {canRequestAccess && (
+            <CaseAccessPanel
+              caseId={caseId}
+              urgent={summary.urgent}
+              conversation={detail.conversation}
+              canAsk={summary.status === 'open' && lost === null}
+              handleOf={handleOf}
+            />
+          )}
           <DecisionHistory decisions={detail.decisions} />
         </div>
         {timelineOpen && (

@@ -5,7 +5,7 @@ import { CaseSection } from './CaseSection';
 
 const count = new Intl.NumberFormat();
 
-/** The conversation's shape, never its content: that needs an approved access request. */
+/** The conversation's shape, never its content: that needs a grant (see the access panel). */
 export function ConversationSection({
   conversation,
   handleOf,
@@ -46,10 +46,6 @@ export function ConversationSection({
           </dd>
         </div>
       </dl>
-      <p className="conversation-note">
-        Only the reported messages are shown. Reading the rest of this conversation needs an access request approved by
-        a supervisor.
-      </p>
     </CaseSection>
   );
 }

@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
+import { caseAccessQuery } from '../access/case-access-query';
+import { accessPolicyQuery } from '../access/policy-query';
 import { hasPermission } from '../auth/permissions';
 import { requirePermission } from '../auth/require-session';
 import { policyListQuery } from '../policies/policy-list-query';
@@ -13,11 +15,13 @@ export function caseRoutes(queryClient: QueryClient): RouteObject[] {
       path: 'cases/:caseId',
       loader: async ({ request, params }: LoaderFunctionArgs) => {
         const session = await requirePermission(queryClient, request, 'read:case');
-        // The case, its queue's name and the policies to decide with arrive together.
+        // The case, its queue's name, the policies to decide with and my access to it arrive together.
         await Promise.all([
           queryClient.ensureQueryData(caseDetailQuery(params.caseId ?? '')),
           hasPermission(session, 'read:queue') && queryClient.ensureQueryData(queueSummaryQuery()),
           hasPermission(session, 'decide:case') && queryClient.ensureQueryData(policyListQuery()),
+          hasPermission(session, 'request:access') && queryClient.ensureQueryData(caseAccessQuery(params.caseId ?? '')),
+          hasPermission(session, 'request:access') && queryClient.ensureQueryData(accessPolicyQuery()),
         ]);
         return null;
       },

@@ -1,9 +1,8 @@
-import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Timestamp } from '../../ui/Timestamp';
+import { CaseSummaryMeta } from '../cases/CaseSummaryMeta';
 import { caseRef } from '../cases/case-ref';
 import { actionLabel } from '../cases/decision-actions';
-import { categoryLabel } from '../queues/categories';
 import type { PendingConfirmation } from './pending-confirmations-query';
 
 export type ConfirmationAction = 'confirm' | 'reject';
@@ -27,12 +26,7 @@ export function PendingDecisionCard({ decision, queueName, policyTitle, isOwn, o
         <h2 id={titleId}>
           {actionLabel(decision.action)} <span className="mono">{caseRef(summary.id)}</span>
         </h2>
-        <p className="pending-meta">
-          <span>
-            {categoryLabel(summary.category)} · {queueName}
-          </span>
-          {summary.urgent && <Badge tone="danger">Urgent</Badge>}
-          {summary.involvesMinor && <Badge tone="danger">Minor involved</Badge>}
+        <CaseSummaryMeta summary={summary} queueName={queueName}>
           <span>
             Policy <span className="mono">{decision.policyCode}</span>
             {policyTitle && ` (${policyTitle})`}
@@ -40,7 +34,7 @@ export function PendingDecisionCard({ decision, queueName, policyTitle, isOwn, o
           <span>
             Decided by <strong>{decision.decidedBy.username}</strong>, <Timestamp value={decision.decidedAt} />
           </span>
-        </p>
+        </CaseSummaryMeta>
       </div>
       <div className="pending-actions">
         <Button

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useFormError } from '../../ui/form-error';
-import { TextAreaField } from '../../ui/TextField';
+import { ReasonField } from '../../ui/ReasonField';
 import { caseRef } from '../cases/case-ref';
 import { actionLabel } from '../cases/decision-actions';
 import type { DecisionDialogProps } from './ConfirmDecisionDialog';
@@ -33,19 +33,7 @@ export function RejectDecisionDialog({ decision, onClose, onDone }: DecisionDial
         <Form ref={formRef} onSubmit={onSubmit} validationErrors={validationErrors}>
           {summary && <ErrorAlert error={summary} />}
           <p>Nothing takes effect. {decision.decidedBy.username} sees your reason with the decision.</p>
-          <TextAreaField
-            label="Reason"
-            name="reason"
-            rows={3}
-            maxLength={2000}
-            isRequired
-            value={reason}
-            onChange={setReason}
-            validate={(value) =>
-              value.trim().length >= REASON_MIN ? null : `Write at least ${REASON_MIN} characters.`
-            }
-            autoFocus
-          />
+          <ReasonField value={reason} onChange={setReason} minLength={REASON_MIN} autoFocus />
           <DialogActions>
             <Button onPress={onClose}>Cancel</Button>
             <Button type="submit" variant="danger" isPending={reject.isPending}>
