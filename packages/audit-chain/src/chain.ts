@@ -16,9 +16,25 @@ export const GENESIS: Uint8Array = new Uint8Array(HASH_BYTES);
 const LEAF = Uint8Array.of(0x00);
 const LINK = Uint8Array.of(0x01);
 
-/** The record's canonical text: what the sealer stores and what an export's `event` holds. */
+const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * The record's canonical text: what the sealer stores and what an export's `event` holds. The
+ * same bytes as `canonicalJson(record)` (a property test holds them equal), written with the
+ * record's keys already in RFC 8785 order: the sealer spends most of its time here otherwise.
+ * Only `details`, whose shape varies, goes through the general canonicaliser.
+ */
 export function recordText(record: AuditRecord): string {
-  return canonicalJson(record);
+  const { actor, target } = record;
+  return (
+    `{"action":${str(record.action)},"actor":{"id":${str(actor.id)},"label":${str(actor.label)},` +
+    `"roles":[${actor.roles.map((role) => JSON.stringify(role)).join(',')}],"type":${str(actor.type)}},` +
+    `"caseId":${str(record.caseId)},"details":${canonicalJson(record.details)},"grantId":${str(record.grantId)},` +
+    `"id":${str(record.id)},"ip":${str(record.ip)},"occurredAt":${str(record.occurredAt)},` +
+    `"outcome":${str(record.outcome)},"requestId":${str(record.requestId)},"seq":${JSON.stringify(record.seq)},` +
+    `"target":${target === null ? 'null' : `{"id":${str(target.id)},"type":${str(target.type)}}`},` +
+    `"userAgent":${str(record.userAgent)}}`
+  );
 }
 
 export function leafPreimage(recordCanonicalText: string): Uint8Array {

@@ -2,7 +2,7 @@
  * From an audit_event row to the hashed `AuditRecord`, and the hashes themselves: one definition
  * shared by the sealer, which stores the record, and the verifier, which rebuilds it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type AuditRecord, HASH_BYTES, recordText } from '@docket/audit-chain';
 import type { AuditEventRow } from '@docket/db';
 import { type RawBuilder, sql } from 'kysely';
@@ -46,21 +46,23 @@ export function sealedText(seq: number, row: EventColumns): string {
   return recordText(auditRecord(seq, row));
 }
 
-// The preimages of packages/audit-chain (leafPreimage, linkPreimage), fed to the hash in parts:
-// the same bytes without assembling a copy first, which was about a fifth of the sealer's own
-// work. records.test.ts pins both to the core's preimages.
-const LEAF = Buffer.of(0x00);
-const LINK = Buffer.of(0x01);
+// The preimages of packages/audit-chain (leafPreimage, linkPreimage), hashed one-shot without
+// assembling copies: U+0000 is the single byte 0x00 in UTF-8, and the link preimage is one reused
+// 65-byte buffer (the sealer hashes synchronously). records.test.ts pins both to the core's.
+const link = Buffer.alloc(1 + 2 * HASH_BYTES);
+link[0] = 0x01;
 
 /** SHA-256(0x00 ‖ UTF-8(text)). */
 export function leafHash(text: string): Buffer {
-  return createHash('sha256').update(LEAF).update(text, 'utf8').digest();
+  return hash('sha256', `\u0000${text}`, 'buffer');
 }
 
 /** SHA-256(0x01 ‖ previous ‖ leaf). */
 export function linkHash(previous: Uint8Array, leaf: Uint8Array): Buffer {
   if (previous.length !== HASH_BYTES || leaf.length !== HASH_BYTES) throw new TypeError('hashes are 32 bytes');
-  return createHash('sha256').update(LINK).update(previous).update(leaf).digest();
+  link.set(previous, 1);
+  link.set(leaf, 1 + HASH_BYTES);
+  return hash('sha256', link, 'buffer');
 }
 
 /** bytea arrives as a Buffer from pg and as a Uint8Array from PGlite. */

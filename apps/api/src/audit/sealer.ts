@@ -68,25 +68,31 @@ export async function sealPendingEvents(
 
     const head = await readHead(trx);
     const state = { seq: head.seq, chain: head.chain };
-    let tickets = batchSize;
-    let next: Promise<TicketRow[]> | null = selectBatch(trx, head.ticket, issued, tickets);
+    const end = BigInt(issued);
+    // Tickets per window: adapted so a window holds about `batchSize` events.
+    let width = BigInt(batchSize);
+    const windowAfter = (after: bigint) => {
+      const through = after + width < end ? after + width : end;
+      return selectWindow(trx, after, through).then((rows) => ({ rows, through }));
+    };
+    let next: ReturnType<typeof windowAfter> | null = windowAfter(BigInt(head.ticket));
     let inserting: Promise<unknown> = Promise.resolve();
     let sealed = 0;
     let more = false;
     try {
       while (next) {
-        const rows = await next;
+        const { rows, through } = await next;
         next = null;
-        const last = rows[rows.length - 1];
-        if (!last) break;
-        const ticketCount = new Set(rows.map((row) => row.ticket)).size;
         const events = rows.filter((row) => row.id !== null).length;
-        const reachedEnd = ticketCount < tickets;
+        const reachedEnd = through >= end;
         more = !reachedEnd && sealed + events >= maxEvents;
         if (!reachedEnd && !more) {
-          // Ask for the next batch before hashing this one, so the database works while we do.
-          tickets = Math.max(1, Math.min(batchSize, Math.floor(batchSize / Math.max(1, rows.length / ticketCount))));
-          next = selectBatch(trx, last.ticket, issued, tickets);
+          if (rows.length > 0) {
+            const perTicket = rows.length / new Set(rows.map((row) => row.ticket)).size;
+            width = BigInt(Math.max(1, Math.floor(batchSize / perTicket)));
+          }
+          // Ask for the next window before hashing this one, so the database works while we do.
+          next = windowAfter(through);
         }
         const seals = sealRows(rows, state);
         await inserting; // one INSERT in flight at a time, so a failure surfaces in order
@@ -108,15 +114,16 @@ export async function sealPendingEvents(
 }
 
 /**
- * The events of the next `tickets` tickets after `after` (up to `issued`), a transaction's by id.
- * `offset 0` keeps the lateral join a lookup per ticket on the tx_id index: flattened into a hash
- * join, every batch would scan the whole event table.
+ * The events of the tickets in (after, through], a transaction's by id. A bounded range rather
+ * than a LIMIT over an open one, so each window stays an index range scan whatever the planner's
+ * statistics say after a burst; `offset 0` keeps the lateral join a lookup per ticket on the
+ * tx_id index (flattened into a hash join, every window would scan the whole event table).
  */
-async function selectBatch(db: Kysely<Database>, after: string, issued: string, tickets: number) {
+async function selectWindow(db: Kysely<Database>, after: bigint, through: bigint) {
   const { rows } = await sql<TicketRow>`
     select t.ticket::text as ticket, ${eventColumns}
-    from (select tx_id, ticket from audit_commit where ticket > ${after} and ticket <= ${issued}
-          order by ticket limit ${tickets}) t
+    from (select tx_id, ticket from audit_commit where ticket > ${String(after)}::bigint
+          and ticket <= ${String(through)}::bigint) t
     left join lateral (select * from audit_event where tx_id = t.tx_id offset 0) e on true
     order by t.ticket, e.id`.execute(db);
   return rows;
