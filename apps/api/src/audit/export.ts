@@ -205,8 +205,8 @@ export function streamExport(db: Kysely<Database>, options: StreamExportOptions)
 
 /** A file name that says what the bundle holds. */
 export function exportFileName(scope: BundleScope): string {
-  const day = (iso: string) => iso.slice(0, 16).replace(/[:]/g, '');
+  const minute = (iso: string) => iso.slice(0, 16).replace(/:/g, '');
   return scope.kind === 'case'
     ? `docket-audit-case-${scope.caseId.slice(0, 8)}.zip`
-    : `docket-audit-${day(scope.from)}-${day(scope.to)}.zip`;
+    : `docket-audit-${minute(scope.from)}-${minute(scope.to)}.zip`;
 }
