@@ -3,7 +3,8 @@
  * from the sealed chain. The range runs from just after a checkpoint to the first checkpoint that
  * covers the last event in scope; everything in between that is out of scope is elided, so the
  * bundle proves its events without revealing anyone else's. Memory stays flat: lines leave in
- * keyset batches and the zip is written as they arrive.
+ * windows of sequence numbers and the zip is written as they arrive. Each extra rendering (CSV,
+ * OCSF) reads the records in scope again, because zip entries are written one after another.
  */
 import {
   type AuditRecord,

@@ -95,12 +95,12 @@ function fallbackDetail(status: number): string {
   return `The request failed (HTTP ${status}).`;
 }
 
-export function networkError(): ApiError {
+export function networkError(detail = 'Could not reach Docket. Check your connection and try again.'): ApiError {
   return new ApiError({
     status: 0,
     code: 'network',
     title: 'Network error',
-    detail: 'Could not reach Docket. Check your connection and try again.',
+    detail,
     requestId: null,
   });
 }

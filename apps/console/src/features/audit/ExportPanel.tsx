@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, isApiError } from '../../api/api-error';
+import { type ApiError, isApiError, networkError } from '../../api/api-error';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, CheckboxGroup } from '../../ui/Checkbox';
@@ -48,13 +48,7 @@ export function ExportPanel() {
         setError(
           isApiError(caught)
             ? caught
-            : new ApiError({
-                status: 0,
-                code: 'network',
-                title: 'Export interrupted',
-                detail: 'The export stopped before it was complete; nothing was saved. Try again.',
-                requestId: null,
-              }),
+            : networkError('The export stopped before it was complete; nothing was saved. Try again.'),
         );
     } finally {
       abort.current = null;
