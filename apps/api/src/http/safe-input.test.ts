@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../testing/harness';
+import { aReport } from '../testing/reports';
+
+const t = useTestApp();
+
+const NUL = 'a\u0000b';
+const LONE_HIGH = 'a\uD800b';
+const LONE_LOW = 'a\uDC00b';
+
+async function expectRefused(response: Response, field: string) {
+  expect(response.status).toBe(400);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  const problem = await response.json();
+  expect(problem).toMatchObject({ code: 'invalid', errors: [{ field, message: expect.stringContaining('NUL') }] });
+}
+
+describe('text with a NUL or an unpaired surrogate is a 400 naming the field, never a 500', () => {
+  // A URL cannot carry an unpaired surrogate (it is UTF-8), only a NUL.
+  it('in an audit search filter', async () => {
+    const { session } = await t.signedIn(['auditor']);
+    const response = await t.request('GET', '/api/audit/events?targetId=a%00b', { session });
+    await expectRefused(response, 'targetId');
+  });
+
+  it('in a repeated query parameter', async () => {
+    const { session } = await t.signedIn(['auditor']);
+    const response = await t.request('GET', '/api/audit/events?actor=ok&actor=a%00b', { session });
+    await expectRefused(response, 'actor.1');
+  });
+
+  it.each([NUL, LONE_HIGH])('in a staff display name (%j), creating nobody', async (value) => {
+    const { session } = await t.signedIn(['admin']);
+    const before = await t.count('staff_user');
+    const response = await t.request('POST', '/api/staff', {
+      session,
+      body: { username: 'newcomer', displayName: value, password: 'long enough password', roles: ['reviewer'] },
+    });
+    await expectRefused(response, 'displayName');
+    expect(await t.count('staff_user')).toBe(before);
+  });
+
+  it.each([NUL, LONE_LOW])('in a signed intake handle (%j), storing nothing', async (value) => {
+    const account = await t.serviceAccount();
+    const report = aReport();
+    const [first, ...others] = report.accounts;
+    const response = await t.signedPost(
+      '/api/intake/reports',
+      { ...report, accounts: [{ ...first, handle: value }, ...others] },
+      account,
+    );
+    await expectRefused(response, 'accounts.0.handle');
+    expect(await t.count('report')).toBe(0);
+    expect(await t.count('platform_account')).toBe(0);
+  });
+
+  it('in a path parameter', async () => {
+    const { session } = await t.signedIn(['admin']);
+    const response = await t.request('GET', '/api/staff/%00', { session });
+    await expectRefused(response, 'id');
+  });
+
+  it('in an object key', async () => {
+    const { session } = await t.signedIn(['admin']);
+    const response = await t.request('PATCH', `/api/staff/${session.userId}`, {
+      session,
+      rawBody: '{"displayName":"Fine","\\u0000":1}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await expectRefused(response, '\\u0000');
+  });
+
+  it('still accepts text with paired surrogates (emoji) and ordinary control characters', async () => {
+    const { session } = await t.signedIn(['admin']);
+    const response = await t.request('POST', '/api/staff', {
+      session,
+      body: { username: 'emoji', displayName: 'Ana 🌊\ttide', password: 'long enough password', roles: ['reviewer'] },
+    });
+    expect(response.status).toBe(201);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The one rule for text a client sends, applied to every request by the API (query, path and
+ * JSON body alike): no NUL, which Postgres text and jsonb cannot store, and no unpaired UTF-16
+ * surrogate, which UTF-8 cannot encode. Schemas need not repeat it.
+ */
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const UNSAFE_TEXT_MESSAGE = 'must not contain NUL characters or unpaired surrogates';
+
+export function isSafeText(text: string): boolean {
+  return !UNSAFE_TEXT.test(text);
+}
+
+/** The dotted path of every string (value or key) in `value` that breaks the rule. */
+export function unsafeTextFields(value: unknown, path = ''): string[] {
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (typeof value === 'string') return isSafeText(value) ? [] : [path || '(body)'];
+  if (Array.isArray(value)) return value.flatMap((item, index) => unsafeTextFields(item, at(index)));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      isSafeText(key) ? unsafeTextFields(item, at(key)) : [at(JSON.stringify(key).slice(1, -1))],
+    );
+  }
+  return [];
+}
