@@ -5,12 +5,17 @@
  */
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const UNSAFE_TEXT_MESSAGE = 'must not contain NUL characters or unpaired surrogates';
 
 export function isSafeText(text: string): boolean {
-  return !UNSAFE_TEXT.test(text);
+  return text.search(UNSAFE_TEXT) === -1;
+}
+
+/** The text with each unsafe character written as its `\\uXXXX` escape, for naming or recording it. */
+export function escapeUnsafeText(text: string): string {
+  return text.replace(UNSAFE_TEXT, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The dotted path of every string (value or key) in `value` that breaks the rule. */
@@ -20,7 +25,7 @@ export function unsafeTextFields(value: unknown, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unsafeTextFields(item, at(index)));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
-      isSafeText(key) ? unsafeTextFields(item, at(key)) : [at(JSON.stringify(key).slice(1, -1))],
+      isSafeText(key) ? unsafeTextFields(item, at(key)) : [at(escapeUnsafeText(key))],
     );
   }
   return [];

@@ -79,3 +79,20 @@ describe('text with a NUL or an unpaired surrogate is a 400 naming the field, ne
     expect(response.status).toBe(201);
   });
 });
+
+describe('a refusal at a path that decodes to unsafe text is still recorded', () => {
+  it('by the permission check', async () => {
+    const { session } = await t.signedIn(['auditor']);
+    const response = await t.request('GET', '/api/staff/a%00b', { session });
+    expect(response.status).toBe(403);
+    const [denied] = await t.auditEvents('authz.denied');
+    expect(denied?.details).toMatchObject({ path: '/api/staff/a%00b' });
+  });
+
+  it('as a refused request naming its target', async () => {
+    const response = await t.request('GET', '/api/staff/a%00b');
+    expect(response.status).toBe(401);
+    const refused = await t.auditEvents('request.refused');
+    expect(refused.map((event) => event.target_id)).toContain('a\\u0000b');
+  });
+});
