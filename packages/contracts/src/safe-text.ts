@@ -4,7 +4,9 @@
  * surrogate, which UTF-8 cannot encode. Schemas need not repeat it.
  */
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+// NUL (matching it is the point), a high surrogate not followed by a low one, or a low one not
+// preceded by a high one.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this rule refuses
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const UNSAFE_TEXT_MESSAGE = 'must not contain NUL characters or unpaired surrogates';

@@ -81,6 +81,7 @@ export const caseAccessRoutes = featureRouter()
       request: { params: IdParams, body: jsonBody(AccessRequestBody) },
       responses: {
         201: jsonResponse(AccessRequest, 'Filed.'),
+        404: { description: 'No such case.' },
         409: { description: 'Not your case, or a request is already open.' },
       },
     }),
@@ -106,7 +107,11 @@ export const caseAccessRoutes = featureRouter()
       tags: ['access'],
       summary: 'Urgent cases only: open a short window without approval (reviewed by a supervisor afterwards)',
       request: { params: IdParams, body: jsonBody(BreakGlassBody) },
-      responses: { 201: jsonResponse(AccessGrant, 'Granted.'), 409: { description: 'Not your case.' } },
+      responses: {
+        201: jsonResponse(AccessGrant, 'Granted.'),
+        404: { description: 'No such case.' },
+        409: { description: 'Not your case.' },
+      },
     }),
     async (c) => {
       const session = signedIn(c);

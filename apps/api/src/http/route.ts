@@ -34,6 +34,9 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     middleware: [authorize(permission), refuseUnsafeText] as const,
     responses: {
       400: problem('Invalid input; `errors` names each field.'),
+      ...(rest.method === 'get' ? {} : { 413: problem(`Request body over the limit.`) }),
+      500: problem('A fault on our side, never the input; quote `requestId` when reporting it.'),
+      503: problem('The database is unreachable for now; retry after `Retry-After` seconds.'),
       ...(permission === 'public'
         ? {}
         : permission === 'service'
