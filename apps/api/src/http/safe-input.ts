@@ -5,14 +5,14 @@
  * `defineRoute` runs it on every route, after the permission check and before validation.
  */
 import { UNSAFE_TEXT_MESSAGE, unsafeTextFields } from '@docket/contracts';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context';
 import { invalidInput } from './errors';
 
 // The media types Hono's JSON validator reads.
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-async function jsonBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<unknown> {
+async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
   const mediaType = c.req.header('content-type')?.split(';')[0]?.trim() ?? '';
   if (!JSON_MEDIA_TYPE.test(mediaType)) return undefined;
   try {
@@ -24,22 +24,21 @@ async function jsonBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<un
 }
 
 // As the query validator sees it: a repeated parameter is a list, a single one a string.
-function query(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
+function query(c: Context<AppEnv>) {
   return Object.fromEntries(
     Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]),
   );
 }
 
 export const refuseUnsafeText: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const fields = [
+  const fields = new Set([
     ...unsafeTextFields(c.req.param()),
     ...unsafeTextFields(query(c)),
     ...unsafeTextFields(await jsonBody(c)),
-  ];
-  if (fields.length)
-    return invalidInput(
-      c,
-      [...new Set(fields)].map((field) => ({ field, message: UNSAFE_TEXT_MESSAGE })),
-    );
-  await next();
+  ]);
+  if (fields.size === 0) return next();
+  return invalidInput(
+    c,
+    [...fields].map((field) => ({ field, message: UNSAFE_TEXT_MESSAGE })),
+  );
 };
