@@ -23,7 +23,7 @@ export interface RequestInput {
   body: string | undefined;
 }
 
-export const hostileString = fc.constantFrom(
+const hostileString = fc.constantFrom(
   '\u0000',
   'a\u0000b',
   '\uD800',
@@ -40,6 +40,18 @@ export const hostileString = fc.constantFrom(
   '2026-02-30T00:00:00Z',
   '00000000-0000-0000-0000-000000000000',
   'not-a-uuid',
+);
+
+// Forged keyset cursors: shaped like the API's, holding values SQL would choke on.
+const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+const forgedCursor = fc.constantFrom(
+  '9999999999999999999',
+  forged('garbage'),
+  forged({ at: '2026-02-30T00:00:00.000000Z', id: SOME_ID }),
+  forged({ at: '2026-12-01T10:00:00.000000Z', id: 'x' }),
+  forged({ priority: 1e300, openedAt: '2026-12-01T10:00:00.000000Z', id: SOME_ID }),
+  forged({ priority: 1, openedAt: 'Tue, 1 Dec 2026 10:00:00 GMT', id: SOME_ID }),
 );
 
 const hostileValue = fc.oneof(
@@ -172,11 +184,27 @@ export function requestFor(operation: Operation, document: JsonSchema): fc.Arbit
       ]),
     ),
   );
-  const query = fc.boolean().chain((hostile) =>
-    fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p.schema ?? {}, document, hostile)])), {
-      requiredKeys: [],
-    }),
-  );
+  // Well-formed queries, queries with one hostile parameter (the others well-formed, so the
+  // hostile one reaches the handler), and queries hostile anywhere.
+  const queryWith = (hostileName: string | null, hostileAnywhere: boolean) =>
+    fc.record(
+      Object.fromEntries(
+        queryParams.map((p) => [
+          p.name,
+          p.name === hostileName
+            ? fc.oneof(p.name === 'cursor' ? forgedCursor : hostileString, hostileValue)
+            : valueFor(p.schema ?? {}, document, hostileAnywhere),
+        ]),
+      ),
+      { requiredKeys: queryParams.filter((p) => p.required || p.name === hostileName).map((p) => p.name) },
+    );
+  const query = queryParams.length
+    ? fc.oneof(
+        queryWith(null, false),
+        fc.constantFrom(...queryParams.map((p) => p.name)).chain((name) => queryWith(name, false)),
+        queryWith(null, true),
+      )
+    : fc.constant({});
   const body = operation.body
     ? fc.oneof(
         { weight: 3, arbitrary: valueFor(operation.body, document, false).map(json) },
