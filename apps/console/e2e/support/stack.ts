@@ -20,6 +20,8 @@ const distDir = path.join(consoleDir, 'dist');
 
 export interface Stack {
   baseUrl: string;
+  /** The API's database, for journeys that check what it recorded (its audit log). */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startStack(): Promise<Stack> {
     const api = startApi(port, database.url);
     undo.push(() => api.stop());
     await waitUntilReady(baseUrl, api);
-    return { baseUrl, stop };
+    return { baseUrl, databaseUrl: database.url, stop };
   } catch (error) {
     await stop();
     throw error;
