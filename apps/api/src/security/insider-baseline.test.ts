@@ -4,11 +4,19 @@
  * grantee holding the case under an approved grant) and asserts that the abuse returns no
  * content and leaves its refusal in the audit log.
  */
+
+import type { Role } from '@docket/permissions';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileRequest, heldCase, JUSTIFICATION } from '../access/test-helpers';
 import { useTestApp } from '../testing/harness';
-import { expectNoContent, expectRefusalAudited, readConversation, reviewerReadingUnderGrant } from './insider';
+import {
+  expectNoContent,
+  expectReadRefused,
+  expectRefusalAudited,
+  readConversation,
+  reviewerReadingUnderGrant,
+} from './insider';
 
 const t = useTestApp();
 let platform: { keyId: string; secret: string };
@@ -18,6 +26,18 @@ beforeAll(async () => {
 });
 
 const underGrant = () => reviewerReadingUnderGrant(t, platform);
+
+/** Someone with `roles` holding a case and approving their own access request for it. */
+async function approvingOwnRequest(roles: Role[]) {
+  const insider = await t.signedIn(roles);
+  const caseId = await heldCase(t, platform, insider.session);
+  const requestId = (await (await fileRequest(t, insider.session, caseId)).json()).id;
+  const response = await t.request('POST', `/api/access/requests/${requestId}/approve`, {
+    session: insider.session,
+    body: {},
+  });
+  return { insider, caseId, response };
+}
 
 describe('a malicious reviewer', () => {
   it('gets nothing outside the granted scope by asking for message ids, and the attempt is recorded', async () => {
@@ -40,30 +60,20 @@ describe('a malicious reviewer', () => {
       .set({ expires_at: sql`now() - interval '1 second'` })
       .where('id', '=', grantId)
       .execute();
-    const response = await readConversation(t, reviewer.session, caseId);
-    expect(response.status).toBe(403);
-    await expectNoContent(response);
-    await expectRefusalAudited(t, response, { action: 'conversation.read_denied', actorId: reviewer.id });
+    await expectReadRefused(t, reviewer, caseId);
   });
 
   it('reads nothing once the grant is revoked', async () => {
     const { reviewer, supervisor, caseId, grantId } = await underGrant();
     await t.request('POST', `/api/access/grants/${grantId}/revoke`, { session: supervisor.session });
-    const response = await readConversation(t, reviewer.session, caseId);
-    expect(response.status).toBe(403);
-    await expectNoContent(response);
-    await expectRefusalAudited(t, response, { action: 'conversation.read_denied', actorId: reviewer.id });
+    await expectReadRefused(t, reviewer, caseId);
   });
 
   it("reads nothing of someone else's case, even holding a live grant on a case of their own", async () => {
     const { caseId } = await underGrant();
     const other = await underGrant();
 
-    const conversation = await readConversation(t, other.reviewer.session, caseId);
-    expect(conversation.status).toBe(403);
-    await expectNoContent(conversation);
-    await expectRefusalAudited(t, conversation, { action: 'conversation.read_denied', actorId: other.reviewer.id });
-
+    await expectReadRefused(t, other.reviewer, caseId);
     const caseView = await t.request('GET', `/api/cases/${caseId}`, { session: other.reviewer.session });
     expect(caseView.status).toBe(409);
     await expectNoContent(caseView);
@@ -71,18 +81,10 @@ describe('a malicious reviewer', () => {
   });
 
   it('cannot approve an access request, their own included', async () => {
-    const reviewer = await t.signedIn(['reviewer']);
-    const caseId = await heldCase(t, platform, reviewer.session);
-    const requestId = (await (await fileRequest(t, reviewer.session, caseId)).json()).id;
-    const response = await t.request('POST', `/api/access/requests/${requestId}/approve`, {
-      session: reviewer.session,
-      body: {},
-    });
+    const { insider, caseId, response } = await approvingOwnRequest(['reviewer']);
     expect(response.status).toBe(403);
-    await expectRefusalAudited(t, response, { action: 'authz.denied', actorId: reviewer.id });
-    const read = await readConversation(t, reviewer.session, caseId);
-    expect(read.status).toBe(403);
-    await expectNoContent(read);
+    await expectRefusalAudited(t, response, { action: 'authz.denied', actorId: insider.id });
+    await expectReadRefused(t, insider, caseId);
   });
 
   it('cannot open a break-glass window on a case that is not urgent', async () => {
@@ -94,9 +96,7 @@ describe('a malicious reviewer', () => {
     });
     expect(response.status).toBe(403);
     await expectRefusalAudited(t, response, { action: 'request.refused', actorId: reviewer.id });
-    const read = await readConversation(t, reviewer.session, caseId);
-    expect(read.status).toBe(403);
-    await expectNoContent(read);
+    await expectReadRefused(t, reviewer, caseId);
   });
 
   it('cannot export the audit log', async () => {
@@ -136,27 +136,15 @@ describe('a disabled reviewer’s live session', () => {
 
 describe('a malicious supervisor', () => {
   it('cannot approve their own request, and reads nothing without another approver', async () => {
-    const both = await t.signedIn(['reviewer', 'supervisor']);
-    const caseId = await heldCase(t, platform, both.session);
-    const requestId = (await (await fileRequest(t, both.session, caseId)).json()).id;
-    const response = await t.request('POST', `/api/access/requests/${requestId}/approve`, {
-      session: both.session,
-      body: {},
-    });
+    const { insider, caseId, response } = await approvingOwnRequest(['reviewer', 'supervisor']);
     expect(response.status).toBe(403);
-    await expectRefusalAudited(t, response, { action: 'request.refused', actorId: both.id });
-    const read = await readConversation(t, both.session, caseId);
-    expect(read.status).toBe(403);
-    await expectNoContent(read);
-    await expectRefusalAudited(t, read, { action: 'conversation.read_denied', actorId: both.id });
+    await expectRefusalAudited(t, response, { action: 'request.refused', actorId: insider.id });
+    await expectReadRefused(t, insider, caseId);
   });
 
   it('cannot read the conversation they approved for someone else', async () => {
     const { supervisor, caseId } = await underGrant();
-    const response = await readConversation(t, supervisor.session, caseId);
-    expect(response.status).toBe(403);
-    await expectNoContent(response);
-    await expectRefusalAudited(t, response, { action: 'conversation.read_denied', actorId: supervisor.id });
+    await expectReadRefused(t, supervisor, caseId);
   });
 });
 

@@ -36,6 +36,14 @@ export function readConversation(t: Harness, session: TestSession, caseId: strin
   return t.request('GET', `/api/cases/${caseId}/conversation${ids ? `?ids=${ids}` : ''}`, { session });
 }
 
+/** `insider` reads the case's conversation: refused, no content, and the refused read audited. */
+export async function expectReadRefused(t: Harness, insider: { id: string; session: TestSession }, caseId: string) {
+  const response = await readConversation(t, insider.session, caseId);
+  expect(response.status).toBe(403);
+  await expectNoContent(response);
+  await expectRefusalAudited(t, response, { action: 'conversation.read_denied', actorId: insider.id });
+}
+
 /** No message body and no reporter text anywhere in the response. */
 export async function expectNoContent(response: TestResponse, content: readonly string[] = HELD_CASE_CONTENT) {
   const text = await response.clone().text();
