@@ -59,7 +59,7 @@ const connection = await connect({
   databaseUrl: config.databaseUrl,
   poolSize: config.databasePoolSize,
   role: config.databaseRole,
-  onIdleError: (error) => logger.warn({ err: error.message }, 'idle database connection lost'),
+  onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost'),
 });
 const migrations = await migrate().catch(exitWith);
 logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
