@@ -15,6 +15,8 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ACCESS_CHANNEL } from './access/live';
+import { SigningKeyFile } from './audit/signing-keys';
+import { FileKeyring } from './encryption/keyring';
 import { type ApiProcess, startApiProcess } from './testing/api-process';
 
 let server: EmbeddedServer;
@@ -25,17 +27,17 @@ beforeAll(async () => {
   server = await startEmbeddedServer();
   const template = await createTemplateDatabase(server.adminUrl);
   databaseUrl = (await createTestDatabase(server.adminUrl, template)).url;
+  const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-restart-'));
   const env = {
     DATABASE_URL: databaseUrl,
-    // Demo mode makes the keys (in a data folder both share) and the well-known demo logins.
+    DOCKET_KEYRING_FILE: FileKeyring.create(path.join(keysDir, 'keyring.json')).file,
+    DOCKET_AUDIT_SIGNING_KEY_FILE: SigningKeyFile.create(path.join(keysDir, 'audit-signing.json')).file,
+    // For the well-known demo logins.
     DOCKET_DEMO: 'true',
     DOCKET_DEMO_REPORTS: '0',
-    DOCKET_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'docket-restart-')),
     AUDIT_SEAL_INTERVAL_MS: '200',
   };
-  // One after the other: the first creates the key files the second opens.
-  apis.push(await startApiProcess(env));
-  apis.push(await startApiProcess(env));
+  apis.push(...(await Promise.all([startApiProcess(env), startApiProcess(env)])));
 }, 60_000);
 
 afterAll(async () => {
