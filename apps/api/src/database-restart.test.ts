@@ -106,7 +106,7 @@ function keepAsking(cookies: string[]) {
       const started = Date.now();
       const response = await fetch(url, init).catch(() => null);
       // No answer at all (status 0): the process is gone.
-      const body: { type?: string } = response ? await response.json() : {};
+      const body = (response ? await response.json() : {}) as { type?: string };
       answers.push({
         status: response?.status ?? 0,
         ms: Date.now() - started,
