@@ -176,18 +176,28 @@ export const accessRoutes = featureRouter()
       summary:
         'Server-Sent Events: new requests and break-glass uses for supervisors; outcomes of your own requests for you',
       responses: {
-        200: { description: '`text/event-stream`; each event is named by its type (`access.requested`, …).' },
+        200: {
+          description:
+            '`text/event-stream`: `ready` first, then events named by their type (`access.requested`, …); ' +
+            '`resync` when some may have been missed (the database was away): refetch.',
+        },
       },
     }),
-    (c) => {
+    async (c) => {
       const session = signedIn(c);
       const supervises = can(session.user.roles, 'approve:access');
+      // Before the stream opens, so a database outage is a 503 the console backs off from.
+      await c.var.deps.accessEvents.start();
       // Events carry ids only, never content: supervisors see every one (their inbox, grants and
       // review list follow them); everyone else only those about their own access.
       const visible = (event: AccessEvent) => supervises || event.staffId === session.user.id;
       return streamSSE(c, async (stream) => {
-        const unsubscribe = await c.var.deps.accessEvents.subscribe((event) => {
-          if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+        const unsubscribe = await c.var.deps.accessEvents.subscribe({
+          onEvent: (event) => {
+            if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+          },
+          // Events may have been lost while the database was away: the console refetches.
+          onResync: () => void stream.writeSSE({ event: 'resync', data: '{}' }),
         });
         // A comment line now and then keeps proxies from closing an idle stream.
         const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), 25_000);
