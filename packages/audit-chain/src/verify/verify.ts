@@ -90,10 +90,8 @@ export function parseDocument<T>(bytes: Uint8Array, file: string, parse: (value:
 }
 
 export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<VerifyResult> {
-  let archive: BundleArchive | undefined;
   try {
-    archive = await openBundle(blob);
-    return await verifyArchive(archive, options);
+    return await verifyArchive(await openBundle(blob, options.crypto), options);
   } catch (error) {
     if (error instanceof VerificationFailure) {
       return {
@@ -104,8 +102,6 @@ export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<
       };
     }
     throw error;
-  } finally {
-    await archive?.close().catch(() => {});
   }
 }
 
