@@ -16,6 +16,7 @@ import {
   OCSF_FILE,
 } from '../bundle/format';
 import { FormatError, parseKeysDocument, parseManifest } from '../bundle/parse';
+import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
 import { fromHex, toHex } from '../bytes';
 import type { SignedCheckpoint } from '../checkpoint';
 import { type BundleArchive, openBundle } from './archive';
@@ -77,8 +78,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function parseDocument<T>(bytes: Uint8Array, file: string, parse: (value: unknown) => T): T {
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(bytes));
-  } catch {
+    value = parseStrictJson(decoder.decode(bytes));
+  } catch (error) {
+    if (error instanceof StrictJsonError) throw new VerificationFailure(file, error.message);
     throw new VerificationFailure(file, 'is not valid UTF-8 JSON');
   }
   try {
