@@ -104,7 +104,7 @@ async function readEnd(blob: Blob): Promise<End> {
     throw new ZipError('does not end with a zip end record (not a zip, a zip comment, or data after the archive)');
   }
   if (end.getUint16(20, true) !== 0) throw new ZipError('the zip end record announces a comment');
-  if (end.getUint16(4, true) !== 0 || end.getUint16(6, true) !== 0) throw new ZipError('a zip split across disks');
+  const disks = [end.getUint16(4, true), end.getUint16(6, true)];
   const stated = {
     entriesHere: end.getUint16(8, true),
     entries: end.getUint16(10, true),
@@ -115,7 +115,11 @@ async function readEnd(blob: Blob): Promise<End> {
   let directoryEnd = endOffset;
   let found = stated;
   const locatorOffset = endOffset - ZIP64_LOCATOR_BYTES;
-  if (locatorOffset >= 0 && view(await readAt(blob, locatorOffset, 4)).getUint32(0, true) === ZIP64_LOCATOR) {
+  const zip64 =
+    locatorOffset >= 0 && view(await readAt(blob, locatorOffset, 4)).getUint32(0, true) === ZIP64_LOCATOR;
+  // Disk numbers are 0, or full (0xFFFF) when the zip64 end record holds them.
+  if (disks.some((disk) => disk !== 0 && !(zip64 && disk === MAX_16))) throw new ZipError('a zip split across disks');
+  if (zip64) {
     directoryEnd = locatorOffset - ZIP64_END_BYTES;
     found = await readZip64End(blob, locatorOffset, directoryEnd);
     for (const [field, sentinel] of [
