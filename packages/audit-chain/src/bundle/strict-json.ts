@@ -32,7 +32,8 @@ function checkStrings(text: string): void {
       }
       const names = open.at(-1);
       if (expectName && names) {
-        if (names.has(string)) throw new StrictJsonError(`has the member ${JSON.stringify(string)} twice in one object`);
+        if (names.has(string))
+          throw new StrictJsonError(`has the member ${JSON.stringify(string)} twice in one object`);
         names.add(string);
       }
       expectName = false;

@@ -1,8 +1,8 @@
 import { createHash, createPublicKey, hash, type KeyObject, verify } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { toBase64 } from '../bytes';
-import { crc32 } from '../zip/crc32';
 import type { CryptoProvider } from '../verify/provider';
+import { crc32 } from '../zip/crc32';
 
 /** Wraps a raw Ed25519 public key for node:crypto. */
 export function ed25519PublicKey(raw: Uint8Array): KeyObject {

@@ -32,4 +32,3 @@ function readChunk(blob: Blob, at: number, end: number): Promise<Uint8Array> {
   read.catch(() => {}); // left unread when the reader stops early
   return read;
 }
-

@@ -115,8 +115,7 @@ async function readEnd(blob: Blob): Promise<End> {
   let directoryEnd = endOffset;
   let found = stated;
   const locatorOffset = endOffset - ZIP64_LOCATOR_BYTES;
-  const zip64 =
-    locatorOffset >= 0 && view(await readAt(blob, locatorOffset, 4)).getUint32(0, true) === ZIP64_LOCATOR;
+  const zip64 = locatorOffset >= 0 && view(await readAt(blob, locatorOffset, 4)).getUint32(0, true) === ZIP64_LOCATOR;
   // Disk numbers are 0, or full (0xFFFF) when the zip64 end record holds them.
   if (disks.some((disk) => disk !== 0 && !(zip64 && disk === MAX_16))) throw new ZipError('a zip split across disks');
   if (zip64) {
@@ -136,7 +135,9 @@ async function readEnd(blob: Blob): Promise<End> {
   if (found.entriesHere !== found.entries) throw new ZipError('a zip split across disks');
   if (found.directoryBytes > MAX_DIRECTORY_BYTES) throw new ZipError('the central directory is too large for a bundle');
   if (found.directoryOffset + found.directoryBytes !== directoryEnd) {
-    throw new ZipError('the central directory does not end where the end record begins (data before or inside the archive?)');
+    throw new ZipError(
+      'the central directory does not end where the end record begins (data before or inside the archive?)',
+    );
   }
   return found;
 }
@@ -153,7 +154,8 @@ async function readZip64End(blob: Blob, locatorOffset: number, recordOffset: num
   if (record.getUint32(0, true) !== ZIP64_END || uint64(record, 4) !== ZIP64_END_BYTES - 12) {
     throw new ZipError('the zip64 end record is malformed');
   }
-  if (record.getUint32(16, true) !== 0 || record.getUint32(20, true) !== 0) throw new ZipError('a zip split across disks');
+  if (record.getUint32(16, true) !== 0 || record.getUint32(20, true) !== 0)
+    throw new ZipError('a zip split across disks');
   return {
     entriesHere: uint64(record, 24),
     entries: uint64(record, 32),
@@ -311,7 +313,9 @@ async function checkLocalEntry(blob: Blob, record: DirectoryRecord): Promise<{ d
 
 async function readAt(blob: Blob, offset: number, length: number, name?: string): Promise<Uint8Array> {
   if (offset < 0 || offset + length > blob.size) {
-    throw new ZipError(name ? `the entry ${quote(name)} runs past the end of the file` : 'a zip record lies outside the file');
+    throw new ZipError(
+      name ? `the entry ${quote(name)} runs past the end of the file` : 'a zip record lies outside the file',
+    );
   }
   return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
 }
