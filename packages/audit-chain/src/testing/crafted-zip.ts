@@ -6,19 +6,7 @@
  */
 import { concatBytes } from '../bytes';
 import { crc32 } from '../zip/crc32';
-import {
-  CENTRAL_HEADER,
-  CENTRAL_HEADER_BYTES,
-  DATA_DESCRIPTOR,
-  END_BYTES,
-  END_OF_CENTRAL_DIRECTORY,
-  FLAG_DATA_DESCRIPTOR,
-  LOCAL_HEADER,
-  LOCAL_HEADER_BYTES,
-  MAX_32,
-  STORED,
-  ZIP64_EXTRA,
-} from '../zip/structure';
+import * as zip from '../zip/structure';
 
 export interface CraftedEntry {
   name: string;
@@ -64,18 +52,18 @@ export function craftZip({ entries, leading = new Uint8Array(), trailing = new U
     const crc = entry.crc32 ?? crc32(entry.data, 0);
     const localOffset = offset;
     write(
-      record(LOCAL_HEADER_BYTES + name.length + 20, (view) => {
-        view.setUint32(0, LOCAL_HEADER, true);
+      record(zip.LOCAL_HEADER_BYTES + name.length + 20, (view) => {
+        view.setUint32(0, zip.LOCAL_HEADER, true);
         view.setUint16(4, 45, true);
-        view.setUint16(6, FLAG_DATA_DESCRIPTOR, true);
-        view.setUint16(8, STORED, true);
-        view.setUint32(18, MAX_32, true);
-        view.setUint32(22, MAX_32, true);
+        view.setUint16(6, zip.FLAG_DATA_DESCRIPTOR, true);
+        view.setUint16(8, zip.STORED, true);
+        view.setUint32(18, zip.MAX_32, true);
+        view.setUint32(22, zip.MAX_32, true);
         view.setUint16(26, name.length, true);
         view.setUint16(28, 20, true);
-        new Uint8Array(view.buffer).set(name, LOCAL_HEADER_BYTES);
-        const extra = LOCAL_HEADER_BYTES + name.length;
-        view.setUint16(extra, ZIP64_EXTRA, true);
+        new Uint8Array(view.buffer).set(name, zip.LOCAL_HEADER_BYTES);
+        const extra = zip.LOCAL_HEADER_BYTES + name.length;
+        view.setUint16(extra, zip.ZIP64_EXTRA, true);
         view.setUint16(extra + 2, 16, true);
         view.setBigUint64(extra + 4, BigInt(entry.localSize ?? 0), true);
         view.setBigUint64(extra + 12, BigInt(entry.localSize ?? 0), true);
@@ -84,7 +72,7 @@ export function craftZip({ entries, leading = new Uint8Array(), trailing = new U
     write(entry.data);
     write(
       record(24, (view) => {
-        view.setUint32(0, DATA_DESCRIPTOR, true);
+        view.setUint32(0, zip.DATA_DESCRIPTOR, true);
         view.setUint32(4, entry.descriptor?.crc32 ?? crc, true);
         view.setBigUint64(8, BigInt(entry.descriptor?.size ?? size), true);
         view.setBigUint64(16, BigInt(entry.descriptor?.size ?? size), true);
@@ -92,24 +80,24 @@ export function craftZip({ entries, leading = new Uint8Array(), trailing = new U
     );
     if (entry.listed === false) continue;
     directory.push(
-      record(CENTRAL_HEADER_BYTES + name.length, (view) => {
-        view.setUint32(0, CENTRAL_HEADER, true);
+      record(zip.CENTRAL_HEADER_BYTES + name.length, (view) => {
+        view.setUint32(0, zip.CENTRAL_HEADER, true);
         view.setUint16(4, 0x032d, true);
         view.setUint16(6, 45, true);
-        view.setUint16(8, FLAG_DATA_DESCRIPTOR, true);
-        view.setUint16(10, STORED, true);
+        view.setUint16(8, zip.FLAG_DATA_DESCRIPTOR, true);
+        view.setUint16(10, zip.STORED, true);
         view.setUint32(16, crc, true);
         view.setUint32(20, size, true);
         view.setUint32(24, size, true);
         view.setUint16(28, name.length, true);
         view.setUint32(42, localOffset, true);
-        new Uint8Array(view.buffer).set(name, CENTRAL_HEADER_BYTES);
+        new Uint8Array(view.buffer).set(name, zip.CENTRAL_HEADER_BYTES);
       }),
     );
   }
   const central = concatBytes(...directory);
-  const end = record(END_BYTES, (view) => {
-    view.setUint32(0, END_OF_CENTRAL_DIRECTORY, true);
+  const end = record(zip.END_BYTES, (view) => {
+    view.setUint32(0, zip.END_OF_CENTRAL_DIRECTORY, true);
     view.setUint16(8, directory.length, true);
     view.setUint16(10, directory.length, true);
     view.setUint32(12, central.length, true);
