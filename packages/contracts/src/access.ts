@@ -142,7 +142,10 @@ export const BreakGlassBody = z
 
 export const RevokeGrantBody = z
   .object({ reason: z.string().trim().min(10, 'at least 10 characters').max(2000).optional() })
-  .meta({ id: 'RevokeGrantBody', description: 'Why: shown to whoever is asked to approve this person on this case again.' });
+  .meta({
+    id: 'RevokeGrantBody',
+    description: 'Why: shown to whoever is asked to approve this person on this case again.',
+  });
 
 export const BreakGlassReviewBody = z
   .object({ outcome: z.enum(['justified', 'unjustified']), note: z.string().trim().max(2000).optional() })

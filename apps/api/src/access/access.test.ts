@@ -239,7 +239,7 @@ describe('grants end by themselves, on the database clock', () => {
     ).toBe(409);
   });
 
-  it('records the grant a decision was taken under, and the trail runs request → approval → reads → decision', async () => {
+  it('records the grant a decision was taken under, and the trail runs request → approval → reads → decision → end', async () => {
     const reviewer = await t.signedIn(['reviewer']);
     const supervisor = await t.signedIn(['supervisor']);
     const caseId = await heldCase(reviewer.session);
@@ -266,6 +266,7 @@ describe('grants end by themselves, on the database clock', () => {
       'access.approved',
       'conversation.read',
       'decision.recorded',
+      'access.ended',
     ]);
   });
 });

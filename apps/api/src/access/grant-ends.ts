@@ -48,7 +48,9 @@ export async function endGrantsForLapsedLeases(db: Kysely<Database>): Promise<vo
   await db.transaction().execute(async (trx) => {
     const lapsed = await trx
       .selectFrom('access_grant as g')
-      .innerJoin('case as c', (join) => join.onRef('c.id', '=', 'g.case_id').onRef('c.assignee_id', '=', 'g.grantee_id'))
+      .innerJoin('case as c', (join) =>
+        join.onRef('c.id', '=', 'g.case_id').onRef('c.assignee_id', '=', 'g.grantee_id'),
+      )
       .select(['g.case_id', 'g.grantee_id'])
       .distinct()
       .where(grantUnended)

@@ -176,7 +176,12 @@ async function reportedContextIds(trx: Transaction<Database>, caseId: string, co
   return rows[0]?.ids ?? [];
 }
 
-export async function cancelAccessRequest(trx: Transaction<Database>, id: string, requesterId: string, audit: AuditContext) {
+export async function cancelAccessRequest(
+  trx: Transaction<Database>,
+  id: string,
+  requesterId: string,
+  audit: AuditContext,
+) {
   const row = await lockPending(trx, id);
   if (row.requester_id !== requesterId) throw new AppError('forbidden', 'Only the requester can cancel a request.');
   await settlePending(trx, id, { status: 'cancelled' });

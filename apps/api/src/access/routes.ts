@@ -323,7 +323,8 @@ export const accessRoutes = featureRouter()
       audit: 'access.revoked',
       tags: ['access'],
       summary: 'End a grant now: the next read fails, and its grantee may not break glass on that case again',
-      request: { params: IdParams, body: jsonBody(RevokeGrantBody) },
+      // The body is optional: revoking in a hurry must not wait on words.
+      request: { params: IdParams, body: { ...jsonBody(RevokeGrantBody), required: false } },
       responses: {
         200: jsonResponse(AccessGrant, 'Revoked.'),
         404: { description: 'No such grant.' },

@@ -150,8 +150,6 @@ export async function decideCase(
       .where('id', '=', caseId)
       .execute();
   }
-  // Deciding (or escalating) lets go of the case, and with it the access it justified.
-  await endGrantsOnCase(trx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided', audit);
   await recordAuditEvent(trx, audit, {
     action: 'decision.recorded',
     target: { type: 'decision', id },
@@ -159,6 +157,8 @@ export async function decideCase(
     ...(grant ? { grantId: grant.id } : {}),
     details: { action: body.action, policyCode: body.policyCode, requiresConfirmation },
   });
+  // Deciding (or escalating) lets go of the case, and with it the access it justified.
+  await endGrantsOnCase(trx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided', audit);
   return toDecision(await selectDecisions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
 }
 
