@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record';
-import { AppError } from '../http/problem';
+import type { AppError } from '../http/problem';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { approveAccessRequest, cancelAccessRequest } from './requests';
 import {

@@ -8,8 +8,8 @@
 import type { Database, GrantEndReason } from '@docket/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditContext, recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
-import { grantUnended } from './liveness';
 import { publishAccessEvent } from './live';
+import { grantUnended } from './liveness';
 
 export async function endGrantsOnCase(
   trx: Transaction<Database>,

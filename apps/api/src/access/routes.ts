@@ -13,9 +13,9 @@ import {
   PendingAccessRequestList,
   RevokeGrantBody,
 } from '@docket/contracts';
+import type { Database } from '@docket/db';
 import { can } from '@docket/permissions';
 import { streamSSE } from 'hono/streaming';
-import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
@@ -26,6 +26,7 @@ import { readConversation } from './conversation-read';
 import { endGrantsForLapsedLeases } from './grant-ends';
 import { activeGrants, breakGlass, ownLiveGrant, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
 import type { AccessEvent } from './live';
+import { pendingAccessRequests } from './pending-requests';
 import {
   approveAccessRequest,
   cancelAccessRequest,
@@ -34,7 +35,6 @@ import {
   fileAccessRequest,
   ownLatestRequest,
 } from './requests';
-import { pendingAccessRequests } from './pending-requests';
 
 const IdParams = z.object({ id: z.uuid() });
 
