@@ -6,10 +6,12 @@ import { type TestSession, useTestApp } from '../testing/harness';
 import { approveAccessRequest, cancelAccessRequest } from './requests';
 import {
   approvedGrant,
+  breakGlassAs,
   eventsOf,
   fileRequest as fileRequestOf,
   heldCase as heldCaseOf,
   JUSTIFICATION,
+  pendingRequest,
 } from './test-helpers';
 
 const t = useTestApp();
@@ -205,10 +207,7 @@ describe('requests and approvals', () => {
 
 describe('who may settle a request', () => {
   it('refuses an approval that widens a reported_context request (±1 approved as ±3)', async () => {
-    const reviewer = await t.signedIn(['reviewer']);
-    const supervisor = await t.signedIn(['supervisor']);
-    const caseId = await heldCase(reviewer.session);
-    const request = await (await fileRequest(reviewer.session, caseId)).json();
+    const { reviewer, supervisor, caseId, request } = await pendingRequest(t, platform);
     const wider = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
       session: supervisor.session,
       body: { scope: { kind: 'reported_context', context: 3 } },
@@ -219,10 +218,8 @@ describe('who may settle a request', () => {
   });
 
   it("refuses another reviewer's cancelling someone's request", async () => {
-    const reviewer = await t.signedIn(['reviewer']);
+    const { request } = await pendingRequest(t, platform);
     const other = await t.signedIn(['reviewer']);
-    const caseId = await heldCase(reviewer.session);
-    const request = await (await fileRequest(reviewer.session, caseId)).json();
     const cancel = await t.request('POST', `/api/access/requests/${request.id}/cancel`, { session: other.session });
     expect(cancel.status).toBe(403);
     const { status } = await t.db
@@ -234,10 +231,8 @@ describe('who may settle a request', () => {
   });
 
   it('refuses approval by a plain reviewer, and records the refusal', async () => {
-    const reviewer = await t.signedIn(['reviewer']);
+    const { reviewer, caseId, request } = await pendingRequest(t, platform);
     const colleague = await t.signedIn(['reviewer']);
-    const caseId = await heldCase(reviewer.session);
-    const request = await (await fileRequest(reviewer.session, caseId)).json();
     const approve = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
       session: colleague.session,
       body: {},
@@ -250,10 +245,7 @@ describe('who may settle a request', () => {
   });
 
   it('refuses approving or cancelling past the deadline in the statement itself, before any sweep marked it', async () => {
-    const reviewer = await t.signedIn(['reviewer']);
-    const supervisor = await t.signedIn(['supervisor']);
-    const caseId = await heldCase(reviewer.session);
-    const request = await (await fileRequest(reviewer.session, caseId)).json();
+    const { reviewer, supervisor, request } = await pendingRequest(t, platform);
     await t.db
       .updateTable('access_request')
       .set({ pending_until: sql`now() - interval '1 second'` })
@@ -463,12 +455,7 @@ describe('break-glass', () => {
     // Someone who is reviewer and supervisor still never reviews their own use.
     const both = await t.signedIn(['reviewer', 'supervisor']);
     const ownCase = await heldCase(both.session, 'violent_threat');
-    const own = await (
-      await t.request('POST', `/api/cases/${ownCase}/break-glass`, {
-        session: both.session,
-        body: { justification: JUSTIFICATION, durationMinutes: 5 },
-      })
-    ).json();
+    const own = await (await breakGlassAs(t, both.session, ownCase, 5)).json();
     const selfReview = await t.request('POST', `/api/access/break-glass/${own.id}/review`, {
       session: both.session,
       body: { outcome: 'justified' },

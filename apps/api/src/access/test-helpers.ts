@@ -45,8 +45,8 @@ export function fileRequest(t: Harness, session: TestSession, caseId: string, ov
   });
 }
 
-/** A reviewer holding a case and reading it under a grant a supervisor approved (m4 ± 1 unless told). */
-export async function approvedGrant(
+/** A reviewer holding a case with a pending request (m4 ± 1 unless told), and a supervisor to judge it. */
+export async function pendingRequest(
   t: Harness,
   platform: Platform,
   options: { category?: Category; request?: object } = {},
@@ -54,14 +54,24 @@ export async function approvedGrant(
   const reviewer = await t.signedIn(['reviewer']);
   const supervisor = await t.signedIn(['supervisor']);
   const caseId = await heldCase(t, platform, reviewer.session, options.category);
-  const request = await (await fileRequest(t, reviewer.session, caseId, options.request)).json();
+  const request = (await (await fileRequest(t, reviewer.session, caseId, options.request)).json()) as { id: string };
+  return { reviewer, supervisor, caseId, request };
+}
+
+/** The same, approved as asked: the reviewer reads under the grant. */
+export async function approvedGrant(
+  t: Harness,
+  platform: Platform,
+  options: { category?: Category; request?: object } = {},
+) {
+  const { reviewer, supervisor, caseId, request } = await pendingRequest(t, platform, options);
   const approved = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
     session: supervisor.session,
     body: {},
   });
   if (approved.status !== 200) throw new Error(`approval failed: ${approved.status}`);
   const { grantId } = (await approved.json()) as { grantId: string };
-  return { reviewer, supervisor, caseId, requestId: request.id as string, grantId };
+  return { reviewer, supervisor, caseId, requestId: request.id, grantId };
 }
 
 export const readConversationAs = (t: Harness, session: TestSession, caseId: string, ids?: string) =>
@@ -76,3 +86,10 @@ export async function eventsOf(t: Harness, response: TestResponse) {
     .orderBy('id')
     .execute();
 }
+
+/** The holder's break-glass on a case, with the standard justification. */
+export const breakGlassAs = (t: Harness, session: TestSession, caseId: string, durationMinutes = 10) =>
+  t.request('POST', `/api/cases/${caseId}/break-glass`, {
+    session,
+    body: { justification: JUSTIFICATION, durationMinutes },
+  });

@@ -6,10 +6,11 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   approvedGrant,
+  breakGlassAs,
   eventsOf,
   fileRequest,
   heldCase,
-  JUSTIFICATION,
+  pendingRequest,
   readConversationAs,
   sevenMessageReport,
 } from '../access/test-helpers';
@@ -156,11 +157,7 @@ describe('a reviewer whose access was revoked', () => {
     const reviewer = await t.signedIn(['reviewer']);
     const supervisor = await t.signedIn(['supervisor']);
     const caseId = await heldCase(t, platform, reviewer.session, 'violent_threat');
-    const breakGlass = () =>
-      t.request('POST', `/api/cases/${caseId}/break-glass`, {
-        session: reviewer.session,
-        body: { justification: JUSTIFICATION, durationMinutes: 10 },
-      });
+    const breakGlass = () => breakGlassAs(t, reviewer.session, caseId);
     const first = await (await breakGlass()).json();
     const reason = 'Reading far beyond what the threat needed.';
     const revoked = await t.request('POST', `/api/access/grants/${first.id}/revoke`, {
@@ -186,11 +183,7 @@ describe('a reviewer stacks break-glass', () => {
   it('is refused a second window while one is live, and the first keeps its end', async () => {
     const reviewer = await t.signedIn(['reviewer']);
     const caseId = await heldCase(t, platform, reviewer.session, 'violent_threat');
-    const breakGlass = () =>
-      t.request('POST', `/api/cases/${caseId}/break-glass`, {
-        session: reviewer.session,
-        body: { justification: JUSTIFICATION, durationMinutes: 15 },
-      });
+    const breakGlass = () => breakGlassAs(t, reviewer.session, caseId, 15);
     const first = await (await breakGlass()).json();
     const second = await breakGlass();
     await expectRefusedAndAudited(second, 409, 'request.refused');
@@ -222,10 +215,7 @@ describe('a later report widens an approved scope', () => {
 
 describe('a supervisor approves a request past its deadline', () => {
   it('is refused with 409 expired, and the reviewer gets nothing', async () => {
-    const reviewer = await t.signedIn(['reviewer']);
-    const supervisor = await t.signedIn(['supervisor']);
-    const caseId = await heldCase(t, platform, reviewer.session);
-    const request = await (await fileRequest(t, reviewer.session, caseId)).json();
+    const { reviewer, supervisor, caseId, request } = await pendingRequest(t, platform);
     await t.db
       .updateTable('access_request')
       .set({ pending_until: sql`now() - interval '1 second'` })
