@@ -16,8 +16,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table access_grant add constraint access_grant_end_has_reason
     check ((ended_at is null) = (end_reason is null))`.execute(db);
   // A reported_context grant without its ids reads nothing: older grants fail closed.
-  // The lapsed-lease sweep looks only at grants not yet ended.
-  await sql`create index access_grant_unended_idx on access_grant (case_id, grantee_id)
+  // The lapsed-lease sweep reads only grants still running, however many have run out before.
+  await sql`create index access_grant_unended_idx on access_grant (expires_at)
     where ended_at is null and revoked_at is null`.execute(db);
 }
 
