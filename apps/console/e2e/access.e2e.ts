@@ -122,10 +122,24 @@ test('a reviewer asks, a supervisor approves live, and the content goes when the
     .last()
     .click();
   const revoke = supervisor.page.getByRole('dialog', { name: `Revoke access to case ${ref}?` });
+  const why = 'Reading far more of the conversation than the report needs.';
+  await revoke.getByRole('textbox', { name: 'Reason (optional)' }).fill(why);
   await revoke.getByRole('button', { name: 'Revoke access' }).click();
   await expect(revoke).toBeHidden();
   await expect(messages).toHaveCount(0);
   await expect(access).toContainText('A supervisor revoked your access.');
+
+  // Asking again is allowed; whoever judges it sees that access was revoked, by whom and why.
+  await access.getByRole('button', { name: 'Request access again…' }).click();
+  await dialog.getByText('User report', { exact: true }).click();
+  await dialog.getByRole('textbox', { name: 'Justification' }).fill(JUSTIFICATION);
+  await dialog.getByRole('button', { name: 'Send request' }).click();
+  await expect(dialog).toBeHidden();
+  await mainNav(supervisor.page)
+    .getByRole('link', { name: /Access requests/ })
+    .click();
+  await expect(card.getByRole('note')).toContainText("Riley Reviewer's access to this case was revoked by");
+  await expect(card.getByRole('note')).toContainText(why);
   await supervisor.close();
 });
 

@@ -11,18 +11,22 @@ import {
   ConversationRead,
   DenyAccessBody,
   PendingAccessRequestList,
+  RevokeGrantBody,
 } from '@docket/contracts';
+import type { Database } from '@docket/db';
 import { can } from '@docket/permissions';
 import { streamSSE } from 'hono/streaming';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { readConversation } from './conversation-read';
+import { endGrantsForLapsedLeases } from './grant-ends';
 import { activeGrants, breakGlass, ownLiveGrant, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
 import type { AccessEvent } from './live';
+import { pendingAccessRequests } from './pending-requests';
 import {
   approveAccessRequest,
   cancelAccessRequest,
@@ -30,10 +34,19 @@ import {
   expireStaleRequests,
   fileAccessRequest,
   ownLatestRequest,
-  pendingAccessRequests,
 } from './requests';
 
 const IdParams = z.object({ id: z.uuid() });
+
+/**
+ * Deadlines no statement enforces for us get noticed here, before a view that shows them: stale
+ * requests expire and lapsed leases end their holders' grants, each as the system's event. Reads
+ * and approvals do not depend on this; they check the clock themselves.
+ */
+async function noticeDeadlines(db: Kysely<Database>) {
+  await expireStaleRequests(db);
+  await endGrantsForLapsedLeases(db);
+}
 const settled = {
   404: { description: 'No such request.' },
   409: { description: 'Already decided, cancelled or expired.' },
@@ -56,7 +69,7 @@ export const caseAccessRoutes = featureRouter()
       const session = signedIn(c);
       const { id } = c.req.valid('param');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const found = await db
         .selectFrom('case')
         .select(sql<Date>`now()`.as('now'))
@@ -90,7 +103,7 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const request = await db
         .transaction()
         .execute((trx) => fileAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
@@ -106,7 +119,11 @@ export const caseAccessRoutes = featureRouter()
       tags: ['access'],
       summary: 'Urgent cases only: open a short window without approval (reviewed by a supervisor afterwards)',
       request: { params: IdParams, body: jsonBody(BreakGlassBody) },
-      responses: { 201: jsonResponse(AccessGrant, 'Granted.'), 409: { description: 'Not your case.' } },
+      responses: {
+        201: jsonResponse(AccessGrant, 'Granted.'),
+        403: { description: 'Not urgent, or a supervisor revoked your access to this case.' },
+        409: { description: 'Not your case, or a break-glass window is already open on it.' },
+      },
     }),
     async (c) => {
       const session = signedIn(c);
@@ -220,7 +237,7 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       return c.json({ items: await pendingAccessRequests(db) }, 200);
     },
   )
@@ -241,7 +258,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const request = await db
         .transaction()
         .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
@@ -265,7 +282,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const request = await db
         .transaction()
         .execute((trx) => denyAccessRequest(trx, id, session.user.id, reason, audit));
@@ -303,7 +320,10 @@ export const accessRoutes = featureRouter()
       summary: 'Grants live right now (database clock)',
       responses: { 200: jsonResponse(AccessGrantList, 'Soonest to end first.') },
     }),
-    async (c) => c.json({ items: await activeGrants(c.var.deps.db) }, 200),
+    async (c) => {
+      await noticeDeadlines(c.var.deps.db);
+      return c.json({ items: await activeGrants(c.var.deps.db) }, 200);
+    },
   )
   .openapi(
     defineRoute({
@@ -312,8 +332,9 @@ export const accessRoutes = featureRouter()
       permission: 'revoke:access',
       audit: 'access.revoked',
       tags: ['access'],
-      summary: 'End a grant now: the next read fails',
-      request: { params: IdParams },
+      summary: 'End a grant now: the next read fails, and its grantee may not break glass on that case again',
+      // The body is optional: revoking in a hurry must not wait on words.
+      request: { params: IdParams, body: { ...jsonBody(RevokeGrantBody), required: false } },
       responses: {
         200: jsonResponse(AccessGrant, 'Revoked.'),
         404: { description: 'No such grant.' },
@@ -324,7 +345,10 @@ export const accessRoutes = featureRouter()
       const session = signedIn(c);
       const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      const grant = await c.var.deps.db.transaction().execute((trx) => revokeGrant(trx, id, session.user.id, audit));
+      const { reason } = c.req.valid('json');
+      const grant = await c.var.deps.db
+        .transaction()
+        .execute((trx) => revokeGrant(trx, id, session.user.id, reason, audit));
       return c.json(grant, 200);
     },
   )
