@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'access.break_glass_reviewed',
   'access.cancelled',
   'access.denied',
+  'access.ended',
   'access.expired',
   'access.requested',
   'access.revoked',
@@ -132,7 +133,11 @@ export const GrantReview = z
     startsAt: Timestamp,
     expiresAt: Timestamp,
     revokedAt: Timestamp.nullable(),
-    status: z.enum(['live', 'expired', 'revoked']),
+    status: z.enum(['live', 'expired', 'revoked', 'ended']),
+    endReason: z
+      .enum(['decided', 'escalated', 'released', 'reassigned', 'taken_over', 'lease_lapsed'])
+      .nullable()
+      .meta({ description: 'Why an ended grant ended early: its grantee stopped holding the case.' }),
     breakGlassReview: z
       .object({ outcome: z.enum(['justified', 'unjustified']), by: Person, at: Timestamp, note: z.string().nullable() })
       .nullable(),

@@ -1,3 +1,4 @@
+import { isDatabaseOutage } from '@docket/db';
 import type { Hook } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -56,6 +57,20 @@ async function contentUnavailable(c: Context<AppEnv>, error: ContentUnavailableE
   );
 }
 
+/** How long a client should wait before retrying through a database outage (a restart takes seconds). */
+const OUTAGE_RETRY_AFTER_SECONDS = 3;
+
+/** Retryable, and not a bug: the client can tell the two apart by the status and `Retry-After`. */
+function databaseUnavailable(c: Context<AppEnv>, error: Error): Response {
+  c.var.deps?.logger.warn({ err: error.message, requestId: c.var.requestId }, 'database unavailable');
+  return problemResponse(
+    c,
+    new AppError('unavailable', 'The database is unreachable just now. Try again shortly.', {
+      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+    }),
+  );
+}
+
 /** The one place errors become HTTP responses. Unknown errors are logged, never echoed. */
 export const onError: ErrorHandler<AppEnv> = async (error, c) => {
   if (error instanceof AppError) {
@@ -79,6 +94,7 @@ export const onError: ErrorHandler<AppEnv> = async (error, c) => {
       status === 400 && /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
     return problemResponse(c, new AppError(code, detail || 'Bad request.'));
   }
+  if (isDatabaseOutage(error)) return databaseUnavailable(c, error);
   c.var.deps?.logger.error(
     { err: { name: error.name, stack: error.stack }, requestId: c.var.requestId },
     'unhandled error',
