@@ -98,7 +98,8 @@ export const AuditEventQuery = z
     to: Timestamp.optional().meta({ description: 'Occurred before.' }),
     cursor: z
       .string()
-      .regex(/^\d{1,19}$/)
+      // An event id, short enough to stay inside Postgres bigint.
+      .regex(/^\d{1,18}$/)
       .optional()
       .meta({ description: 'Opaque cursor from `nextCursor`.' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -6,4 +6,5 @@ export * from './cases';
 export * from './intake';
 export * from './problem';
 export * from './queues';
+export * from './safe-text';
 export * from './staff';

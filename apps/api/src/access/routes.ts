@@ -94,6 +94,7 @@ export const caseAccessRoutes = featureRouter()
       request: { params: IdParams, body: jsonBody(AccessRequestBody) },
       responses: {
         201: jsonResponse(AccessRequest, 'Filed.'),
+        404: { description: 'No such case.' },
         409: { description: 'Not your case, or a request is already open.' },
       },
     }),
@@ -122,6 +123,7 @@ export const caseAccessRoutes = featureRouter()
       responses: {
         201: jsonResponse(AccessGrant, 'Granted.'),
         403: { description: 'Not urgent, or a supervisor revoked your access to this case.' },
+        404: { description: 'No such case.' },
         409: { description: 'Not your case, or a break-glass window is already open on it.' },
       },
     }),

@@ -4,6 +4,7 @@
  * sign-in, a refused read, a rejected signature). The action's transaction has rolled back by
  * now, so the event is written on its own.
  */
+import { escapeUnsafeText } from '@docket/contracts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import type { AppError } from '../http/problem';
@@ -46,7 +47,8 @@ export function refusalEvent(c: Context<AppEnv>, error: AppError): AuditEventInp
     const [prefix, type] = entry;
     const id = c.req.param(prefix.slice(prefix.lastIndexOf(':') + 1));
     if (id) {
-      event.target = { type, id: id.slice(0, 200) };
+      // A path may decode to text Postgres cannot store (or be cut mid-pair); the event must still be written.
+      event.target = { type, id: escapeUnsafeText(id.slice(0, 200)) };
       if (type === 'case' && UUID.test(id)) event.caseId = id;
       if (type === 'access_grant' && UUID.test(id)) event.grantId = id;
     }

@@ -23,12 +23,14 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   }));
 }
 
+/** A 400 naming each offending field; not a refusal to audit, since nothing was attempted. */
+export function invalidInput(c: Context<AppEnv>, errors: FieldError[]): Response {
+  const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return problemResponse(c, new AppError('invalid', summary, { errors }));
+}
+
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
-  if (!result.success) {
-    const errors = fieldErrors(result.error);
-    const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return problemResponse(c, new AppError('invalid', summary, { errors }));
-  }
+  if (!result.success) return invalidInput(c, fieldErrors(result.error));
 };
 
 /**
