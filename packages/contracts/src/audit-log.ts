@@ -49,7 +49,14 @@ export const AUDIT_ACTIONS = [
   'staff.created',
   'staff.disabled',
   'staff.enabled',
+  'staff.enrolled',
+  'staff.password_reset',
   'staff.password_set',
+  'staff.reset_link_issued',
+  'staff.role_confirmed',
+  'staff.role_rejected',
+  'staff.role_removed',
+  'staff.role_requested',
   'staff.updated',
 ] as const;
 
