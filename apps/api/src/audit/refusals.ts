@@ -19,6 +19,7 @@ const TARGET_TYPES: readonly [prefix: string, type: string][] = [
   ['/api/access/break-glass/:id', 'access_grant'],
   ['/api/decisions/:id', 'decision'],
   ['/api/staff/:id', 'staff_user'],
+  ['/api/role-changes/:id', 'staff_role_change'],
   ['/api/service-accounts/:id', 'service_account'],
   ['/api/queues/:queueId', 'queue'],
   ['/api/policies/:code', 'policy'],
