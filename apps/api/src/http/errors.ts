@@ -15,18 +15,26 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   return c.body(JSON.stringify(body), error.status, headers);
 }
 
+const NOT_ACCEPTED = 'not accepted here';
+
+/** One error per field; a field the schema does not know is named too, so the caller sees which. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: NOT_ACCEPTED }))
+      : [{ field: issue.path.length ? issue.path.join('.') : '(body)', message: issue.message }],
+  );
 }
 
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (result, c) => {
   if (!result.success) {
     const errors = fieldErrors(result.error);
     const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return problemResponse(c, new AppError('invalid', summary, { errors }));
+    const error = new AppError('invalid', summary, { errors });
+    // A typo is a 400; a field no route accepts (an admin sending a password for someone else) is probing.
+    const unexpectedFields = errors.filter((e) => e.message === NOT_ACCEPTED).map((e) => e.field);
+    if (unexpectedFields.length) await recordRefusal(c, error, { unexpectedFields });
+    return problemResponse(c, error);
   }
 };
 
