@@ -227,7 +227,8 @@ export const FlaggedLinkUse = z
   .meta({ id: 'FlaggedLinkUse' });
 export type FlaggedLinkUse = z.infer<typeof FlaggedLinkUse>;
 
-export const StaffReview = z
-  .object({ roleChanges: z.array(RoleChange), flaggedLinks: z.array(FlaggedLinkUse) })
-  .meta({ id: 'StaffReview', description: 'Role changes asked for or decided in the period, oldest first; flagged link uses.' });
+export const StaffReview = z.object({ roleChanges: z.array(RoleChange), flaggedLinks: z.array(FlaggedLinkUse) }).meta({
+  id: 'StaffReview',
+  description: 'Role changes asked for or decided in the period, oldest first; flagged link uses.',
+});
 export type StaffReview = z.infer<typeof StaffReview>;

@@ -22,9 +22,10 @@ const Roles = z.array(Role).min(1, 'at least one role').max(4);
 const DisplayName = z.string().trim().min(1).max(120);
 
 // Strict: an admin never chooses a password for someone else, so a `password` field is refused.
-export const CreateStaffBody = z
-  .strictObject({ username: Username, displayName: DisplayName, roles: Roles })
-  .meta({ id: 'CreateStaffBody', description: 'The roles are requested; each takes effect when another admin confirms it.' });
+export const CreateStaffBody = z.strictObject({ username: Username, displayName: DisplayName, roles: Roles }).meta({
+  id: 'CreateStaffBody',
+  description: 'The roles are requested; each takes effect when another admin confirms it.',
+});
 export type CreateStaffBody = z.infer<typeof CreateStaffBody>;
 
 /** What the operator's `pnpm staff:create` (and the demo seed) give: the account's own password. */

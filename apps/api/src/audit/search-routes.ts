@@ -78,7 +78,8 @@ export const auditSearchRoutes = featureRouter()
       permission: 'read:audit',
       audit: 'none',
       tags: ['audit'],
-      summary: 'Role changes in a period, and enrolment or reset links used from the issuing admin’s address or session',
+      summary:
+        'Role changes in a period, and enrolment or reset links used from the issuing admin’s address or session',
       request: { query: StaffReviewQuery },
       responses: { 200: jsonResponse(StaffReview, 'Role changes oldest first, and flagged link uses.') },
     }),

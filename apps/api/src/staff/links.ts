@@ -68,7 +68,8 @@ export async function createStaff(
   config: Config['staffLinks'],
 ): Promise<CreatedStaff> {
   const requestedBy = issuer.audit.actor.id;
-  if (issuer.audit.actor.type !== 'staff' || !requestedBy) throw new AppError('forbidden', 'Only an admin creates staff.');
+  if (issuer.audit.actor.type !== 'staff' || !requestedBy)
+    throw new AppError('forbidden', 'Only an admin creates staff.');
   const requestedRoles = [...new Set(input.roles)];
   const id = await insertStaffUser(trx, {
     username: input.username,
@@ -187,7 +188,8 @@ export async function redeemLink(
       linkId: link.id,
       issuedBy: link.issued_by,
       sameAddressAsIssuer: link.issued_ip !== null && link.issued_ip === client.audit.ip,
-      sameSessionAsIssuer: link.issued_session_hash !== null && client.sessionHash?.equals(link.issued_session_hash) === true,
+      sameSessionAsIssuer:
+        link.issued_session_hash !== null && client.sessionHash?.equals(link.issued_session_hash) === true,
       sessionsEnded,
     },
   });

@@ -15,7 +15,8 @@ import { assertAnotherActiveAdmin, lockStaff } from './staff';
 /** The admin acting, who must be a staff member and never the account being changed. */
 function actingAdmin(audit: AuditContext, targetId: string): string {
   const actorId = audit.actor.id;
-  if (audit.actor.type !== 'staff' || !actorId) throw new AppError('forbidden', 'Only a signed-in admin changes roles.');
+  if (audit.actor.type !== 'staff' || !actorId)
+    throw new AppError('forbidden', 'Only a signed-in admin changes roles.');
   if (actorId === targetId) throw new AppError('forbidden', 'You cannot change your own roles; ask another admin.');
   return actorId;
 }

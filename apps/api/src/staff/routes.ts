@@ -204,7 +204,8 @@ export const staffRoutes = featureRouter()
       permission: 'manage:staff',
       audit: 'staff.reset_link_issued',
       tags: ['staff'],
-      summary: 'Issue a one-time password-reset link for someone else (shown once; the old password works until it is used)',
+      summary:
+        'Issue a one-time password-reset link for someone else (shown once; the old password works until it is used)',
       request: { params: StaffIdParams },
       responses: {
         201: jsonResponse(StaffLink, 'The link, shown this once.'),

@@ -119,8 +119,9 @@ describe('staff administration', () => {
     const created = await createViaApi(t, first.session, 'not.a.supervisor', ['supervisor']);
     const [change] = await pendingFor(t, second.session, created.id);
     expect((await decide(t, second.session, change?.id ?? '', 'reject')).status).toBe(200);
-    expect((await t.request('GET', `/api/staff/${created.id}`, { session: second.session }).then((r) => r.json())))
-      .toMatchObject({ roles: [], pendingRoles: [] });
+    expect(
+      await t.request('GET', `/api/staff/${created.id}`, { session: second.session }).then((r) => r.json()),
+    ).toMatchObject({ roles: [], pendingRoles: [] });
     expect((await decide(t, second.session, change?.id ?? '', 'confirm')).status).toBe(409);
   });
 

@@ -169,7 +169,9 @@ export async function updateStaff(
     .where('id', '=', id)
     .execute();
   const changes =
-    input.displayName === before.display_name ? {} : { displayName: { from: before.display_name, to: input.displayName } };
+    input.displayName === before.display_name
+      ? {}
+      : { displayName: { from: before.display_name, to: input.displayName } };
   await recordAuditEvent(trx, audit, {
     action: 'staff.updated',
     target: { type: 'staff_user', id },

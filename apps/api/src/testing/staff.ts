@@ -20,7 +20,11 @@ export async function createViaApi(t: Harness, session: TestSession, username: s
   return { id: created.user.id as string, username, token: tokenOf(created.link), link: created.link };
 }
 
-export function redeem(t: Harness, token: string, options: { password?: string; ip?: string; session?: TestSession } = {}) {
+export function redeem(
+  t: Harness,
+  token: string,
+  options: { password?: string; ip?: string; session?: TestSession } = {},
+) {
   return t.request('POST', '/api/enrolment', {
     body: { token, password: options.password ?? NEW_PASSWORD },
     session: options.session,

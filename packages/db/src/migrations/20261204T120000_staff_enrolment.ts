@@ -7,7 +7,10 @@ import { type Kysely, sql } from 'kysely';
 //   code path (or hand-written SQL by the application's role) can confirm its own request.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('staff_user').alterColumn('password_hash', (col) => col.dropNotNull()).execute();
+  await db.schema
+    .alterTable('staff_user')
+    .alterColumn('password_hash', (col) => col.dropNotNull())
+    .execute();
   await sql`alter table staff_user drop constraint staff_user_roles_known`.execute(db);
   await sql`alter table staff_user add constraint staff_user_roles_known
     check (roles <@ array['reviewer','supervisor','auditor','admin']::text[])`.execute(db);
@@ -66,7 +69,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .where(sql.ref('status'), '=', 'pending')
     .execute();
-  await db.schema.createIndex('staff_role_change_requested_at_idx').on('staff_role_change').column('requested_at').execute();
+  await db.schema
+    .createIndex('staff_role_change_requested_at_idx')
+    .on('staff_role_change')
+    .column('requested_at')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -75,5 +82,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table staff_user drop constraint staff_user_roles_known`.execute(db);
   await sql`alter table staff_user add constraint staff_user_roles_known
     check (cardinality(roles) > 0 and roles <@ array['reviewer','supervisor','auditor','admin']::text[])`.execute(db);
-  await db.schema.alterTable('staff_user').alterColumn('password_hash', (col) => col.setNotNull()).execute();
+  await db.schema
+    .alterTable('staff_user')
+    .alterColumn('password_hash', (col) => col.setNotNull())
+    .execute();
 }
