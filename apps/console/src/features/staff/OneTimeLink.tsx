@@ -1,0 +1,21 @@
+import type { StaffLink } from '@docket/contracts';
+import { Alert } from '../../ui/Alert';
+import { CopyField } from '../../ui/CopyField';
+import { Timestamp } from '../../ui/Timestamp';
+
+/** A link shown this once: Docket keeps only its hash, so closing the dialog loses it for good. */
+export function OneTimeLink({ link, username }: { link: StaffLink; username: string }) {
+  const url = `${window.location.origin}${link.path}`;
+  return (
+    <>
+      <Alert tone="info">
+        Send this link to {username} through a trusted channel. It is shown only now, works once, and expires{' '}
+        <Timestamp value={link.expiresAt} />.{' '}
+        {link.purpose === 'enrol'
+          ? 'They choose their own password with it.'
+          : 'Their old password works until they use it.'}
+      </Alert>
+      <CopyField label={link.purpose === 'enrol' ? 'Enrolment link' : 'Password reset link'} value={url} autoFocus />
+    </>
+  );
+}

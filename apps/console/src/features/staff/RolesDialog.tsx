@@ -1,0 +1,78 @@
+import { ROLE_DESCRIPTIONS, ROLES, type Role } from '@docket/permissions';
+import { isApiError } from '../../api/api-error';
+import { Alert, ErrorAlert } from '../../ui/Alert';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { Dialog, DialogActions } from '../../ui/Dialog';
+import { useRemoveRole, useRequestRole } from './role-change-mutations';
+import { roleLabel } from './roles';
+import type { StaffDialogProps } from './staff-actions';
+import { useStaffUser } from './staff-user-query';
+
+/**
+ * One role at a time: a held role is removed at once; one asked for waits for another admin.
+ * Your own roles are shown but cannot be changed here (nor through the API).
+ */
+export function RolesDialog({ user: initial, isSelf, onClose }: StaffDialogProps) {
+  const user = useStaffUser(initial);
+  const request = useRequestRole();
+  const remove = useRemoveRole();
+  const failure = [request.error, remove.error].find(isApiError) ?? null;
+
+  function stateOf(role: Role) {
+    if (user.roles.includes(role)) return 'held';
+    if (user.pendingRoles.includes(role)) return 'pending';
+    return 'none';
+  }
+
+  return (
+    <Dialog title={`Roles of ${user.username}`} isOpen onOpenChange={(open) => !open && onClose()}>
+      {() => (
+        <>
+          {isSelf && <Alert tone="info">This is your own account: another admin changes your roles.</Alert>}
+          {failure && <ErrorAlert error={failure} />}
+          <ul className="staff-role-list">
+            {ROLES.map((role) => {
+              const state = stateOf(role);
+              return (
+                <li key={role} className="staff-role-item">
+                  <div>
+                    <strong>{roleLabel(role)}</strong> {state === 'held' && <Badge tone="accent">Held</Badge>}
+                    {state === 'pending' && <Badge>Waiting for a second admin</Badge>}
+                    <p className="staff-role-hint">{ROLE_DESCRIPTIONS[role]}</p>
+                  </div>
+                  {!isSelf && state === 'held' && (
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      isPending={remove.isPending && remove.variables?.role === role}
+                      onPress={() => remove.mutate({ id: user.id, role })}
+                      aria-label={`Remove ${roleLabel(role)}`}
+                    >
+                      Remove
+                    </Button>
+                  )}
+                  {!isSelf && state === 'none' && (
+                    <Button
+                      size="sm"
+                      isPending={request.isPending && request.variables?.role === role}
+                      onPress={() => request.mutate({ id: user.id, role })}
+                      aria-label={`Request ${roleLabel(role)}`}
+                    >
+                      Request
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <DialogActions>
+            <Button variant="primary" onPress={onClose} autoFocus>
+              Done
+            </Button>
+          </DialogActions>
+        </>
+      )}
+    </Dialog>
+  );
+}
