@@ -21,9 +21,14 @@ export const DEMO_STAFF: readonly (DemoLogin & { displayName: string })[] = [
   },
   { username: 'auditor', password: 'auditor-docket-demo', roles: ['auditor'], displayName: 'Avery Auditor' },
   { username: 'admin', password: 'admin-docket-demo', roles: ['admin'], displayName: 'Ada Admin' },
+  // A second admin, because granting a role needs one: the demo shows both halves of a confirmation.
+  { username: 'admin2', password: 'admin2-docket-demo', roles: ['admin'], displayName: 'Blake Admin' },
 ];
 
-/** Creates one demo account per role when no staff exist yet; returns the logins it created. */
+/**
+ * Creates one demo account per role (and two admins) when no staff exist yet, directly as the
+ * operator would with `pnpm staff:create`; returns the logins it created.
+ */
 export async function seedDemoStaff(db: Kysely<Database>, audit: AuditContext): Promise<DemoLogin[]> {
   return db.transaction().execute(async (trx) => {
     // Serialise concurrent starters on one database: only the first seeds.
