@@ -39,17 +39,9 @@ function CreateStaff({ onClose, onCreated }: { onClose: () => void; onCreated: (
     );
   }
   return (
-    <>
-      <OneTimeLink link={created.link} username={created.user.username} />
-      <p>
-        The roles you chose take effect when another admin confirms them under <strong>Role changes waiting</strong>.
-      </p>
-      <DialogActions>
-        <Button variant="primary" onPress={onClose}>
-          Done
-        </Button>
-      </DialogActions>
-    </>
+    <OneTimeLink link={created.link} username={created.user.username} onDone={onClose}>
+      The roles you chose take effect when another admin confirms them under <strong>Role changes waiting</strong>.
+    </OneTimeLink>
   );
 }
 

@@ -10,6 +10,11 @@ import { useDecideRoleChange } from './role-change-mutations';
 import { usePendingRoleChanges } from './role-changes-query';
 import { roleLabel } from './roles';
 
+const DECISIONS = [
+  { outcome: 'reject', verb: 'Reject', done: 'Rejected' },
+  { outcome: 'confirm', verb: 'Confirm', done: 'Confirmed' },
+] as const;
+
 /**
  * Role grants waiting for a second admin. Your own requests, and grants to you, are listed but
  * cannot be decided by you: the API refuses them, so the console does not offer them.
@@ -69,31 +74,22 @@ export function PendingRoleChanges({
                       <span className="staff-role-hint">{reason}</span>
                     ) : (
                       <span className="staff-pending-actions">
-                        <Button
-                          size="sm"
-                          onPress={() =>
-                            decide.mutate(
-                              { id: change.id, outcome: 'reject' },
-                              { onSuccess: () => onDone(`Rejected ${label}.`) },
-                            )
-                          }
-                          aria-label={`Reject ${label}`}
-                        >
-                          Reject
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="primary"
-                          onPress={() =>
-                            decide.mutate(
-                              { id: change.id, outcome: 'confirm' },
-                              { onSuccess: () => onDone(`Confirmed ${label}.`) },
-                            )
-                          }
-                          aria-label={`Confirm ${label}`}
-                        >
-                          Confirm
-                        </Button>
+                        {DECISIONS.map(({ outcome, verb, done }) => (
+                          <Button
+                            key={outcome}
+                            size="sm"
+                            variant={outcome === 'confirm' ? 'primary' : 'secondary'}
+                            onPress={() =>
+                              decide.mutate(
+                                { id: change.id, outcome },
+                                { onSuccess: () => onDone(`${done} ${label}.`) },
+                              )
+                            }
+                            aria-label={`${verb} ${label}`}
+                          >
+                            {verb}
+                          </Button>
+                        ))}
                       </span>
                     )}
                   </li>

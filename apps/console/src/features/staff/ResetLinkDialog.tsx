@@ -15,15 +15,9 @@ export function ResetLinkDialog({ user, onClose }: StaffDialogProps) {
     <Dialog title={`Reset password for ${user.username}`} size="sm" isOpen onOpenChange={(open) => !open && onClose()}>
       {() =>
         issue.data ? (
-          <>
-            <OneTimeLink link={issue.data} username={user.username} />
-            <p>Using it ends every session of {user.username}.</p>
-            <DialogActions>
-              <Button variant="primary" onPress={onClose}>
-                Done
-              </Button>
-            </DialogActions>
-          </>
+          <OneTimeLink link={issue.data} username={user.username} onDone={onClose}>
+            Using it ends every session of {user.username}.
+          </OneTimeLink>
         ) : (
           <>
             {error && <ErrorAlert error={error} />}

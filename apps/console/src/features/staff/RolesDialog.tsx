@@ -41,26 +41,13 @@ export function RolesDialog({ user: initial, isSelf, onClose }: StaffDialogProps
                     {state === 'pending' && <Badge>Waiting for a second admin</Badge>}
                     <p className="staff-role-hint">{ROLE_DESCRIPTIONS[role]}</p>
                   </div>
-                  {!isSelf && state === 'held' && (
-                    <Button
-                      size="sm"
-                      variant="danger"
-                      isPending={remove.isPending && remove.variables?.role === role}
-                      onPress={() => remove.mutate({ id: user.id, role })}
-                      aria-label={`Remove ${roleLabel(role)}`}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                  {!isSelf && state === 'none' && (
-                    <Button
-                      size="sm"
-                      isPending={request.isPending && request.variables?.role === role}
-                      onPress={() => request.mutate({ id: user.id, role })}
-                      aria-label={`Request ${roleLabel(role)}`}
-                    >
-                      Request
-                    </Button>
+                  {!isSelf && state !== 'pending' && (
+                    <RoleButton
+                      role={role}
+                      verb={state === 'held' ? 'Remove' : 'Request'}
+                      mutation={state === 'held' ? remove : request}
+                      onPress={() => (state === 'held' ? remove : request).mutate({ id: user.id, role })}
+                    />
                   )}
                 </li>
               );
@@ -74,5 +61,29 @@ export function RolesDialog({ user: initial, isSelf, onClose }: StaffDialogProps
         </>
       )}
     </Dialog>
+  );
+}
+
+function RoleButton({
+  role,
+  verb,
+  mutation,
+  onPress,
+}: {
+  role: Role;
+  verb: 'Remove' | 'Request';
+  mutation: { isPending: boolean; variables?: { role: Role } | undefined };
+  onPress: () => void;
+}) {
+  return (
+    <Button
+      size="sm"
+      variant={verb === 'Remove' ? 'danger' : 'secondary'}
+      isPending={mutation.isPending && mutation.variables?.role === role}
+      onPress={onPress}
+      aria-label={`${verb} ${roleLabel(role)}`}
+    >
+      {verb}
+    </Button>
   );
 }
