@@ -25,7 +25,7 @@ import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
 import { serviceAccountRoutes } from './service-accounts/routes';
-import { staffRoutes } from './staff/routes';
+import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
 
 const API_BODY_LIMIT = 1024 * 1024;
 
@@ -91,6 +91,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route('/api/auth', authRoutes);
   app.route('/api/staff', staffRoutes);
+  app.route('/api/role-changes', roleChangeRoutes);
+  app.route('/api/enrolment', enrolmentRoutes);
   app.route('/api/queues', queueRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/cases', caseAccessRoutes);

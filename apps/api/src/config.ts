@@ -61,6 +61,18 @@ const Env = z
       .max(7 * 24)
       .default(24),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
+    STAFF_ENROL_LINK_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(14 * 24)
+      .default(72),
+    STAFF_RESET_LINK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
   })
   .refine((env) => env.ACCESS_MIN_MINUTES <= env.ACCESS_MAX_MINUTES, {
     message: 'must not be greater than ACCESS_MAX_MINUTES',
@@ -82,6 +94,8 @@ export type Config = {
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   signIn: { maxFailures: number; lockoutMinutes: number; maxFailuresPerIp: number };
+  /** How long one-time enrolment and password-reset links stay usable. */
+  staffLinks: { enrolHours: number; resetMinutes: number };
   logLevel: string;
   consoleDist: string | undefined;
   keyringFile: string | undefined;
@@ -119,6 +133,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    staffLinks: { enrolHours: env.STAFF_ENROL_LINK_HOURS, resetMinutes: env.STAFF_RESET_LINK_MINUTES },
     signIn: {
       maxFailures: env.SIGN_IN_MAX_FAILURES,
       lockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,

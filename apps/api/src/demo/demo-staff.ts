@@ -21,6 +21,8 @@ export const DEMO_STAFF: readonly (DemoLogin & { displayName: string })[] = [
   },
   { username: 'auditor', password: 'auditor-docket-demo', roles: ['auditor'], displayName: 'Avery Auditor' },
   { username: 'admin', password: 'admin-docket-demo', roles: ['admin'], displayName: 'Ada Admin' },
+  // A second admin, because granting a role needs one: the demo shows both halves of a confirmation.
+  { username: 'admin2', password: 'admin2-docket-demo', roles: ['admin'], displayName: 'Blake Admin' },
 ];
 
 /** The demo logins this start can honestly print: made just now, or still as made earlier. */
@@ -30,8 +32,10 @@ export interface DemoStaff {
 }
 
 /**
- * Creates one demo account per role when no staff exist yet. Otherwise reports the demo accounts
- * that still exist, enabled, with their well-known passwords: none when the staff are real ones.
+ * Creates one demo account per role (and two admins, so a role grant can be confirmed) when no
+ * staff exist yet, directly as the operator would with `pnpm staff:create`. Otherwise reports
+ * the demo accounts that still exist, enabled, with their well-known passwords: none when the
+ * staff are real ones.
  */
 export async function seedDemoStaff(db: Kysely<Database>, audit: AuditContext): Promise<DemoStaff> {
   const created = await db.transaction().execute(async (trx) => {

@@ -16,21 +16,35 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   return c.body(JSON.stringify(body), error.status, headers);
 }
 
+const NOT_ACCEPTED = 'not accepted here';
+
+/** One error per field; a field the schema does not know is named too, so the caller sees which. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: NOT_ACCEPTED }))
+      : [{ field: issue.path.length ? issue.path.join('.') : '(body)', message: issue.message }],
+  );
 }
 
-/** A 400 naming each offending field; not a refusal to audit, since nothing was attempted. */
+/** A 400 naming each offending field. */
 export function invalidInput(c: Context<AppEnv>, errors: FieldError[]): Response {
-  const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return problemResponse(c, new AppError('invalid', summary, { errors }));
+  return problemResponse(c, invalidError(errors));
 }
 
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
-  if (!result.success) return invalidInput(c, fieldErrors(result.error));
+function invalidError(errors: FieldError[]): AppError {
+  const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new AppError('invalid', summary, { errors });
+}
+
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (result, c) => {
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    // A typo is a 400; a field no route accepts (an admin sending a password for someone else) is probing.
+    const unexpectedFields = errors.filter((e) => e.message === NOT_ACCEPTED).map((e) => e.field);
+    if (unexpectedFields.length) await recordRefusal(c, invalidError(errors), { unexpectedFields });
+    return invalidInput(c, errors);
+  }
 };
 
 /**

@@ -7,6 +7,7 @@ export const DEMO = {
   supervisor: { username: 'supervisor', password: 'supervisor-docket-demo', displayName: 'Sam Supervisor' },
   auditor: { username: 'auditor', password: 'auditor-docket-demo', displayName: 'Avery Auditor' },
   admin: { username: 'admin', password: 'admin-docket-demo', displayName: 'Ada Admin' },
+  admin2: { username: 'admin2', password: 'admin2-docket-demo', displayName: 'Blake Admin' },
 } as const;
 export type DemoAccount = keyof typeof DEMO;
 

@@ -7,7 +7,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { caseRoutes } from '../features/cases/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
-import { staffRoutes } from '../features/staff/routes';
+import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { AppLayout } from './AppLayout';
 import { homeLoader, NoSections } from './home';
@@ -22,6 +22,7 @@ import { RouteError } from './RouteError';
 export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     { path: '/sign-in', Component: SignInPage, ErrorBoundary: RouteError },
+    { ...enrolRoute, ErrorBoundary: RouteError },
     {
       path: '/',
       loader: async ({ request }: LoaderFunctionArgs) => {

@@ -14,6 +14,8 @@ import type { QueueTable } from './queue';
 import type { ReportTable } from './report';
 import type { ServiceAccountTable, ServiceRequestSignatureTable } from './service-account';
 import type { SignInFailureTable } from './sign-in-failure';
+import type { StaffLinkTable } from './staff-link';
+import type { StaffRoleChangeTable } from './staff-role-change';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
 
@@ -33,6 +35,8 @@ export type * from './queue';
 export type * from './report';
 export type * from './service-account';
 export type * from './sign-in-failure';
+export type * from './staff-link';
+export type * from './staff-role-change';
 export type * from './staff-session';
 export type * from './staff-user';
 
@@ -56,6 +60,8 @@ export interface Database {
   service_account: ServiceAccountTable;
   service_request_signature: ServiceRequestSignatureTable;
   sign_in_failure: SignInFailureTable;
+  staff_link: StaffLinkTable;
+  staff_role_change: StaffRoleChangeTable;
   staff_session: StaffSessionTable;
   staff_user: StaffUserTable;
 }
