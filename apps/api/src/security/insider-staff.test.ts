@@ -184,8 +184,8 @@ describe('enrolment links', () => {
     const created = await createViaApi(t, admin.session, 'used.once', ['auditor']);
     expect((await redeem(t, created.token)).status).toBe(200);
     const again = await redeem(t, created.token, { password: 'the attacker’s password' });
-    const event = await expectRefusedAndAudited(again, 410);
-    expect(event).toMatchObject({ target_id: created.id, details: { reason: 'used', status: 410 } });
+    const event = await expectRefusedAndAudited(again, 409);
+    expect(event).toMatchObject({ target_id: created.id, details: { reason: 'used', status: 409 } });
     expect(JSON.stringify(event)).not.toContain(created.token);
     expect((await t.signIn('used.once', NEW_PASSWORD)).userId).toBe(created.id);
   });
@@ -198,7 +198,7 @@ describe('enrolment links', () => {
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('staff_user_id', '=', created.id)
       .execute();
-    const event = await expectRefusedAndAudited(await redeem(t, created.token), 410);
+    const event = await expectRefusedAndAudited(await redeem(t, created.token), 409);
     expect(event).toMatchObject({ target_id: created.id, details: { reason: 'expired' } });
     const row = await t.db
       .selectFrom('staff_user')

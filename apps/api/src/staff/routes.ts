@@ -263,8 +263,7 @@ export const enrolmentRoutes = featureRouter().openapi(
     responses: {
       200: jsonResponse(RedeemedLink, 'Password set; sign in with it.'),
       404: { description: 'Not a link Docket issued.' },
-      409: { description: 'The account is disabled.' },
-      410: { description: 'Already used, or expired.' },
+      409: { description: 'Already used or expired (`expired`), or the account is disabled.' },
     },
   }),
   async (c) => {

@@ -6,6 +6,7 @@ import { auditKeys } from './keys';
 export const staffReviewQuery = (period: { from: string; to: string }) =>
   queryOptions({
     queryKey: auditKeys.staffReview({ from: period.from, to: period.to }),
+    meta: { permission: 'read:audit' },
     queryFn: ({ signal }) =>
       api.get<StaffReview>('/api/audit/access-review/staff', { query: { from: period.from, to: period.to }, signal }),
   });

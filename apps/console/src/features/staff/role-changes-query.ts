@@ -6,6 +6,7 @@ import { staffKeys } from './keys';
 export const pendingRoleChangesQuery = () =>
   queryOptions({
     queryKey: staffKeys.pendingRoleChanges(),
+    meta: { permission: 'read:staff' },
     queryFn: ({ signal }) => api.get<RoleChangeList>('/api/role-changes', { signal }),
   });
 

@@ -6,6 +6,7 @@ import { staffKeys } from './keys';
 export const staffUserQuery = (id: string) =>
   queryOptions({
     queryKey: staffKeys.detail(id),
+    meta: { permission: 'read:staff' },
     queryFn: ({ signal }) => api.get<StaffUser>(`/api/staff/${encodeURIComponent(id)}`, { signal }),
   });
 
