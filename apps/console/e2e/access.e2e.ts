@@ -140,6 +140,10 @@ test('a reviewer asks, a supervisor approves live, and the content goes when the
     .click();
   await expect(card.getByRole('note')).toContainText("Riley Reviewer's access to this case was revoked by");
   await expect(card.getByRole('note')).toContainText(why);
+
+  // Withdrawn again, so the shared demo inbox stays as the other journeys expect it.
+  await access.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(card).toHaveCount(0);
   await supervisor.close();
 });
 

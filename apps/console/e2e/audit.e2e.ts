@@ -62,13 +62,15 @@ test('an auditor traces a grant, exports the period and verifies it in the brows
   await page.getByRole('link', { name: 'Access review' }).click();
   await page.getByRole('link', { name: `Trace the grant to ${scene.username}` }).click();
   const trail = page.getByRole('list', { name: "The grant's trail" });
-  await expect(trail.getByRole('listitem')).toHaveCount(4);
+  // Deciding ends the grant: the trail closes with access.ended (ADR 018).
+  await expect(trail.getByRole('listitem')).toHaveCount(5);
   await expect(trail.getByRole('listitem').nth(0)).toContainText('access.requested');
   await expect(trail.getByRole('listitem').nth(1)).toContainText('access.approved');
   await expect(trail.getByRole('listitem').nth(2)).toContainText(
     `${scene.messagesRead} ${scene.messagesRead === 1 ? 'message' : 'messages'}:`,
   );
   await expect(trail.getByRole('listitem').nth(3)).toContainText('decision.recorded');
+  await expect(trail.getByRole('listitem').nth(4)).toContainText('access.ended');
   await expect(page.getByText('Read', { exact: true }).locator('..')).toContainText(
     `1 read, ${scene.messagesRead} distinct`,
   );
