@@ -7,3 +7,4 @@ export * from './intake';
 export * from './problem';
 export * from './queues';
 export * from './staff';
+export * from './webhooks';

@@ -7,6 +7,7 @@ import type { AuditSigningKeyTable } from './audit-signing-key';
 import type { CaseTable } from './case';
 import type { ConversationTable } from './conversation';
 import type { DecisionConfirmationTable, DecisionTable } from './decision';
+import type { JobTable } from './job';
 import type { MessageTable } from './message';
 import type { PlatformAccountTable } from './platform-account';
 import type { PolicyTable } from './policy';
@@ -16,6 +17,7 @@ import type { ServiceAccountTable, ServiceRequestSignatureTable } from './servic
 import type { SignInFailureTable } from './sign-in-failure';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
+import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
 export type * from './audit-checkpoint';
@@ -26,6 +28,7 @@ export type * from './audit-signing-key';
 export type * from './case';
 export type * from './conversation';
 export type * from './decision';
+export type * from './job';
 export type * from './message';
 export type * from './platform-account';
 export type * from './policy';
@@ -35,6 +38,7 @@ export type * from './service-account';
 export type * from './sign-in-failure';
 export type * from './staff-session';
 export type * from './staff-user';
+export type * from './webhook';
 
 export interface Database {
   access_grant: AccessGrantTable;
@@ -48,7 +52,9 @@ export interface Database {
   conversation: ConversationTable;
   decision: DecisionTable;
   decision_confirmation: DecisionConfirmationTable;
+  job: JobTable;
   message: MessageTable;
+  outbox_event: OutboxEventTable;
   platform_account: PlatformAccountTable;
   policy: PolicyTable;
   queue: QueueTable;
@@ -58,4 +64,6 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   staff_session: StaffSessionTable;
   staff_user: StaffUserTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_endpoint: WebhookEndpointTable;
 }
