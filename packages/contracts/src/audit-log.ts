@@ -51,6 +51,15 @@ export const AUDIT_ACTIONS = [
   'staff.enabled',
   'staff.password_set',
   'staff.updated',
+  'webhook.dead_lettered',
+  'webhook.delivered',
+  'webhook.endpoint_created',
+  'webhook.endpoint_disabled',
+  'webhook.endpoint_enabled',
+  'webhook.endpoint_rotated',
+  'webhook.failed',
+  'webhook.redelivered',
+  'webhook.test_sent',
 ] as const;
 
 export const AuditEvent = z
