@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Connection, connect, migrateToLatest } from '@docket/db';
+import { startTestReceiver, type TestReceiver } from '@docket/intake-client/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record';
@@ -11,7 +12,6 @@ import { StaticKeyring } from '../encryption/keyring';
 import { createWebhookEndpoint } from '../webhooks/endpoints';
 import { enqueueOutboxEvent } from '../webhooks/outbox';
 import { pumpUntil } from '../webhooks/test-helpers';
-import { startTestReceiver, type TestReceiver } from '../webhooks/test-receiver';
 import { createBackgroundWork } from './background';
 import { enqueueJob } from './enqueue';
 

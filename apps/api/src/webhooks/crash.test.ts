@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@docket/db/testing';
 import { useTestDatabase } from '@docket/db/testing/vitest';
+import { startTestReceiver } from '@docket/intake-client/testing';
 import { afterAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record';
 import { SigningKeyFile } from '../audit/signing-keys';
 import { FileKeyring } from '../encryption/keyring';
 import { createWebhookEndpoint } from './endpoints';
 import { enqueueOutboxEvent } from './outbox';
-import { startTestReceiver } from './test-receiver';
 
 const database = useTestDatabase();
 const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-crash-keys-'));

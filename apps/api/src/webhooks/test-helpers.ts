@@ -1,10 +1,10 @@
 /** One scenario helper for the webhook tests: an admin, an endpoint, a receiver, a pump. */
 import type { WebhookEventType } from '@docket/contracts';
+import { startTestReceiver, type TestReceiver } from '@docket/intake-client/testing';
 import { afterEach } from 'vitest';
 import type { useTestApp } from '../testing/harness';
 import { createDeliveryPump, type DeliverySettings } from './delivery';
 import { enqueueOutboxEvent } from './outbox';
-import { startTestReceiver, type TestReceiver } from './test-receiver';
 
 type Harness = ReturnType<typeof useTestApp>;
 
