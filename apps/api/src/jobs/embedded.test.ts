@@ -6,17 +6,13 @@ import { type Connection, connect, migrateToLatest } from '@docket/db';
 import { startTestReceiver, type TestReceiver } from '@docket/intake-client/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/record';
 import { loadConfig } from '../config';
 import { StaticKeyring } from '../encryption/keyring';
-import { createWebhookEndpoint } from '../webhooks/endpoints';
-import { enqueueOutboxEvent } from '../webhooks/outbox';
-import { pumpUntil } from '../webhooks/test-helpers';
+import { emitEvents, pumpUntil, registerEndpoint } from '../webhooks/test-helpers';
 import { createBackgroundWork } from './background';
 import { enqueueJob } from './enqueue';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'docket-jobs-pglite-'));
-const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
 let connection: Connection;
 let receiver: TestReceiver;
 
@@ -35,25 +31,11 @@ afterAll(async () => {
 it('claims jobs and delivers signed events on the embedded database', async () => {
   expect(connection.kind).toBe('pglite');
   const keyring = StaticKeyring.generate();
-  const endpoint = await connection.db
-    .transaction()
-    .execute((trx) =>
-      createWebhookEndpoint(
-        trx,
-        keyring,
-        { url: receiver.url, description: '', eventTypes: ['decision.effective'] },
-        system,
-      ),
-    );
-  receiver.secret = endpoint.secret;
-  const eventIds: string[] = [];
-  for (const n of [1, 2, 3]) {
-    eventIds.push(
-      await connection.db
-        .transaction()
-        .execute((trx) => enqueueOutboxEvent(trx, { type: 'decision.effective', subject: 'account:e', data: { n } })),
-    );
-  }
+  await registerEndpoint(connection.db, keyring, receiver);
+  const eventIds = await emitEvents(
+    connection.db,
+    [1, 2, 3].map((n) => ({ subject: 'account:e', n })),
+  );
   await connection.db.transaction().execute((trx) => enqueueJob(trx, { name: 'access.expire_requests', key: 'once' }));
 
   const config = loadConfig({ NODE_ENV: 'test', JOBS_POLL_MS: '10', WEBHOOK_RETRY_BASE_MS: '20' });
@@ -63,6 +45,7 @@ it('claims jobs and delivers signed events on the embedded database', async () =
     () => receiver.received.length === 3,
   );
 
+  expect(receiver.received.map((r) => r.data.n)).toEqual([1, 2, 3]);
   expect(receiver.received.map((r) => r.id)).toEqual(eventIds);
   const job = await connection.db.selectFrom('job').selectAll().where('key', '=', 'once').executeTakeFirstOrThrow();
   expect(job.outcome).toBe('done');

@@ -11,11 +11,9 @@ import { freePort } from '@docket/db/testing';
 import { useTestDatabase } from '@docket/db/testing/vitest';
 import { startTestReceiver } from '@docket/intake-client/testing';
 import { afterAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/record';
 import { SigningKeyFile } from '../audit/signing-keys';
 import { FileKeyring } from '../encryption/keyring';
-import { createWebhookEndpoint } from './endpoints';
-import { enqueueOutboxEvent } from './outbox';
+import { emitEvents, registerEndpoint } from './test-helpers';
 
 const database = useTestDatabase();
 const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-crash-keys-'));
@@ -73,34 +71,23 @@ it('loses nothing when the delivering process is killed with SIGKILL mid-deliver
   const db = database.connection.db;
   const receiver = await startTestReceiver();
   try {
-    const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
-    const endpoint = await db
-      .transaction()
-      .execute((trx) =>
-        createWebhookEndpoint(
-          trx,
-          keyring,
-          { url: receiver.url, description: '', eventTypes: ['decision.effective'] },
-          system,
-        ),
-      );
-    receiver.secret = endpoint.secret;
+    await registerEndpoint(db, keyring, receiver);
     const subjects = ['account:1', 'account:2', 'account:3'];
-    const sent: string[] = [];
-    for (let n = 0; n < 10; n++) {
-      for (const subject of subjects) {
-        sent.push(
-          await db
-            .transaction()
-            .execute((trx) => enqueueOutboxEvent(trx, { type: 'decision.effective', subject, data: { subject, n } })),
-        );
-      }
-    }
-    // Slow answers, so that the kill lands while requests are in flight.
-    receiver.respond = () => new Promise((resolve) => setTimeout(() => resolve(200), 150));
+    const sent = await emitEvents(
+      db,
+      Array.from({ length: 30 }, (_, i) => ({ subject: subjects[i % 3] ?? '', n: Math.floor(i / 3) })),
+    );
+    // Slow answers, and the kill waits for one to be in flight: it lands mid-delivery.
+    let inFlight = 0;
+    receiver.respond = async () => {
+      inFlight += 1;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      inFlight -= 1;
+      return 200;
+    };
 
     const first = await startApi();
-    await until(() => receiver.received.length >= 4, 20_000);
+    await until(() => receiver.received.length >= 4 && inFlight > 0, 20_000);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     const seenBeforeKill = receiver.received.length;

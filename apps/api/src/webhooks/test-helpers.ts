@@ -1,9 +1,14 @@
 /** One scenario helper for the webhook tests: an admin, an endpoint, a receiver, a pump. */
 import type { WebhookEventType } from '@docket/contracts';
+import type { Database } from '@docket/db';
 import { startTestReceiver, type TestReceiver } from '@docket/intake-client/testing';
+import type { Kysely } from 'kysely';
 import { afterEach } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/record';
+import type { Keyring } from '../encryption/keyring';
 import type { useTestApp } from '../testing/harness';
 import { createDeliveryPump, type DeliverySettings } from './delivery';
+import { createWebhookEndpoint } from './endpoints';
 import { enqueueOutboxEvent } from './outbox';
 
 type Harness = ReturnType<typeof useTestApp>;
@@ -53,20 +58,8 @@ export function useWebhookScenario(harness: Harness) {
       });
     },
 
-    /** Events for one subject each, committed in order, as actions would emit them. */
-    async emit(events: { subject: string; n?: number }[]) {
-      const ids: string[] = [];
-      for (const { subject, n } of events) {
-        const id = await harness.db.transaction().execute((trx) =>
-          enqueueOutboxEvent(trx, {
-            type: 'decision.effective',
-            subject,
-            data: { subject, n: n ?? 0 },
-          }),
-        );
-        ids.push(id);
-      }
-      return ids;
+    emit(events: { subject: string; n?: number }[]) {
+      return emitEvents(harness.db, events);
     },
 
     /** The audit events of one endpoint's deliveries. */
@@ -92,4 +85,25 @@ export async function pumpUntil(pump: () => Promise<number>, done: () => boolean
     if (Date.now() > deadline) throw new Error('pumpUntil: timed out');
     if ((await pump()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** `decision.effective` events, one transaction each, committed in order as actions would emit them. */
+export async function emitEvents(db: Kysely<Database>, events: { subject: string; n?: number }[]) {
+  const ids: string[] = [];
+  for (const { subject, n } of events) {
+    const data = { subject, n: n ?? 0 };
+    ids.push(
+      await db.transaction().execute((trx) => enqueueOutboxEvent(trx, { type: 'decision.effective', subject, data })),
+    );
+  }
+  return ids;
+}
+
+/** An endpoint for `receiver` made through the domain (no API in the way); the receiver learns its secret. */
+export async function registerEndpoint(db: Kysely<Database>, keyring: Keyring, receiver: TestReceiver) {
+  const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+  const input = { url: receiver.url, description: '', eventTypes: ['decision.effective' as const] };
+  const endpoint = await db.transaction().execute((trx) => createWebhookEndpoint(trx, keyring, input, system));
+  receiver.secret = endpoint.secret;
+  return endpoint.id;
 }
