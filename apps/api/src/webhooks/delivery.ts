@@ -9,7 +9,7 @@ import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
-import { type AuditContext, recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
+import { type AuditContext, auditRow, SYSTEM_ACTOR } from '../audit/record';
 import type { Keyring } from '../encryption/keyring';
 import { type Backoff, backoffDelayMs } from '../jobs/backoff';
 import type { Pump } from '../jobs/runner';
@@ -125,51 +125,61 @@ function describeFailure(error: unknown): string {
   return typeof code === 'string' ? code : 'request failed';
 }
 
-async function recordOutcome(
+/**
+ * Records a round's outcomes with their audit events in one transaction: one commit per round
+ * rather than per delivery, which is most of a delivery's cost in the database.
+ */
+async function recordOutcomes(
   db: Kysely<Database>,
   worker: string,
-  delivery: Claimed,
-  outcome: Outcome,
+  results: { delivery: Claimed; outcome: Outcome }[],
   settings: DeliverySettings,
 ) {
-  const delivered = outcome.error === null;
-  const dead = !delivered && delivery.attempts >= settings.maxAttempts;
-  const status = delivered ? 'delivered' : dead ? 'dead' : 'pending';
-  const nextAttemptAt = new Date(Date.now() + backoffDelayMs(delivery.attempts, settings.backoff));
+  if (results.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('webhook_delivery')
-      .set({
-        status,
-        locked_until: null,
-        locked_by: null,
-        last_status_code: outcome.statusCode,
-        last_latency_ms: outcome.latencyMs,
-        last_error: outcome.error,
-        last_attempt_at: sql<Date>`now()`,
-        ...(delivered ? { delivered_at: sql<Date>`now()` } : {}),
-        ...(status === 'pending' ? { next_attempt_at: nextAttemptAt } : {}),
-      })
-      .where('id', '=', delivery.id)
-      // A claim that outlived its lease was taken again: the newer claim records its own outcome.
-      .where('locked_by', '=', worker)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) return;
-    await recordAuditEvent(trx, SYSTEM, {
-      action: delivered ? 'webhook.delivered' : dead ? 'webhook.dead_lettered' : 'webhook.failed',
-      outcome: delivered ? 'success' : 'failure',
-      target: { type: 'webhook_delivery', id: delivery.id },
-      details: {
-        endpointId: delivery.endpoint_id,
-        eventId: delivery.event_id,
-        eventType: delivery.type,
-        attempt: delivery.attempts,
-        statusCode: outcome.statusCode,
-        latencyMs: outcome.latencyMs,
-        ...(outcome.error ? { error: outcome.error } : {}),
-      },
-    });
+    const audited = [];
+    for (const { delivery, outcome } of results) {
+      const delivered = outcome.error === null;
+      const dead = !delivered && delivery.attempts >= settings.maxAttempts;
+      const status = delivered ? 'delivered' : dead ? 'dead' : 'pending';
+      const nextAttemptAt = new Date(Date.now() + backoffDelayMs(delivery.attempts, settings.backoff));
+      const updated = await trx
+        .updateTable('webhook_delivery')
+        .set({
+          status,
+          locked_until: null,
+          locked_by: null,
+          last_status_code: outcome.statusCode,
+          last_latency_ms: outcome.latencyMs,
+          last_error: outcome.error,
+          last_attempt_at: sql<Date>`now()`,
+          ...(delivered ? { delivered_at: sql<Date>`now()` } : {}),
+          ...(status === 'pending' ? { next_attempt_at: nextAttemptAt } : {}),
+        })
+        .where('id', '=', delivery.id)
+        // A claim that outlived its lease was taken again: the newer claim records its own outcome.
+        .where('locked_by', '=', worker)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) continue;
+      audited.push(
+        auditRow(SYSTEM, {
+          action: delivered ? 'webhook.delivered' : dead ? 'webhook.dead_lettered' : 'webhook.failed',
+          outcome: delivered ? 'success' : 'failure',
+          target: { type: 'webhook_delivery', id: delivery.id },
+          details: {
+            endpointId: delivery.endpoint_id,
+            eventId: delivery.event_id,
+            eventType: delivery.type,
+            attempt: delivery.attempts,
+            statusCode: outcome.statusCode,
+            latencyMs: outcome.latencyMs,
+            ...(outcome.error ? { error: outcome.error } : {}),
+          },
+        }),
+      );
+    }
+    if (audited.length > 0) await trx.insertInto('audit_event').values(audited).execute();
   });
 }
 
@@ -183,18 +193,19 @@ export function createDeliveryPump(deps: {
   const worker = `delivery-${randomUUID()}`;
   return async () => {
     const claimed = await claimDeliveries(deps.db, worker, deps.settings);
-    await Promise.all(
+    const results = await Promise.all(
       claimed.map(async (delivery) => {
         const outcome = await post(delivery, deps.keyring, deps.settings.timeoutMs);
-        await recordOutcome(deps.db, worker, delivery, outcome, deps.settings);
         if (outcome.error) {
           deps.logger.warn(
             { delivery: delivery.id, endpoint: delivery.endpoint_id, attempt: delivery.attempts, err: outcome.error },
             'webhook delivery failed',
           );
         }
+        return { delivery, outcome };
       }),
     );
+    await recordOutcomes(deps.db, worker, results, deps.settings);
     return claimed.length;
   };
 }
