@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AccessEventHub } from './access/live';
 import { accessRoutes, caseAccessRoutes } from './access/routes';
@@ -18,6 +17,7 @@ import { healthRoutes } from './health/routes';
 import { accessLog } from './http/access-log';
 import { onError, problemResponse, validationHook } from './http/errors';
 import { AppError } from './http/problem';
+import { issueRequestId } from './http/request-id';
 import { mountConsole } from './http/static-console';
 import { intakeRoutes } from './intake/routes';
 import { meRoutes } from './me/routes';
@@ -25,7 +25,7 @@ import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
 import { serviceAccountRoutes } from './service-accounts/routes';
-import { staffRoutes } from './staff/routes';
+import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
 import { webhookRoutes } from './webhooks/routes';
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -58,7 +58,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', issueRequestId);
   const services: AppServices = {
     ...deps,
     queueSummaries: createQueueSummaryCache(deps.config.queueSummaryMaxAgeSeconds * 1000),
@@ -92,6 +92,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route('/api/auth', authRoutes);
   app.route('/api/staff', staffRoutes);
+  app.route('/api/role-changes', roleChangeRoutes);
+  app.route('/api/enrolment', enrolmentRoutes);
   app.route('/api/queues', queueRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/cases', caseAccessRoutes);

@@ -66,6 +66,18 @@ const Env = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
+    STAFF_ENROL_LINK_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(14 * 24)
+      .default(72),
+    STAFF_RESET_LINK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
   })
   .refine((env) => env.ACCESS_MIN_MINUTES <= env.ACCESS_MAX_MINUTES, {
     message: 'must not be greater than ACCESS_MAX_MINUTES',
@@ -87,6 +99,8 @@ export type Config = {
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   signIn: { maxFailures: number; lockoutMinutes: number; maxFailuresPerIp: number };
+  /** How long one-time enrolment and password-reset links stay usable. */
+  staffLinks: { enrolHours: number; resetMinutes: number };
   logLevel: string;
   consoleDist: string | undefined;
   keyringFile: string | undefined;
@@ -127,6 +141,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    staffLinks: { enrolHours: env.STAFF_ENROL_LINK_HOURS, resetMinutes: env.STAFF_RESET_LINK_MINUTES },
     signIn: {
       maxFailures: env.SIGN_IN_MAX_FAILURES,
       lockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,

@@ -13,7 +13,7 @@ import { startSealingLoop } from './audit/sealing-loop';
 import { openSigningKeys, registerSigningKeys } from './audit/signing-keys';
 import { loadConfig } from './config';
 import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/demo-platform';
-import { seedDemoStaff } from './demo/demo-staff';
+import { demoLoginLines, seedDemoStaff } from './demo/demo-staff';
 import { openKeyring } from './encryption/keyring';
 import { createLogger } from './http/logger';
 import { createBackgroundWork } from './jobs/background';
@@ -60,7 +60,7 @@ const connection = await connect({
   databaseUrl: config.databaseUrl,
   poolSize: config.databasePoolSize,
   role: config.databaseRole,
-  onIdleError: (error) => logger.warn({ err: error.message }, 'idle database connection lost'),
+  onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost'),
 });
 const migrations = await migrate().catch(exitWith);
 logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
@@ -86,7 +86,7 @@ async function migrate() {
 }
 
 const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
-const demoLogins = demo ? await seedDemoStaff(connection.db, system) : [];
+const demoStaff = demo ? await seedDemoStaff(connection.db, system) : null;
 const seedReports = demo && config.demoReports > 0 && !(await hasReports(connection.db));
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
@@ -130,14 +130,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     `  Database: ${connection.kind === 'pglite' ? `embedded PGlite in ${connection.location}` : connection.location}`,
     `  API reference: ${url}/docs`,
   ];
-  if (demoLogins.length > 0) {
-    lines.push('', '  Demo logins (created just now on an empty database):');
-    for (const login of demoLogins) {
-      lines.push(`    ${login.username.padEnd(11)} ${login.password.padEnd(24)} ${login.roles.join(', ')}`);
-    }
-  } else if (demo) {
-    lines.push('', '  Demo logins: reviewer / supervisor / auditor / admin, password <username>-docket-demo');
-  }
+  if (demoStaff) lines.push('', ...demoLoginLines(demoStaff));
   if (seedReports)
     lines.push('', `  Demo data: ${config.demoReports} reports are arriving through the intake API now…`);
   process.stdout.write(`${lines.join('\n')}\n\n`);

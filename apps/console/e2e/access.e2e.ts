@@ -122,10 +122,24 @@ test('a reviewer asks, a supervisor approves live, and the content goes when the
     .last()
     .click();
   const revoke = supervisor.page.getByRole('dialog', { name: `Revoke access to case ${ref}?` });
+  const why = 'Reading far more of the conversation than the report needs.';
+  await revoke.getByRole('textbox', { name: 'Reason (optional)' }).fill(why);
   await revoke.getByRole('button', { name: 'Revoke access' }).click();
   await expect(revoke).toBeHidden();
   await expect(messages).toHaveCount(0);
   await expect(access).toContainText('A supervisor revoked your access.');
+
+  // Asking again is allowed; whoever judges it sees that access was revoked, by whom and why.
+  await access.getByRole('button', { name: 'Request access again…' }).click();
+  await dialog.getByText('User report', { exact: true }).click();
+  await dialog.getByRole('textbox', { name: 'Justification' }).fill(JUSTIFICATION);
+  await dialog.getByRole('button', { name: 'Send request' }).click();
+  await expect(dialog).toBeHidden();
+  await mainNav(supervisor.page)
+    .getByRole('link', { name: /Access requests/ })
+    .click();
+  await expect(card.getByRole('note')).toContainText("Riley Reviewer's access to this case was revoked by");
+  await expect(card.getByRole('note')).toContainText(why);
   await supervisor.close();
 });
 
@@ -175,8 +189,26 @@ test('break-glass opens at once, and the supervisor reviews it from a live notic
   await dialog.getByRole('textbox', { name: 'Why this cannot wait' }).fill(JUSTIFICATION);
   await dialog.getByRole('button', { name: 'Break glass' }).click();
   await expect(dialog).toBeHidden();
-  await expect(access.getByRole('list', { name: 'Conversation messages' })).toBeVisible();
+  const messages = access.getByRole('list', { name: 'Conversation messages' });
+  await expect(messages).toBeVisible();
   await expect(access).toContainText('Flagged: you opened this without approval');
+
+  // An urgent case: the reported messages stay blurred in the conversation as in the evidence
+  // panel, and one reveal, here, unblurs both.
+  const evidence = page.getByRole('region', { name: /Reported messages/ });
+  const reportedBodies = messages.locator('.conversation-message[data-reported] .conversation-body');
+  await expect(reportedBodies.first()).toBeVisible();
+  const reportedCount = await reportedBodies.count();
+  await expect(messages.locator('.conversation-body[data-blurred]')).toHaveCount(reportedCount);
+  await expect(messages.locator('.conversation-message:not([data-reported]) [data-blurred]')).toHaveCount(0);
+  await expect(reportedBodies.first()).toHaveCSS('filter', 'blur(6px)');
+  await expect(evidence.getByRole('list')).toHaveAttribute('data-blurred', 'true');
+  const revealed = page.waitForResponse((r) => r.url().endsWith('/evidence/reveal') && r.status() === 204);
+  await access.getByRole('button', { name: /Reveal evidence/ }).click();
+  await revealed;
+  await expect(page.locator('[data-blurred]')).toHaveCount(0);
+  await expect(reportedBodies.first()).toHaveCSS('filter', 'none');
+  await expect(page.getByRole('button', { name: /Reveal evidence/ })).toHaveCount(0);
 
   // Leaving the case drops the content: coming back reads it from the server again (an audited read).
   await mainNav(page).getByRole('link', { name: 'Queues' }).click();
@@ -184,7 +216,7 @@ test('break-glass opens at once, and the supervisor reviews it from a live notic
   const reread = page.waitForResponse((r) => r.url().endsWith('/conversation') && r.status() === 200);
   await page.goBack();
   await reread;
-  await expect(access.getByRole('list', { name: 'Conversation messages' })).toBeVisible();
+  await expect(messages).toBeVisible();
 
   // Anywhere in the console, a notice; on the review list, the use itself.
   const notices = supervisor.page.getByRole('region', { name: 'Access notifications' });

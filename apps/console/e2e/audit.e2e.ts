@@ -2,44 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzip, zip } from '@docket/audit-chain/testing';
-import { type APIRequestContext, request } from '@playwright/test';
-import { DEMO, type DemoAccount, expect, pageHeading, signIn, test } from './support/test';
-
-interface Api {
-  ctx: APIRequestContext;
-  post(url: string, data?: unknown): Promise<unknown>;
-  get(url: string): Promise<unknown>;
-}
-
-/** An API client signed in as someone, for setting the scene the auditor then looks into. */
-async function apiAs(baseURL: string, username: string, password: string): Promise<Api> {
-  const ctx = await request.newContext({ baseURL });
-  const signedIn = await ctx.post('/api/auth/sign-in', { data: { username, password } });
-  expect(signedIn.status()).toBe(200);
-  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-  const check = async (response: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(response.ok(), `${response.url()}: ${await response.text()}`).toBe(true);
-    return response.status() === 204 ? null : response.json();
-  };
-  return {
-    ctx,
-    post: async (url, data = {}) => check(await ctx.post(url, { data, headers: { 'x-csrf-token': csrfToken } })),
-    get: async (url) => check(await ctx.get(url)),
-  };
-}
-
-const demo = (baseURL: string, account: DemoAccount) => apiAs(baseURL, DEMO[account].username, DEMO[account].password);
+import { demoApi, enrolledStaff } from './support/api';
+import { expect, pageHeading, signIn, test } from './support/test';
 
 /**
  * A reviewer of its own (so no other journey's holds get in the way) claims a case, asks for
  * access, a supervisor approves, the reviewer reads under the grant and decides.
  */
 async function grantedReadAndDecision(baseURL: string) {
-  const admin = await demo(baseURL, 'admin');
   const username = `audit-journey-${Date.now().toString(36)}`;
-  const password = 'a long passphrase for the audit journey';
-  await admin.post('/api/staff', { username, displayName: 'Audit Journey', password, roles: ['reviewer'] });
-  const reviewer = await apiAs(baseURL, username, password);
+  const reviewer = await enrolledStaff(baseURL, username, 'a long passphrase for the audit journey', ['reviewer']);
 
   const queues = (await reviewer.get('/api/queues')) as {
     items: { id: string; openCases: number; inReview: number; requiredRole: string }[];
@@ -55,7 +27,7 @@ async function grantedReadAndDecision(baseURL: string) {
     scope: { kind: 'full_conversation' },
     durationMinutes: 30,
   })) as { id: string };
-  const supervisor = await demo(baseURL, 'supervisor');
+  const supervisor = await demoApi(baseURL, 'supervisor');
   await supervisor.post(`/api/access/requests/${filed.id}/approve`, {});
   const read = (await reviewer.get(`/api/cases/${caseId}/conversation`)) as { messages: { id: string }[] };
   const policies = (await reviewer.get('/api/policies')) as { items: { code: string; active: boolean }[] };
@@ -65,7 +37,7 @@ async function grantedReadAndDecision(baseURL: string) {
     policyCode: policy?.code,
     rationale: 'The wider conversation shows a pattern of unwanted contact.',
   });
-  for (const api of [admin, reviewer, supervisor]) await api.ctx.dispose();
+  for (const api of [reviewer, supervisor]) await api.ctx.dispose();
   return { username, caseId, messagesRead: read.messages.length };
 }
 

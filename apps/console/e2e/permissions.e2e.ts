@@ -33,3 +33,20 @@ test('a crafted next= pointing at another site is ignored', async ({ page }) => 
   await signIn(page, 'auditor');
   await expect(page).toHaveURL(/\/audit$/);
 });
+
+test.describe('refusals on purpose', () => {
+  // The one place a refusal is the point: the shared check would fail it, so this asserts its own.
+  test.use({ expectsRefusals: true });
+
+  test('a reviewer who asks the staff API by hand is refused, and the refusal is on the record', async ({
+    page,
+    refusals,
+  }) => {
+    await page.goto('/sign-in');
+    await signIn(page, 'reviewer');
+    await expect(pageHeading(page, 'Queues')).toBeVisible();
+
+    expect((await page.request.get('/api/staff')).status()).toBe(403);
+    expect(await refusals()).toEqual([{ actor: 'reviewer', permission: 'read:staff', request: 'GET /api/staff' }]);
+  });
+});

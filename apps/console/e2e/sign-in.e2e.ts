@@ -5,6 +5,7 @@ const NAVIGATION: Record<DemoAccount, string[]> = {
   supervisor: ['Queues', 'Supervision', 'Access requests'],
   auditor: ['Audit'],
   admin: ['Staff', 'Service accounts', 'Queues & policies'],
+  admin2: ['Staff', 'Service accounts', 'Queues & policies'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {

@@ -140,6 +140,13 @@ export const BreakGlassBody = z
   })
   .meta({ id: 'BreakGlassBody' });
 
+export const RevokeGrantBody = z
+  .object({ reason: z.string().trim().min(10, 'at least 10 characters').max(2000).optional() })
+  .meta({
+    id: 'RevokeGrantBody',
+    description: 'Why: shown to whoever is asked to approve this person on this case again.',
+  });
+
 export const BreakGlassReviewBody = z
   .object({ outcome: z.enum(['justified', 'unjustified']), note: z.string().trim().max(2000).optional() })
   .meta({ id: 'BreakGlassReviewBody' });
@@ -163,6 +170,15 @@ export const PendingAccessRequestList = z
         requesterHistory: z
           .object({ made: z.number().int(), approved: z.number().int(), denied: z.number().int() })
           .meta({ description: "The requester's access requests of the last 30 days." }),
+        previousRevocation: z
+          .object({
+            grantId: z.uuid(),
+            revokedAt: Timestamp,
+            revokedBy: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
+            reason: z.string().nullable(),
+          })
+          .nullable()
+          .meta({ description: "The newest revocation of the requester's access to this case, if any." }),
       }),
     ),
   })
@@ -191,6 +207,7 @@ export const ACCESS_EVENT_TYPES = [
   'access.break_glass',
   'access.break_glass_reviewed',
   'access.revoked',
+  'access.ended',
 ] as const;
 
 /** One Server-Sent Event of `GET /api/access/events`, named by its type: ids only, never content. */

@@ -1,6 +1,7 @@
 /** The auditor's view of the audit log: search, one event, a grant's trail, access reviews. */
 import { z } from 'zod';
 import { AccessScope, JustificationCode } from './access';
+import { RoleChange } from './staff';
 
 const Timestamp = z.iso.datetime({ offset: true });
 
@@ -11,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'access.break_glass_reviewed',
   'access.cancelled',
   'access.denied',
+  'access.ended',
   'access.expired',
   'access.requested',
   'access.revoked',
@@ -49,7 +51,14 @@ export const AUDIT_ACTIONS = [
   'staff.created',
   'staff.disabled',
   'staff.enabled',
+  'staff.enrolled',
+  'staff.password_reset',
   'staff.password_set',
+  'staff.reset_link_issued',
+  'staff.role_confirmed',
+  'staff.role_rejected',
+  'staff.role_removed',
+  'staff.role_requested',
   'staff.updated',
   'webhook.dead_lettered',
   'webhook.delivered',
@@ -106,7 +115,8 @@ export const AuditEventQuery = z
     to: Timestamp.optional().meta({ description: 'Occurred before.' }),
     cursor: z
       .string()
-      .regex(/^\d{1,19}$/)
+      // An event id, short enough to stay inside Postgres bigint.
+      .regex(/^\d{1,18}$/)
       .optional()
       .meta({ description: 'Opaque cursor from `nextCursor`.' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -140,7 +150,11 @@ export const GrantReview = z
     startsAt: Timestamp,
     expiresAt: Timestamp,
     revokedAt: Timestamp.nullable(),
-    status: z.enum(['live', 'expired', 'revoked']),
+    status: z.enum(['live', 'expired', 'revoked', 'ended']),
+    endReason: z
+      .enum(['decided', 'escalated', 'released', 'reassigned', 'taken_over', 'lease_lapsed'])
+      .nullable()
+      .meta({ description: 'Why an ended grant ended early: its grantee stopped holding the case.' }),
     breakGlassReview: z
       .object({ outcome: z.enum(['justified', 'unjustified']), by: Person, at: Timestamp, note: z.string().nullable() })
       .nullable(),
@@ -203,3 +217,33 @@ export type AuditExportQuery = z.input<typeof AuditExportQuery>;
 
 /** Response header of an export: how many lines events.jsonl will hold, for progress. */
 export const EXPORT_LINES_HEADER = 'x-docket-export-lines';
+
+export const StaffReviewQuery = z
+  .object({
+    from: Timestamp.meta({ description: 'Changes and enrolments at or after.' }),
+    to: Timestamp.meta({ description: 'Changes and enrolments before.' }),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] });
+export type StaffReviewQuery = z.input<typeof StaffReviewQuery>;
+
+/** A link used from the address or session of the admin who issued it: one person may hold both accounts. */
+export const FlaggedLinkUse = z
+  .object({
+    linkId: z.uuid(),
+    purpose: z.enum(['enrol', 'reset']),
+    staff: Person,
+    issuedBy: Person.nullable(),
+    usedAt: Timestamp,
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    sameAddress: z.boolean(),
+    sameSession: z.boolean(),
+  })
+  .meta({ id: 'FlaggedLinkUse' });
+export type FlaggedLinkUse = z.infer<typeof FlaggedLinkUse>;
+
+export const StaffReview = z.object({ roleChanges: z.array(RoleChange), flaggedLinks: z.array(FlaggedLinkUse) }).meta({
+  id: 'StaffReview',
+  description: 'Role changes asked for or decided in the period, oldest first; flagged link uses.',
+});
+export type StaffReview = z.infer<typeof StaffReview>;

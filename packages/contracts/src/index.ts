@@ -6,5 +6,6 @@ export * from './cases';
 export * from './intake';
 export * from './problem';
 export * from './queues';
+export * from './safe-text';
 export * from './staff';
 export * from './webhooks';

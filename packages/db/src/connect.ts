@@ -3,11 +3,14 @@ import path, { resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { dataDir as defaultDataDir } from './data-dir';
+import { type ListenHandlers, listenAndReconnect } from './listen';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
 // Return bigint/int8 columns (ids, counts) as strings rather than lossy numbers; xid8 too.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -19,9 +22,10 @@ export interface Connection {
   close(): Promise<void>;
   /**
    * Subscribes to a Postgres NOTIFY channel on a connection of its own (LISTEN), so notifications
-   * reach every API process. Returns the unsubscribe function.
+   * reach every API process; a lost connection is re-established by itself (`onResumed` says so).
+   * Returns the unsubscribe function.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
 }
 
 export interface ConnectOptions {
@@ -31,8 +35,8 @@ export interface ConnectOptions {
   dataDir?: string | undefined;
   /** Pool size for a real server. */
   poolSize?: number | undefined;
-  /** Told when an idle pooled connection fails (it is discarded either way). */
-  onIdleError?: ((error: Error) => void) | undefined;
+  /** Told when a connection fails, pooled or LISTEN (it is discarded or re-opened either way). */
+  onConnectionError?: ((error: Error) => void) | undefined;
   /**
    * A role every connection (pooled and LISTEN) takes on as it opens, e.g. `docket_app`: the
    * login then acts with that role's privileges only. PostgreSQL servers only.
@@ -50,25 +54,31 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
       application_name: 'docket',
+      // A request waiting for a connection fails (as an outage) rather than hangs.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       ...startup,
     });
-    // An idle connection the server ends (restart, failover, a dropped test database) must not
-    // crash the process: the pool discards it and the next query opens a fresh one.
-    pool.on('error', (error) => options.onIdleError?.(error));
+    // A connection the server ends (restart, failover, a dropped test database) must not crash
+    // the process, idle or checked out: the pool only listens while it is idle, so every client
+    // gets a listener of its own. The query in flight fails; the pool discards the client.
+    const onError = (error: Error) => options.onConnectionError?.(error);
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const databaseUrl = options.databaseUrl;
-    const listen = async (channel: string, onPayload: (payload: string) => void) => {
-      const client = new pg.Client({ connectionString: databaseUrl, application_name: 'docket-listen', ...startup });
-      client.on('error', (error) => options.onIdleError?.(error));
-      client.on('notification', (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      });
-      await client.connect();
-      await client.query(`listen ${quoteIdentifier(channel)}`);
-      return async () => {
-        await client.end();
-      };
-    };
+    const listen = (channel: string, handlers: ListenHandlers) =>
+      listenAndReconnect(
+        () =>
+          new pg.Client({
+            connectionString: databaseUrl,
+            application_name: 'docket-listen',
+            connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+            ...startup,
+          }),
+        channel,
+        handlers,
+        onError,
+      );
     return { db, kind: 'postgres', location: describeUrl(databaseUrl), close: () => db.destroy(), listen };
   }
 
@@ -78,7 +88,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  const listen = async (channel: string, onPayload: (payload: string) => void) => pglite.listen(channel, onPayload);
+  // In-process: the connection cannot be lost, so there is nothing to resume.
+  const listen = async (channel: string, handlers: ListenHandlers) => pglite.listen(channel, handlers.onPayload);
   return { db, kind: 'pglite', location: dataDir, close: () => db.destroy(), listen };
 }
 
@@ -90,8 +101,4 @@ function describeUrl(url: string): string {
 function checkedRole(role: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`not a plain role name: ${JSON.stringify(role)}`);
   return role;
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

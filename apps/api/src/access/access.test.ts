@@ -1,7 +1,18 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/record';
+import type { AppError } from '../http/problem';
 import { type TestSession, useTestApp } from '../testing/harness';
-import { fileRequest as fileRequestOf, heldCase as heldCaseOf, JUSTIFICATION } from './test-helpers';
+import { approveAccessRequest, cancelAccessRequest } from './requests';
+import {
+  approvedGrant,
+  breakGlassAs,
+  eventsOf,
+  fileRequest as fileRequestOf,
+  heldCase as heldCaseOf,
+  JUSTIFICATION,
+  pendingRequest,
+} from './test-helpers';
 
 const t = useTestApp();
 let platform: { keyId: string; secret: string };
@@ -194,7 +205,93 @@ describe('requests and approvals', () => {
   });
 });
 
+describe('who may settle a request', () => {
+  it('refuses an approval that widens a reported_context request (±1 approved as ±3)', async () => {
+    const { reviewer, supervisor, caseId, request } = await pendingRequest(t, platform);
+    const wider = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: supervisor.session,
+      body: { scope: { kind: 'reported_context', context: 3 } },
+    });
+    expect(wider.status).toBe(400);
+    expect((await wider.json()).errors).toEqual([{ field: 'scope', message: 'wider than requested' }]);
+    expect((await read(reviewer.session, caseId)).status).toBe(403);
+  });
+
+  it("refuses another reviewer's cancelling someone's request", async () => {
+    const { request } = await pendingRequest(t, platform);
+    const other = await t.signedIn(['reviewer']);
+    const cancel = await t.request('POST', `/api/access/requests/${request.id}/cancel`, { session: other.session });
+    expect(cancel.status).toBe(403);
+    const { status } = await t.db
+      .selectFrom('access_request')
+      .select('status')
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    expect(status).toBe('pending');
+  });
+
+  it('refuses approval by a plain reviewer, and records the refusal', async () => {
+    const { reviewer, caseId, request } = await pendingRequest(t, platform);
+    const colleague = await t.signedIn(['reviewer']);
+    const approve = await t.request('POST', `/api/access/requests/${request.id}/approve`, {
+      session: colleague.session,
+      body: {},
+    });
+    expect(approve.status).toBe(403);
+    expect(await eventsOf(t, approve)).toEqual([
+      expect.objectContaining({ action: 'authz.denied', outcome: 'denied', actor_id: colleague.id }),
+    ]);
+    expect((await read(reviewer.session, caseId)).status).toBe(403);
+  });
+
+  it('refuses approving or cancelling past the deadline in the statement itself, before any sweep marked it', async () => {
+    const { reviewer, supervisor, request } = await pendingRequest(t, platform);
+    await t.db
+      .updateTable('access_request')
+      .set({ pending_until: sql`now() - interval '1 second'` })
+      .where('id', '=', request.id)
+      .execute();
+    const audit = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+    const policy = t.deps.config.access;
+    const approving = t.db
+      .transaction()
+      .execute((trx) => approveAccessRequest(trx, request.id, supervisor.id, {}, policy, audit));
+    await expect(approving).rejects.toMatchObject({ code: 'expired', status: 409 } satisfies Partial<AppError>);
+    const cancelling = t.db.transaction().execute((trx) => cancelAccessRequest(trx, request.id, reviewer.id, audit));
+    await expect(cancelling).rejects.toMatchObject({ code: 'expired' });
+    const grants = await t.db.selectFrom('access_grant').select('id').where('request_id', '=', request.id).execute();
+    expect(grants).toEqual([]);
+  });
+});
+
 describe('grants end by themselves, on the database clock', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("judges expiry by the database's clock, not the API's", async () => {
+    const { reviewer, caseId, grantId } = await approvedGrant(t, platform);
+    // The API process's clock runs an hour behind the database's: by the database, the grant is over.
+    await t.db
+      .updateTable('access_grant')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('id', '=', grantId)
+      .execute();
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 60 * 60 * 1000 });
+    const late = await read(reviewer.session, caseId);
+    expect(late.status).toBe(403);
+    expect(JSON.stringify(await late.json())).not.toContain('Message number');
+
+    // And an hour ahead: by the database the grant still runs, so it still reads.
+    await t.db
+      .updateTable('access_grant')
+      .set({ expires_at: sql`now() + interval '5 minutes'` })
+      .where('id', '=', grantId)
+      .execute();
+    vi.setSystemTime(Date.now() + 2 * 60 * 60 * 1000);
+    expect((await read(reviewer.session, caseId)).status).toBe(200);
+  });
+
   it('stops returning content the second a grant expires, without any job having run', async () => {
     const reviewer = await t.signedIn(['reviewer']);
     const supervisor = await t.signedIn(['supervisor']);
@@ -239,7 +336,7 @@ describe('grants end by themselves, on the database clock', () => {
     ).toBe(409);
   });
 
-  it('records the grant a decision was taken under, and the trail runs request → approval → reads → decision', async () => {
+  it('records the grant a decision was taken under, and the trail runs request → approval → reads → decision → end', async () => {
     const reviewer = await t.signedIn(['reviewer']);
     const supervisor = await t.signedIn(['supervisor']);
     const caseId = await heldCase(reviewer.session);
@@ -266,6 +363,7 @@ describe('grants end by themselves, on the database clock', () => {
       'access.approved',
       'conversation.read',
       'decision.recorded',
+      'access.ended',
     ]);
   });
 });
@@ -354,6 +452,16 @@ describe('break-glass', () => {
         (g: { id: string }) => g.id,
       );
     expect(await waiting()).toContain(grant.id);
+    // Someone who is reviewer and supervisor still never reviews their own use.
+    const both = await t.signedIn(['reviewer', 'supervisor']);
+    const ownCase = await heldCase(both.session, 'violent_threat');
+    const own = await (await breakGlassAs(t, both.session, ownCase, 5)).json();
+    const selfReview = await t.request('POST', `/api/access/break-glass/${own.id}/review`, {
+      session: both.session,
+      body: { outcome: 'justified' },
+    });
+    expect(selfReview.status).toBe(403);
+    expect(await waiting()).toContain(own.id);
     const reviewed = await t.request('POST', `/api/access/break-glass/${grant.id}/review`, {
       session: supervisor.session,
       body: { outcome: 'unjustified', note: 'The threat was already clear from the reported messages.' },

@@ -1,6 +1,6 @@
 /**
- * Reading the wider conversation: only inside a live grant, only the messages its scope
- * covers (asking for others by id returns nothing more), and every read is an audit event
+ * Reading the wider conversation: only inside a live grant whose grantee holds the open case
+ * under a live lease, only the messages its scope covers (asking for others by id returns nothing more), and every read is an audit event
  * naming exactly the message ids returned.
  *
  * One statement, one round trip: it finds the caller's live grant by the database clock,
@@ -17,6 +17,7 @@ import { type AuditContext, auditRow } from '../audit/record';
 import { openMessageBodies } from '../encryption/content';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
+import { grantIsLive } from './liveness';
 
 interface ReadRow {
   grant_id: string | null;
@@ -54,9 +55,8 @@ export async function readConversation(
   const wanted = requestedIds ?? null;
   const { rows } = await sql<ReadRow>`
     with g as (
-      select g.id, g.conversation_id, g.scope, g.expires_at from access_grant g
-      where g.case_id = ${caseId} and g.grantee_id = ${readerId}
-        and g.starts_at <= now() and g.expires_at > now() and g.revoked_at is null
+      select g.id, g.conversation_id, g.scope, g.message_ids, g.expires_at from access_grant g
+      where g.case_id = ${caseId} and g.grantee_id = ${readerId} and ${grantIsLive}
       order by g.expires_at desc limit 1
     ), reported as (
       select distinct unnest(r.reported_message_ids) as id from report r where r.case_id = ${caseId}
@@ -69,8 +69,8 @@ export async function readConversation(
       where case g.scope->>'kind'
           when 'full_conversation' then true
           when 'time_window' then o.sent_at between (g.scope->>'from')::timestamptz and (g.scope->>'to')::timestamptz
-          when 'reported_context' then exists (
-            select 1 from ordered a where a.reported and abs(a.n - o.n) <= (g.scope->>'context')::int)
+          -- Fixed when the grant was issued: a report filed since never widens it.
+          when 'reported_context' then o.id = any(g.message_ids)
           else false
         end
         and (${wanted}::text[] is null or o.id = any(${wanted}::text[]))

@@ -1,17 +1,17 @@
 /**
  * Grants: the only way to content beyond the reported messages. Live means started, not yet
- * expired and not revoked — always judged by the database clock, on every read.
+ * expired, revoked or ended, with the grantee holding the case (liveness.ts) — always judged
+ * by the database clock, on every read.
  */
 import type { AccessGrant, AccessPolicy, AccessScope } from '@docket/contracts';
 import type { AccessGrantRow, Database } from '@docket/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
 import { publishAccessEvent } from './live';
+import { grantIsLive, grantUnended } from './liveness';
 import { checkDuration } from './requests';
-
-export const isLive = sql<boolean>`g.starts_at <= now() and g.expires_at > now() and g.revoked_at is null`;
 
 function selectGrants(db: Kysely<Database>) {
   return db
@@ -47,7 +47,7 @@ export async function liveGrant(db: Kysely<Database>, caseId: string, granteeId:
     .select(['g.id', 'g.conversation_id', 'g.scope', 'g.expires_at'])
     .where('g.case_id', '=', caseId)
     .where('g.grantee_id', '=', granteeId)
-    .where(isLive)
+    .where(grantIsLive)
     .orderBy('g.expires_at', 'desc')
     .executeTakeFirst();
 }
@@ -57,14 +57,14 @@ export async function ownLiveGrant(db: Kysely<Database>, caseId: string, grantee
   const row = await selectGrants(db)
     .where('g.case_id', '=', caseId)
     .where('g.grantee_id', '=', granteeId)
-    .where(isLive)
+    .where(grantIsLive)
     .orderBy('g.expires_at', 'desc')
     .executeTakeFirst();
   return row ? toAccessGrant(row) : null;
 }
 
 export async function activeGrants(db: Kysely<Database>): Promise<AccessGrant[]> {
-  const rows = await selectGrants(db).where(isLive).orderBy('g.expires_at').limit(500).execute();
+  const rows = await selectGrants(db).where(grantIsLive).orderBy('g.expires_at').limit(500).execute();
   return rows.map(toAccessGrant);
 }
 
@@ -78,12 +78,19 @@ export async function unreviewedBreakGlass(db: Kysely<Database>): Promise<Access
   return rows.map(toAccessGrant);
 }
 
-export async function revokeGrant(trx: Kysely<Database>, id: string, supervisorId: string, audit: AuditContext) {
+/** Ends a grant now, whether or not its grantee still holds the case: a revocation also bars break-glass there. */
+export async function revokeGrant(
+  trx: Transaction<Database>,
+  id: string,
+  supervisorId: string,
+  reason: string | undefined,
+  audit: AuditContext,
+) {
   const revoked = await trx
     .updateTable('access_grant as g')
-    .set({ revoked_at: sql`now()`, revoked_by: supervisorId })
+    .set({ revoked_at: sql`now()`, revoked_by: supervisorId, revoke_reason: reason ?? null })
     .where('g.id', '=', id)
-    .where(isLive)
+    .where(grantUnended)
     .returning(['g.case_id', 'g.grantee_id'])
     .executeTakeFirst();
   if (!revoked) {
@@ -103,14 +110,19 @@ export async function revokeGrant(trx: Kysely<Database>, id: string, supervisorI
     target: { type: 'access_grant', id },
     caseId: revoked.case_id,
     grantId: id,
+    details: reason ? { reason } : {},
   });
   const row = await selectGrants(trx).where('g.id', '=', id).executeTakeFirstOrThrow();
   return toAccessGrant(row);
 }
 
-/** Urgent cases only: the holder opens a short window without approval; supervisors review it afterwards. */
+/**
+ * Urgent cases only: the holder opens a short window without approval; supervisors review it
+ * afterwards. Never stacked on a live one, and never after a supervisor revoked this person's
+ * access to the case: then only a request another supervisor approves will do.
+ */
 export async function breakGlass(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   caseId: string,
   staffId: string,
   body: { justification: string; durationMinutes: number },
@@ -122,6 +134,22 @@ export async function breakGlass(
   if (!held.urgent) {
     throw new AppError('forbidden', 'Break-glass is only for urgent categories; file an access request instead.');
   }
+  // The case row is locked above, so two break-glass calls cannot both pass these checks.
+  const barred = await trx
+    .selectFrom('access_grant as g')
+    .select([
+      sql<boolean>`bool_or(g.grantee_id = ${staffId} and g.revoked_at is not null)`.as('revoked'),
+      sql<boolean>`bool_or(g.break_glass and ${grantUnended})`.as('stacked'),
+    ])
+    .where('g.case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  if (barred.revoked) {
+    throw new AppError(
+      'forbidden',
+      'A supervisor revoked your access to this case: break-glass is closed to you here; file an access request instead.',
+    );
+  }
+  if (barred.stacked) throw new AppError('conflict', 'A break-glass window is already open on this case.');
   const scope: AccessScope = { kind: 'full_conversation' };
   const grant = await trx
     .insertInto('access_grant')
@@ -148,7 +176,7 @@ export async function breakGlass(
 }
 
 export async function reviewBreakGlass(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: string,
   supervisorId: string,
   body: { outcome: 'justified' | 'unjustified'; note?: string | undefined },

@@ -9,6 +9,7 @@ import { type App, createApp } from '../app';
 import { casesVia } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
+import { publishAccessEvent } from './live';
 import { fileRequest, heldCase } from './test-helpers';
 
 const t = useTestApp();
@@ -112,4 +113,18 @@ it('tells the requester live when their pending request expires, whichever proce
   await second.app.request('/api/access/requests', { headers: { cookie: supervisor.session.cookie } });
   expect(await reviewerStream.next('access.expired')).toMatchObject({ requestId: filed.id, staffId: reviewer.id });
   await reviewerStream.close();
+});
+
+it('tells open streams to resynchronise when the LISTEN connection is lost, then delivers events again', async () => {
+  const supervisor = await t.signedIn(['supervisor']);
+  const streams = [await openStream(t.app, supervisor.session), await openStream(second.app, supervisor.session)];
+  // What a database restart does to the LISTEN connections of both processes.
+  await sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where application_name = 'docket-listen' and datname = current_database()`.execute(t.db);
+  for (const stream of streams) await stream.next('resync');
+
+  await publishAccessEvent(t.db, { type: 'access.requested', caseId: 'after-the-gap', staffId: supervisor.id });
+  for (const stream of streams)
+    expect(await stream.next('access.requested')).toMatchObject({ caseId: 'after-the-gap' });
+  for (const stream of streams) await stream.close();
 });

@@ -5,7 +5,7 @@
  * connected to another.
  */
 import type { AccessLiveEvent } from '@docket/contracts';
-import type { Database } from '@docket/db';
+import type { Connection, Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 
 export const ACCESS_CHANNEL = 'docket_access';
@@ -16,33 +16,52 @@ export async function publishAccessEvent(trx: Kysely<Database>, event: AccessEve
   await sql`select pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
 }
 
-type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+/** What an SSE stream hears: events, and word that some may have been missed. */
+export interface AccessEventSubscriber {
+  onEvent(event: AccessEvent): void;
+  /** The LISTEN connection was lost and is back: anything published in between never arrived. */
+  onResync(): void;
+}
 
-/** One LISTEN per process, started by the first subscriber. */
+/** One LISTEN per process, started by the first subscriber and re-established by the connection. */
 export class AccessEventHub {
-  private readonly listeners = new Set<(event: AccessEvent) => void>();
+  private readonly subscribers = new Set<AccessEventSubscriber>();
   private started: Promise<() => Promise<void>> | undefined;
 
-  constructor(private readonly listen: Listen | undefined) {}
+  constructor(private readonly listen: Connection['listen'] | undefined) {}
 
-  async subscribe(listener: (event: AccessEvent) => void): Promise<() => void> {
+  /** Opens the LISTEN if it is not open yet; throws (an outage) when the database is unreachable. */
+  async start(): Promise<void> {
     if (!this.listen) throw new Error('live events need a database connection that can LISTEN');
-    this.listeners.add(listener);
-    this.started ??= this.listen(ACCESS_CHANNEL, (payload) => {
-      let event: AccessEvent;
-      try {
-        event = JSON.parse(payload) as AccessEvent;
-      } catch {
-        return;
-      }
-      for (const each of this.listeners) each(event);
+    this.started ??= this.listen(ACCESS_CHANNEL, {
+      onPayload: (payload) => {
+        let event: AccessEvent;
+        try {
+          event = JSON.parse(payload) as AccessEvent;
+        } catch {
+          return;
+        }
+        for (const each of this.subscribers) each.onEvent(event);
+      },
+      onResumed: () => {
+        for (const each of this.subscribers) each.onResync();
+      },
+    }).catch((error: unknown) => {
+      // The database was away for the first subscriber: the next one tries again.
+      this.started = undefined;
+      throw error;
     });
     await this.started;
-    return () => this.listeners.delete(listener);
+  }
+
+  async subscribe(subscriber: AccessEventSubscriber): Promise<() => void> {
+    await this.start();
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
   }
 
   async stop(): Promise<void> {
-    const unlisten = await this.started;
+    const unlisten = await this.started?.catch(() => undefined);
     this.started = undefined;
     await unlisten?.();
   }

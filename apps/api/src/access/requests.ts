@@ -3,18 +3,11 @@
  * conversation; a different supervisor approves (perhaps for less) or denies with a reason.
  * Nobody approves their own request, whatever roles they hold.
  */
-import type {
-  AccessPolicy,
-  AccessRequest,
-  AccessRequestBody,
-  AccessScope,
-  PendingAccessRequest,
-} from '@docket/contracts';
+import type { AccessPolicy, AccessRequest, AccessRequestBody, AccessScope } from '@docket/contracts';
 import type { AccessRequestRow, Database } from '@docket/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditContext, auditRow, recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
 import { lockHeldCase } from '../cases/claims';
-import { selectCases, toCaseSummary } from '../cases/summary';
 import { AppError } from '../http/problem';
 import { publishAccessEvent } from './live';
 
@@ -26,7 +19,7 @@ export function checkDuration(minutes: number, min: number, max: number, what: s
   });
 }
 
-function selectRequests(db: Kysely<Database>) {
+export function selectRequests(db: Kysely<Database>) {
   return db
     .selectFrom('access_request as r')
     .innerJoin('staff_user as u', 'u.id', 'r.requester_id')
@@ -35,9 +28,9 @@ function selectRequests(db: Kysely<Database>) {
     .select(['u.username', 'u.display_name', 'g.id as grant_id']);
 }
 
-type RequestQueryRow = AccessRequestRow & { username: string; display_name: string; grant_id: string | null };
+export type RequestQueryRow = AccessRequestRow & { username: string; display_name: string; grant_id: string | null };
 
-function toAccessRequest(row: RequestQueryRow): AccessRequest {
+export function toAccessRequest(row: RequestQueryRow): AccessRequest {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -104,7 +97,7 @@ export async function expireStaleRequests(db: Kysely<Database>): Promise<void> {
 }
 
 export async function fileAccessRequest(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   caseId: string,
   requesterId: string,
   body: AccessRequestBody,
@@ -139,21 +132,59 @@ export async function fileAccessRequest(
   return getAccessRequest(trx, inserted.id);
 }
 
-async function lockPending(trx: Kysely<Database>, id: string) {
+const LAPSED = 'This request lapsed unanswered at its deadline; the requester may file a new one.';
+
+async function lockPending(trx: Transaction<Database>, id: string) {
   const row = await trx.selectFrom('access_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No access request with that id.');
+  if (row.status === 'expired') throw new AppError('expired', LAPSED);
   if (row.status !== 'pending') throw new AppError('conflict', `This request is already ${row.status}.`);
   return row;
 }
 
-export async function cancelAccessRequest(trx: Kysely<Database>, id: string, requesterId: string, audit: AuditContext) {
+/**
+ * Settles a pending request in the one statement that also checks its deadline by the database
+ * clock, so a request past it is refused whether or not anything has marked it expired yet.
+ */
+async function settlePending(
+  trx: Transaction<Database>,
+  id: string,
+  change: { status: 'approved' | 'denied' | 'cancelled'; decided_by?: string; decision_reason?: string },
+) {
+  const settled = await trx
+    .updateTable('access_request')
+    .set({ ...change, decided_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('pending_until', '>', sql<Date>`now()`)
+    .returning('id')
+    .executeTakeFirst();
+  if (!settled) throw new AppError('expired', LAPSED);
+}
+
+/** The messages a reported_context scope covers as it is issued: every reported one ± `context` in send order. */
+async function reportedContextIds(trx: Transaction<Database>, caseId: string, conversationId: string, context: number) {
+  const { rows } = await sql<{ ids: string[] | null }>`
+    with reported as (
+      select distinct unnest(r.reported_message_ids) as id from report r where r.case_id = ${caseId}
+    ), ordered as (
+      select m.id, row_number() over (order by m.sent_at, m.id) as n, m.id in (select id from reported) as reported
+      from message m where m.conversation_id = ${conversationId}
+    )
+    select array_agg(o.id order by o.n) as ids from ordered o
+    where exists (select 1 from ordered a where a.reported and abs(a.n - o.n) <= ${context})`.execute(trx);
+  return rows[0]?.ids ?? [];
+}
+
+export async function cancelAccessRequest(
+  trx: Transaction<Database>,
+  id: string,
+  requesterId: string,
+  audit: AuditContext,
+) {
   const row = await lockPending(trx, id);
   if (row.requester_id !== requesterId) throw new AppError('forbidden', 'Only the requester can cancel a request.');
-  await trx
-    .updateTable('access_request')
-    .set({ status: 'cancelled', decided_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await settlePending(trx, id, { status: 'cancelled' });
   await publishAccessEvent(trx, { type: 'access.cancelled', caseId: row.case_id, staffId: requesterId, requestId: id });
   await recordAuditEvent(trx, audit, {
     action: 'access.cancelled',
@@ -178,7 +209,7 @@ function narrows(requested: AccessScope, approved: AccessScope): boolean {
 }
 
 export async function approveAccessRequest(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: string,
   supervisorId: string,
   changes: { durationMinutes?: number | undefined; scope?: AccessScope | undefined },
@@ -201,11 +232,12 @@ export async function approveAccessRequest(
       errors: [{ field: 'scope', message: 'wider than requested' }],
     });
   }
-  await trx
-    .updateTable('access_request')
-    .set({ status: 'approved', decided_by: supervisorId, decided_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await settlePending(trx, id, { status: 'approved', decided_by: supervisorId });
+  // The scope is fixed as issued: reports filed later never widen what the supervisor approved.
+  const messageIds =
+    scope.kind === 'reported_context'
+      ? await reportedContextIds(trx, row.case_id, row.conversation_id, scope.context)
+      : null;
   const grant = await trx
     .insertInto('access_grant')
     .values({
@@ -214,6 +246,7 @@ export async function approveAccessRequest(
       conversation_id: row.conversation_id,
       grantee_id: row.requester_id,
       scope: JSON.stringify(scope),
+      message_ids: messageIds,
       expires_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
     })
     .returning('id')
@@ -241,7 +274,7 @@ export async function approveAccessRequest(
 }
 
 export async function denyAccessRequest(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: string,
   supervisorId: string,
   reason: string,
@@ -249,11 +282,7 @@ export async function denyAccessRequest(
 ): Promise<AccessRequest> {
   const row = await lockPending(trx, id);
   if (row.requester_id === supervisorId) throw new AppError('forbidden', 'Nobody decides their own access request.');
-  await trx
-    .updateTable('access_request')
-    .set({ status: 'denied', decided_by: supervisorId, decided_at: sql`now()`, decision_reason: reason })
-    .where('id', '=', id)
-    .execute();
+  await settlePending(trx, id, { status: 'denied', decided_by: supervisorId, decision_reason: reason });
   await publishAccessEvent(trx, {
     type: 'access.denied',
     caseId: row.case_id,
@@ -267,51 +296,6 @@ export async function denyAccessRequest(
     details: { reason },
   });
   return getAccessRequest(trx, id);
-}
-
-/** Pending requests, oldest first, each with its case and its requester's last 30 days (made, approved, denied). */
-export async function pendingAccessRequests(db: Kysely<Database>): Promise<PendingAccessRequest[]> {
-  const rows = (await selectRequests(db)
-    .where('r.status', '=', 'pending')
-    .where('r.pending_until', '>', sql<Date>`now()`)
-    .orderBy('r.created_at')
-    .limit(200)
-    .execute()) as RequestQueryRow[];
-  if (rows.length === 0) return [];
-  const requesters = [...new Set(rows.map((row) => row.requester_id))];
-  const [history, cases] = await Promise.all([
-    db
-      .selectFrom('access_request')
-      .select([
-        'requester_id',
-        sql<number>`count(*)::int`.as('made'),
-        sql<number>`(count(*) filter (where status = 'approved'))::int`.as('approved'),
-        sql<number>`(count(*) filter (where status = 'denied'))::int`.as('denied'),
-      ])
-      .where('requester_id', 'in', requesters)
-      .where('created_at', '>', sql<Date>`now() - interval '30 days'`)
-      .groupBy('requester_id')
-      .execute(),
-    selectCases(db)
-      .where('c.id', 'in', [...new Set(rows.map((row) => row.case_id))])
-      .execute(),
-  ]);
-  const byRequester = new Map(
-    history.map((h) => [h.requester_id, { made: h.made, approved: h.approved, denied: h.denied }]),
-  );
-  const caseById = new Map(cases.map((row) => [row.id, toCaseSummary(row)]));
-  return rows.flatMap((row) => {
-    const summary = caseById.get(row.case_id);
-    return summary
-      ? [
-          {
-            ...toAccessRequest(row),
-            case: summary,
-            requesterHistory: byRequester.get(row.requester_id) ?? { made: 0, approved: 0, denied: 0 },
-          },
-        ]
-      : [];
-  });
 }
 
 /** The caller's newest request on a case, whatever its state. */

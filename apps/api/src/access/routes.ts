@@ -11,18 +11,22 @@ import {
   ConversationRead,
   DenyAccessBody,
   PendingAccessRequestList,
+  RevokeGrantBody,
 } from '@docket/contracts';
+import type { Database } from '@docket/db';
 import { can } from '@docket/permissions';
 import { streamSSE } from 'hono/streaming';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { readConversation } from './conversation-read';
+import { endGrantsForLapsedLeases } from './grant-ends';
 import { activeGrants, breakGlass, ownLiveGrant, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
 import type { AccessEvent } from './live';
+import { pendingAccessRequests } from './pending-requests';
 import {
   approveAccessRequest,
   cancelAccessRequest,
@@ -30,10 +34,19 @@ import {
   expireStaleRequests,
   fileAccessRequest,
   ownLatestRequest,
-  pendingAccessRequests,
 } from './requests';
 
 const IdParams = z.object({ id: z.uuid() });
+
+/**
+ * Deadlines no statement enforces for us get noticed here, before a view that shows them: stale
+ * requests expire and lapsed leases end their holders' grants, each as the system's event. Reads
+ * and approvals do not depend on this; they check the clock themselves.
+ */
+async function noticeDeadlines(db: Kysely<Database>) {
+  await expireStaleRequests(db);
+  await endGrantsForLapsedLeases(db);
+}
 const settled = {
   404: { description: 'No such request.' },
   409: { description: 'Already decided, cancelled or expired.' },
@@ -56,7 +69,7 @@ export const caseAccessRoutes = featureRouter()
       const session = signedIn(c);
       const { id } = c.req.valid('param');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const found = await db
         .selectFrom('case')
         .select(sql<Date>`now()`.as('now'))
@@ -81,6 +94,7 @@ export const caseAccessRoutes = featureRouter()
       request: { params: IdParams, body: jsonBody(AccessRequestBody) },
       responses: {
         201: jsonResponse(AccessRequest, 'Filed.'),
+        404: { description: 'No such case.' },
         409: { description: 'Not your case, or a request is already open.' },
       },
     }),
@@ -90,7 +104,7 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const request = await db
         .transaction()
         .execute((trx) => fileAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
@@ -106,7 +120,12 @@ export const caseAccessRoutes = featureRouter()
       tags: ['access'],
       summary: 'Urgent cases only: open a short window without approval (reviewed by a supervisor afterwards)',
       request: { params: IdParams, body: jsonBody(BreakGlassBody) },
-      responses: { 201: jsonResponse(AccessGrant, 'Granted.'), 409: { description: 'Not your case.' } },
+      responses: {
+        201: jsonResponse(AccessGrant, 'Granted.'),
+        403: { description: 'Not urgent, or a supervisor revoked your access to this case.' },
+        404: { description: 'No such case.' },
+        409: { description: 'Not your case, or a break-glass window is already open on it.' },
+      },
     }),
     async (c) => {
       const session = signedIn(c);
@@ -176,18 +195,28 @@ export const accessRoutes = featureRouter()
       summary:
         'Server-Sent Events: new requests and break-glass uses for supervisors; outcomes of your own requests for you',
       responses: {
-        200: { description: '`text/event-stream`; each event is named by its type (`access.requested`, …).' },
+        200: {
+          description:
+            '`text/event-stream`: `ready` first, then events named by their type (`access.requested`, …); ' +
+            '`resync` when some may have been missed (the database was away): refetch.',
+        },
       },
     }),
-    (c) => {
+    async (c) => {
       const session = signedIn(c);
       const supervises = can(session.user.roles, 'approve:access');
+      // Before the stream opens, so a database outage is a 503 the console backs off from.
+      await c.var.deps.accessEvents.start();
       // Events carry ids only, never content: supervisors see every one (their inbox, grants and
       // review list follow them); everyone else only those about their own access.
       const visible = (event: AccessEvent) => supervises || event.staffId === session.user.id;
       return streamSSE(c, async (stream) => {
-        const unsubscribe = await c.var.deps.accessEvents.subscribe((event) => {
-          if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+        const unsubscribe = await c.var.deps.accessEvents.subscribe({
+          onEvent: (event) => {
+            if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+          },
+          // Events may have been lost while the database was away: the console refetches.
+          onResync: () => void stream.writeSSE({ event: 'resync', data: '{}' }),
         });
         // A comment line now and then keeps proxies from closing an idle stream.
         const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), 25_000);
@@ -210,7 +239,7 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       return c.json({ items: await pendingAccessRequests(db) }, 200);
     },
   )
@@ -231,7 +260,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const request = await db
         .transaction()
         .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
@@ -255,7 +284,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const { db } = c.var.deps;
-      await expireStaleRequests(db);
+      await noticeDeadlines(db);
       const request = await db
         .transaction()
         .execute((trx) => denyAccessRequest(trx, id, session.user.id, reason, audit));
@@ -293,7 +322,10 @@ export const accessRoutes = featureRouter()
       summary: 'Grants live right now (database clock)',
       responses: { 200: jsonResponse(AccessGrantList, 'Soonest to end first.') },
     }),
-    async (c) => c.json({ items: await activeGrants(c.var.deps.db) }, 200),
+    async (c) => {
+      await noticeDeadlines(c.var.deps.db);
+      return c.json({ items: await activeGrants(c.var.deps.db) }, 200);
+    },
   )
   .openapi(
     defineRoute({
@@ -302,8 +334,9 @@ export const accessRoutes = featureRouter()
       permission: 'revoke:access',
       audit: 'access.revoked',
       tags: ['access'],
-      summary: 'End a grant now: the next read fails',
-      request: { params: IdParams },
+      summary: 'End a grant now: the next read fails, and its grantee may not break glass on that case again',
+      // The body is optional: revoking in a hurry must not wait on words.
+      request: { params: IdParams, body: { ...jsonBody(RevokeGrantBody), required: false } },
       responses: {
         200: jsonResponse(AccessGrant, 'Revoked.'),
         404: { description: 'No such grant.' },
@@ -314,7 +347,10 @@ export const accessRoutes = featureRouter()
       const session = signedIn(c);
       const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      const grant = await c.var.deps.db.transaction().execute((trx) => revokeGrant(trx, id, session.user.id, audit));
+      const { reason } = c.req.valid('json');
+      const grant = await c.var.deps.db
+        .transaction()
+        .execute((trx) => revokeGrant(trx, id, session.user.id, reason, audit));
       return c.json(grant, 200);
     },
   )

@@ -7,6 +7,7 @@ import type { AccessReviewList, AccessReviewQuery, GrantReview, GrantTrace } fro
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { grantIsLive } from '../access/liveness';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
 import { selectAuditEvents, toAuditEvent } from './search';
@@ -42,8 +43,10 @@ function selectGrantReviews(db: Kysely<Database>) {
       'g.reviewed_at',
       'g.review_note',
       microsecondText('g.starts_at').as('starts_key'),
-      sql<string>`case when g.revoked_at is not null then 'revoked'
-        when g.starts_at <= now() and g.expires_at > now() then 'live' else 'expired' end`.as('status'),
+      'g.end_reason',
+      // A grant whose holder let the lease lapse reads as ended before the sweep records it.
+      sql<string>`case when g.revoked_at is not null then 'revoked' when ${grantIsLive} then 'live'
+        when g.ended_at is not null or g.expires_at > now() then 'ended' else 'expired' end`.as('status'),
       // Each grant's reads come from its own slice of the (grant_id, id) index.
       sql<number>`(select count(*)::int from audit_event e where e.grant_id = g.id and e.action = 'conversation.read')`.as(
         'reads',
@@ -85,6 +88,7 @@ async function toGrantReviews(db: Kysely<Database>, rows: ReviewRow[]): Promise<
     expiresAt: row.expires_at.toISOString(),
     revokedAt: row.revoked_at?.toISOString() ?? null,
     status: row.status as GrantReview['status'],
+    endReason: row.end_reason,
     breakGlassReview:
       row.review_outcome && row.reviewed_by && row.reviewer_username && row.reviewed_at
         ? {

@@ -115,6 +115,14 @@ async function pendingSuspension() {
 }
 
 const admin = () => t.signedIn(['admin']);
+
+async function pendingRoleChange() {
+  const { session } = await admin();
+  const user = await t.staff(['reviewer']);
+  const asked = await t.request('POST', `/api/staff/${user.id}/roles`, { session, body: { role: 'supervisor' } });
+  return { changeId: (await asked.json()).changeId as string, decider: await admin() };
+}
+
 const webhookEndpoint = { url: 'https://platform.example/hooks', eventTypes: ['decision.effective'] };
 async function onWebhookEndpoint(action: 'rotate-secret' | 'disable' | 'enable' | 'test') {
   const { session } = await admin();
@@ -281,18 +289,23 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const { session } = await admin();
     return t.request('POST', '/api/staff', {
       session,
-      body: {
-        username: name('cov'),
-        displayName: 'Coverage',
-        password: 'a long enough passphrase',
-        roles: ['auditor'],
-      },
+      body: { username: name('cov'), displayName: 'Coverage', roles: ['auditor'] },
     });
   },
   'PATCH /api/staff/:id': async () => {
     const { session } = await admin();
     const user = await t.staff(['reviewer']);
     return t.request('PATCH', `/api/staff/${user.id}`, { session, body: { displayName: 'Renamed' } });
+  },
+  'POST /api/staff/:id/roles': async () => {
+    const { session } = await admin();
+    const user = await t.staff(['reviewer']);
+    return t.request('POST', `/api/staff/${user.id}/roles`, { session, body: { role: 'supervisor' } });
+  },
+  'DELETE /api/staff/:id/roles/:role': async () => {
+    const { session } = await admin();
+    const user = await t.staff(['reviewer', 'supervisor']);
+    return t.request('DELETE', `/api/staff/${user.id}/roles/supervisor`, { session });
   },
   'POST /api/staff/:id/disable': async () => {
     const { session } = await admin();
@@ -304,12 +317,28 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const user = await t.staff(['reviewer'], { disabled: true });
     return t.request('POST', `/api/staff/${user.id}/enable`, { session });
   },
-  'POST /api/staff/:id/password': async () => {
+  'POST /api/staff/:id/reset-link': async () => {
     const { session } = await admin();
     const user = await t.staff(['reviewer']);
-    return t.request('POST', `/api/staff/${user.id}/password`, {
+    return t.request('POST', `/api/staff/${user.id}/reset-link`, { session });
+  },
+  'POST /api/role-changes/:id/confirm': async () => {
+    const { changeId, decider } = await pendingRoleChange();
+    return t.request('POST', `/api/role-changes/${changeId}/confirm`, { session: decider.session });
+  },
+  'POST /api/role-changes/:id/reject': async () => {
+    const { changeId, decider } = await pendingRoleChange();
+    return t.request('POST', `/api/role-changes/${changeId}/reject`, { session: decider.session });
+  },
+  'POST /api/enrolment': async () => {
+    const { session } = await admin();
+    const created = await t.request('POST', '/api/staff', {
       session,
-      body: { password: 'another long passphrase' },
+      body: { username: name('enrol'), displayName: 'Coverage', roles: ['auditor'] },
+    });
+    const { link } = await created.json();
+    return t.request('POST', '/api/enrolment', {
+      body: { token: link.path.split('#')[1], password: 'a long enough passphrase' },
     });
   },
   'POST /api/service-accounts': async () => {
@@ -580,7 +609,7 @@ describe('no audit, no action', () => {
     const response = await withFailingAudit('staff.created', () =>
       t.request('POST', '/api/staff', {
         session,
-        body: { username, displayName: 'No audit', password: 'a long enough passphrase', roles: ['auditor'] },
+        body: { username, displayName: 'No audit', roles: ['auditor'] },
       }),
     );
     expect(response.status).toBe(500);

@@ -29,7 +29,29 @@ export interface AuditEventInput {
 }
 
 // A last line of defence: audit details describe actions, never carry secrets or content.
-const FORBIDDEN_DETAIL_KEYS = new Set(['password', 'passwordhash', 'token', 'secret', 'body', 'content', 'text']);
+// Compared lower-cased, at any depth; `reporterText` and `messageBody` are the API's own content names.
+const FORBIDDEN_DETAIL_KEYS = new Set([
+  'password',
+  'passwordhash',
+  'token',
+  'secret',
+  'body',
+  'messagebody',
+  'content',
+  'text',
+  'reportertext',
+  'plaintext',
+]);
+
+function refuseForbiddenKeys(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (!Array.isArray(value) && FORBIDDEN_DETAIL_KEYS.has(key.toLowerCase())) {
+      throw new Error(`audit details may not carry "${key}"`);
+    }
+    refuseForbiddenKeys(inner);
+  }
+}
 
 export function auditContext(c: Context<AppEnv>, actor?: AuditActor): AuditContext {
   const { session, service } = c.var;
@@ -52,11 +74,7 @@ export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null, label: 'syst
 /** The audit_event row for an event: shared by recordAuditEvent and statements that write it inline. */
 export function auditRow(context: AuditContext, event: AuditEventInput) {
   const details = event.details ?? {};
-  for (const key of Object.keys(details)) {
-    if (FORBIDDEN_DETAIL_KEYS.has(key.toLowerCase())) {
-      throw new Error(`audit details may not carry "${key}"`);
-    }
-  }
+  refuseForbiddenKeys(details);
   return {
     actor_type: context.actor.type,
     actor_id: context.actor.id,

@@ -1,9 +1,10 @@
 /**
- * Refused requests are audit events too: a 401, 403, 404, 409 or 410 on a known API route writes
- * one `request.refused` event, unless the code that refused it already wrote its own (a failed
- * sign-in, a refused read, a rejected signature). The action's transaction has rolled back by
- * now, so the event is written on its own.
+ * Refused requests are audit events too: a 401, 403, 404, 409 or 410 on a known API route, or a
+ * body with fields no route accepts, writes one `request.refused` event, unless the code that
+ * refused it already wrote its own (a failed sign-in, a refused read, a rejected signature). The
+ * action's transaction has rolled back by now, so the event is written on its own.
  */
+import { escapeUnsafeText } from '@docket/contracts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import type { AppError } from '../http/problem';
@@ -19,6 +20,7 @@ const TARGET_TYPES: readonly [prefix: string, type: string][] = [
   ['/api/access/break-glass/:id', 'access_grant'],
   ['/api/decisions/:id', 'decision'],
   ['/api/staff/:id', 'staff_user'],
+  ['/api/role-changes/:id', 'staff_role_change'],
   ['/api/service-accounts/:id', 'service_account'],
   ['/api/queues/:queueId', 'queue'],
   ['/api/policies/:code', 'policy'],
@@ -32,21 +34,37 @@ function matchedApiRoute(c: Context<AppEnv>): string | null {
   return route?.path ?? null;
 }
 
-export function refusalEvent(c: Context<AppEnv>, error: AppError): AuditEventInput | null {
-  if (error.audited || !REFUSED_STATUSES.has(error.status)) return null;
+/** Options of a refusal the status alone would not record: a body with fields no route accepts. */
+export interface RefusalOptions {
+  unexpectedFields?: string[];
+}
+
+export function refusalEvent(
+  c: Context<AppEnv>,
+  error: AppError,
+  { unexpectedFields = [] }: RefusalOptions = {},
+): AuditEventInput | null {
+  if (error.audited || (!REFUSED_STATUSES.has(error.status) && unexpectedFields.length === 0)) return null;
   const route = matchedApiRoute(c);
   if (!route) return null;
   const event: AuditEventInput = {
     action: 'request.refused',
     outcome: 'denied',
-    details: { status: error.status, code: error.code, method: c.req.method, route },
+    details: {
+      status: error.status,
+      code: error.code,
+      method: c.req.method,
+      route,
+      ...(unexpectedFields.length ? { unexpectedFields } : {}),
+    },
   };
   const entry = TARGET_TYPES.find(([prefix]) => route.startsWith(prefix));
   if (entry) {
     const [prefix, type] = entry;
     const id = c.req.param(prefix.slice(prefix.lastIndexOf(':') + 1));
     if (id) {
-      event.target = { type, id: id.slice(0, 200) };
+      // A path may decode to text Postgres cannot store (or be cut mid-pair); the event must still be written.
+      event.target = { type, id: escapeUnsafeText(id.slice(0, 200)) };
       if (type === 'case' && UUID.test(id)) event.caseId = id;
       if (type === 'access_grant' && UUID.test(id)) event.grantId = id;
     }
@@ -55,8 +73,8 @@ export function refusalEvent(c: Context<AppEnv>, error: AppError): AuditEventInp
 }
 
 /** Writes the refusal's event; a failure to write it is logged, and the refusal still stands. */
-export async function recordRefusal(c: Context<AppEnv>, error: AppError): Promise<void> {
-  const event = refusalEvent(c, error);
+export async function recordRefusal(c: Context<AppEnv>, error: AppError, options?: RefusalOptions): Promise<void> {
+  const event = refusalEvent(c, error, options);
   if (!event) return;
   const { deps } = c.var;
   await recordAuditEvent(deps.db, auditContext(c), event).catch((auditError) =>

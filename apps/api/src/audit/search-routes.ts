@@ -5,11 +5,14 @@ import {
   AuditEventList,
   AuditEventQuery,
   GrantTrace,
+  StaffReview,
+  StaffReviewQuery,
 } from '@docket/contracts';
 import { z } from 'zod';
 import { defineRoute, featureRouter, jsonResponse } from '../http/route';
 import { accessReview, traceGrant } from './access-review';
 import { getAuditEvent, searchAuditEvents } from './search';
+import { staffReview } from './staff-review';
 
 /** The auditor's reading routes under /api/audit: search, one event, a grant's trail, access reviews. */
 export const auditSearchRoutes = featureRouter()
@@ -67,4 +70,18 @@ export const auditSearchRoutes = featureRouter()
       responses: { 200: jsonResponse(AccessReviewList, 'A page of grants, newest first.') },
     }),
     async (c) => c.json(await accessReview(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/access-review/staff',
+      permission: 'read:audit',
+      audit: 'none',
+      tags: ['audit'],
+      summary:
+        'Role changes in a period, and enrolment or reset links used from the issuing admin’s address or session',
+      request: { query: StaffReviewQuery },
+      responses: { 200: jsonResponse(StaffReview, 'Role changes oldest first, and flagged link uses.') },
+    }),
+    async (c) => c.json(await staffReview(c.var.deps.db, c.req.valid('query')), 200),
   );

@@ -138,6 +138,7 @@ describe('tracing a grant and reviewing access', () => {
       'conversation.read',
       'conversation.read',
       'decision.recorded',
+      'access.ended',
     ]);
     expect(trace.events[2].details.messageIds).toEqual(['m1', 'm2', 'm3']);
     expect(trace.grant).toMatchObject({
@@ -149,7 +150,9 @@ describe('tracing a grant and reviewing access', () => {
       justification: JUSTIFICATION,
       requestedMinutes: 30,
       breakGlass: false,
-      status: 'live',
+      // Deciding let go of the case, and the grant with it (ADR 018).
+      status: 'ended',
+      endReason: 'decided',
       reads: 2,
       messagesRead: 3,
       decisions: [{ id: decisionId, action: 'warn', policyCode: 'HR-1', by: { id: reviewer.id } }],

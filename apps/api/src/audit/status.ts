@@ -2,7 +2,7 @@
 import { toHex } from '@docket/audit-chain';
 import type { AuditStatus } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { bytes, utcText } from './records';
 import { publishedKeys } from './signing-keys';
 import { type ChainProblem, verifyStoredChain } from './verify';
@@ -14,68 +14,76 @@ const VERIFY_PER_REQUEST = 10_000;
  * Verification that remembers how far it got, per API process: each call checks only what was
  * sealed since (sealed rows are append-only) and resumes from the remembered chain hash.
  */
-export class IncrementalChainCheck {
+class IncrementalChainCheck {
   private through = 0;
   private head: Buffer | undefined;
   private checkpoints = 0;
-  private running: Promise<void> | null = null;
   private last: { problem: ChainProblem | null; complete: boolean; at: Date } | null = null;
 
+  /** Not re-entrant: callers take turns (see `auditStatus`), each with a snapshot newer than the last. */
   async check(db: Kysely<Database>, limit = VERIFY_PER_REQUEST) {
-    // One check at a time per process; callers arriving meanwhile share its result.
-    this.running ??= this.advance(db, limit).finally(() => {
-      this.running = null;
-    });
-    await this.running;
-    return {
-      through: this.through,
-      checkpoints: this.checkpoints,
-      problem: this.last?.problem ?? null,
-      complete: this.last?.complete ?? false,
-      at: this.last?.at ?? new Date(),
-    };
-  }
-
-  private async advance(db: Kysely<Database>, limit: number) {
     const result = await verifyStoredChain(db, this.through + 1, { previous: this.head, limit });
     this.through = result.through;
     this.head = result.head;
     this.checkpoints += result.checkpoints;
     this.last = { problem: result.problem, complete: result.complete && !result.problem, at: new Date() };
+    return {
+      through: this.through,
+      checkpoints: this.checkpoints,
+      problem: this.last.problem,
+      complete: this.last.complete,
+      at: this.last.at,
+    };
   }
 }
 
 // One per database handle, so per API process (tests build an app per database).
-const chainChecks = new WeakMap<Kysely<Database>, IncrementalChainCheck>();
+const processState = new WeakMap<
+  Kysely<Database>,
+  { check: IncrementalChainCheck; reading: Promise<AuditStatus> | null }
+>();
 
-function chainCheckFor(db: Kysely<Database>): IncrementalChainCheck {
-  let check = chainChecks.get(db);
-  if (!check) {
-    check = new IncrementalChainCheck();
-    chainChecks.set(db, check);
+/**
+ * The head, the pending events, the latest checkpoint, the verification and the keys, all read
+ * in one snapshot: read one by one, a seal committing in between showed a checkpoint ahead of
+ * the head, or "not sealed". One read at a time per process; callers arriving meanwhile share it.
+ */
+export function auditStatus(db: Kysely<Database>): Promise<AuditStatus> {
+  let state = processState.get(db);
+  if (!state) {
+    state = { check: new IncrementalChainCheck(), reading: null };
+    processState.set(db, state);
   }
-  return check;
+  const { check } = state;
+  const current = state;
+  current.reading ??= db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => readStatus(trx, check))
+    .finally(() => {
+      current.reading = null;
+    });
+  return current.reading;
 }
 
-export async function auditStatus(db: Kysely<Database>): Promise<AuditStatus> {
+async function readStatus(trx: Transaction<Database>, check: IncrementalChainCheck): Promise<AuditStatus> {
   const { rows: heads } = await sql<{ seq: string; ticket: string; chain: Uint8Array }>`
-    select s.seq::text, s.ticket::text, s.chain from audit_seal s order by s.seq desc limit 1`.execute(db);
+    select s.seq::text, s.ticket::text, s.chain from audit_seal s order by s.seq desc limit 1`.execute(trx);
   const head = heads[0];
-  const [pending, checkpoint, verified, keys] = await Promise.all([
-    // Every committed event has a ticket; those past the head's ticket are not sealed yet.
-    sql<{ count: string; oldest: string | null; age: number | null }>`
-      select count(*)::text as count, ${utcText(sql`min(e.occurred_at)`, 'US')} as oldest,
-             extract(epoch from now() - min(e.occurred_at))::float8 as age
-      from audit_commit c join audit_event e on e.tx_id = c.tx_id
-      where c.ticket > ${head?.ticket ?? '0'}`.execute(db),
-    sql<{ seq: string; issued_at: string; key_id: string }>`
-      select c.seq::text, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at, c.key_id
-      from audit_checkpoint c order by c.seq desc limit 1`.execute(db),
-    chainCheckFor(db).check(db),
-    publishedKeys(db),
-  ]);
-  const waiting = pending.rows[0];
-  const latest = checkpoint.rows[0];
+  // Every committed event has a ticket; those past the head's ticket are not sealed yet.
+  const { rows: pending } = await sql<{ count: string; oldest: string | null; age: number | null }>`
+    select count(*)::text as count, ${utcText(sql`min(e.occurred_at)`, 'US')} as oldest,
+           extract(epoch from now() - min(e.occurred_at))::float8 as age
+    from audit_commit c join audit_event e on e.tx_id = c.tx_id
+    where c.ticket > ${head?.ticket ?? '0'}`.execute(trx);
+  const { rows: checkpoints } = await sql<{ seq: string; issued_at: string; key_id: string }>`
+    select c.seq::text, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at, c.key_id
+    from audit_checkpoint c order by c.seq desc limit 1`.execute(trx);
+  const verified = await check.check(trx);
+  const keys = await publishedKeys(trx);
+  const waiting = pending[0];
+  const latest = checkpoints[0];
   return {
     sealedThrough: head ? Number(head.seq) : 0,
     head: head ? toHex(bytes(head.chain)) : null,

@@ -171,6 +171,24 @@ describe('sessions', () => {
     expect(row.idle_expires_at.getTime()).toBe(row.absolute_expires_at.getTime());
   });
 
+  // Disable deletes the sessions; this is the second wall, for a disable that bypassed the route.
+  it('refuses a live session on the next request once its user is disabled, even if the session row survives', async () => {
+    const { session, id } = await t.signedIn(['admin']);
+    expect((await t.request('GET', '/api/staff', { session })).status).toBe(200);
+    await t.db.updateTable('staff_user').set({ disabled_at: sql`now()` }).where('id', '=', id).execute();
+
+    const response = await t.request('GET', '/api/staff', { session });
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe('session_ended');
+    expect((await t.request('GET', '/api/auth/session', { session })).status).toBe(401);
+    const rows = await t.db
+      .selectFrom('staff_session')
+      .select('staff_user_id')
+      .where('staff_user_id', '=', id)
+      .execute();
+    expect(rows).toHaveLength(1); // only the lookup's own check stood between the cookie and the API
+  });
+
   it('rejects a forged cookie', async () => {
     const response = await t.request('GET', '/api/auth/session', { headers: { cookie: 'docket_session=forged' } });
     expect(response.status).toBe(401);

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { auditContext, recordAuditEvent } from '../audit/record';
 import type { AppEnv, ServiceCaller, Session } from '../context';
+import { requestPath } from '../http/client';
 import { AppError } from '../http/problem';
 import { verifySignedRequest } from '../service-accounts/signed-requests';
 import { findLiveSession, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './sessions';
@@ -75,7 +76,7 @@ export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv
       await recordAuditEvent(c.var.deps.db, auditContext(c), {
         action: 'authz.denied',
         outcome: 'denied',
-        details: { permission, method: c.req.method, path: c.req.path },
+        details: { permission, method: c.req.method, path: requestPath(c) },
       });
       throw new AppError('forbidden', `You do not have the ${permission} permission.`, {}, { audited: true });
     }

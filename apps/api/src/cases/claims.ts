@@ -6,7 +6,8 @@
 import type { CaseSummary } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import type { Role } from '@docket/permissions';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { endGrantsOnCase } from '../access/grant-ends';
 import { type AuditContext, auditRow, recordAuditEvent } from '../audit/record';
 import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
@@ -18,7 +19,7 @@ const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
 export const heldBy = (staffId: string) => sql<boolean>`c.assignee_id = ${staffId} and c.lease_expires_at > now()`;
 
 export async function claimNext(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   queueId: string,
   staff: SignedInStaff,
   options: { skip?: string | undefined },
@@ -59,17 +60,19 @@ export async function claimNext(
     case_id: sql`(select id from taken)`,
     details: sql`${event.details}::jsonb || case when exists (select 1 from taken) then '{}'::jsonb else '{"reason":"queue_empty"}'::jsonb end`,
   });
-  const claimed = await sql<CaseSummaryRow & { released: number; required_role: Role | null }>`
+  const claimed = await sql<
+    CaseSummaryRow & { released: number; required_role: Role | null; previous_holder: string | null }
+  >`
     with released as (
       update "case" set assignee_id = null, lease_expires_at = null
       where id = ${skip}::uuid and assignee_id = ${staff.id} and lease_expires_at > now()
       returning id
     ), unheld as (
-      select id, priority, opened_at from "case"
+      select id, priority, opened_at, null::uuid as assignee_id from "case"
       where queue_id = ${queueId} and status = 'open' and assignee_id is null and id is distinct from ${skip}::uuid
       order by priority desc, opened_at limit 1 for update skip locked
     ), lapsed as (
-      select id, priority, opened_at from "case"
+      select id, priority, opened_at, assignee_id from "case"
       where queue_id = ${queueId} and status = 'open' and assignee_id is not null and lease_expires_at <= now()
         and id is distinct from ${skip}::uuid
       order by priority desc, opened_at limit 1 for update skip locked
@@ -81,6 +84,7 @@ export async function claimNext(
     ), audited as (${claimedEvent})
     select (select required_role from queue where id = ${queueId}) as required_role,
       (select count(*)::int from released) as released, taken.*,
+      (select assignee_id from lapsed where lapsed.id = taken.id) as previous_holder,
       ${staff.username}::text as holder_username, ${staff.displayName}::text as holder_display_name
     from (select 1) one left join taken on true`.execute(trx);
   const result = claimed.rows[0];
@@ -89,12 +93,18 @@ export async function claimNext(
     throw new AppError('forbidden', `The ${queueId} queue is worked by ${result.required_role}s.`);
   }
   if (skip && !result.released) throw new AppError('conflict', 'You do not hold the case you are skipping.');
+  // Whoever stops holding a case loses their grants on it: the skipper, and a lapsed holder taken over.
+  if (skip) await endGrantsOnCase(trx, skip, staff.id, 'released', audit);
+  if (result.id && result.previous_holder) {
+    const reason = result.previous_holder === staff.id ? 'lease_lapsed' : 'taken_over';
+    await endGrantsOnCase(trx, result.id, result.previous_holder, reason, audit);
+  }
   const id = result.id ?? undefined;
   return id && result ? toCaseSummary(result) : null;
 }
 
 /** The case, locked, if this person holds it; a clear 404/409 otherwise. */
-export async function lockHeldCase(trx: Kysely<Database>, caseId: string, staffId: string) {
+export async function lockHeldCase(trx: Transaction<Database>, caseId: string, staffId: string) {
   const row = await trx
     .selectFrom('case as c')
     .select(['c.id', 'c.status', 'c.queue_id', 'c.conversation_id', 'c.urgent', heldBy(staffId).as('held')])
@@ -110,22 +120,23 @@ export async function lockHeldCase(trx: Kysely<Database>, caseId: string, staffI
   return row;
 }
 
-export async function renewLease(trx: Kysely<Database>, caseId: string, staffId: string, audit: AuditContext) {
+export async function renewLease(trx: Transaction<Database>, caseId: string, staffId: string, audit: AuditContext) {
   await lockHeldCase(trx, caseId, staffId);
   await trx.updateTable('case').set({ lease_expires_at: lease }).where('id', '=', caseId).execute();
   await recordAuditEvent(trx, audit, { action: 'case.lease_renewed', target: { type: 'case', id: caseId }, caseId });
   return caseSummary(trx, caseId) as Promise<CaseSummary>;
 }
 
-export async function releaseCase(trx: Kysely<Database>, caseId: string, staffId: string, audit: AuditContext) {
+export async function releaseCase(trx: Transaction<Database>, caseId: string, staffId: string, audit: AuditContext) {
   await lockHeldCase(trx, caseId, staffId);
   await trx.updateTable('case').set({ assignee_id: null, lease_expires_at: null }).where('id', '=', caseId).execute();
+  await endGrantsOnCase(trx, caseId, staffId, 'released', audit);
   await recordAuditEvent(trx, audit, { action: 'case.released', target: { type: 'case', id: caseId }, caseId });
 }
 
 /** Supervisors: hand a case to someone (a fresh lease), or back to the queue. */
 export async function assignCase(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   caseId: string,
   assigneeId: string | null,
   audit: AuditContext,
@@ -164,6 +175,9 @@ export async function assignCase(
     )
     .where('id', '=', caseId)
     .execute();
+  if (current.assignee_id && current.assignee_id !== assigneeId) {
+    await endGrantsOnCase(trx, caseId, current.assignee_id, 'reassigned', audit);
+  }
   await recordAuditEvent(trx, audit, {
     action: assigneeId ? 'case.reassigned' : 'case.unassigned',
     target: { type: 'case', id: caseId },

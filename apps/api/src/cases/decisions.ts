@@ -5,7 +5,8 @@
  */
 import { ACTIONS_NEEDING_CONFIRMATION, type DecideBody, type Decision, type DecisionAction } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { endGrantsOnCase } from '../access/grant-ends';
 import { liveGrant } from '../access/grants';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
@@ -95,7 +96,7 @@ export async function pendingConfirmations(
 }
 
 export async function decideCase(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   caseId: string,
   staffId: string,
   body: DecideBody,
@@ -156,6 +157,8 @@ export async function decideCase(
     ...(grant ? { grantId: grant.id } : {}),
     details: { action: body.action, policyCode: body.policyCode, requiresConfirmation },
   });
+  // Deciding (or escalating) lets go of the case, and with it the access it justified.
+  await endGrantsOnCase(trx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided', audit);
   return toDecision(await selectDecisions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
 }
 

@@ -1,27 +1,11 @@
 import type { CaseList } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { AppError } from '../http/problem';
+import { z } from 'zod';
+import { CursorPart, decodeCursor, encodeCursor, microsecondText } from '../http/keyset';
 import { selectCases, toCaseSummary } from './summary';
 
-interface Cursor {
-  priority: number;
-  openedAt: string;
-  id: string;
-}
-
-const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-function decode(value: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString()) as Cursor;
-    if (typeof cursor.priority === 'number' && typeof cursor.openedAt === 'string' && typeof cursor.id === 'string')
-      return cursor;
-  } catch {}
-  throw new AppError('invalid', 'The cursor is not one this API issued.', {
-    errors: [{ field: 'cursor', message: 'malformed' }],
-  });
-}
+const CaseKey = z.object({ priority: CursorPart.integer, openedAt: CursorPart.time, id: CursorPart.id });
 
 /** Keyset pages in queue order (priority, then age), filtered by queue, status and holding. */
 export async function listCases(
@@ -35,8 +19,7 @@ export async function listCases(
   },
 ): Promise<CaseList> {
   let select = selectCases(db)
-    // Microseconds, as stored: a millisecond JavaScript Date would repeat rows across pages.
-    .select(sql<string>`to_char(c.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('opened_key'))
+    .select(microsecondText('c.opened_at').as('opened_key'))
     .where('c.status', '=', (query.status ?? 'open') as 'open')
     .orderBy('c.priority', 'desc')
     .orderBy('c.opened_at')
@@ -48,7 +31,7 @@ export async function listCases(
   if (query.held === 'false')
     select = select.where(sql<boolean>`(c.assignee_id is null or c.lease_expires_at <= now())`);
   if (query.cursor) {
-    const cursor = decode(query.cursor);
+    const cursor = decodeCursor(query.cursor, CaseKey);
     select = select.where(
       sql<boolean>`(-c.priority, c.opened_at, c.id) > (${-cursor.priority}, ${cursor.openedAt}::timestamptz, ${cursor.id}::uuid)`,
     );
@@ -60,7 +43,7 @@ export async function listCases(
     items: page.map(toCaseSummary),
     nextCursor:
       rows.length > query.limit && last
-        ? encode({ priority: last.priority, openedAt: last.opened_key, id: last.id })
+        ? encodeCursor({ priority: last.priority, openedAt: last.opened_key, id: last.id })
         : null,
   };
 }

@@ -95,6 +95,22 @@ describe('decisions', () => {
     expect(await t.db.selectFrom('decision').select('id').where('case_id', '=', caseId).execute()).toHaveLength(1);
   });
 
+  // Deciding releases the lease, but the rule must not lean on that: a case closed by any other
+  // path while its reviewer's lease runs is still decided once and for all.
+  it('refuses to decide a case already decided, even while its reviewer still holds the lease', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(reviewer.session);
+    await t.db
+      .updateTable('case')
+      .set({ status: 'decided', decided_at: new Date() })
+      .where('id', '=', caseId)
+      .execute();
+    const response = await decide(reviewer.session, caseId, 'warn');
+    expect(response.status).toBe(409);
+    expect((await response.json()).detail).toBe('This case is already decided.');
+    expect(await t.db.selectFrom('decision').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+  });
+
   it('refuses an unknown or inactive policy, naming the field', async () => {
     const reviewer = await t.signedIn(['reviewer']);
     const caseId = await holdNewCase(reviewer.session);

@@ -35,6 +35,36 @@ describe('reading stored content', () => {
     );
   });
 
+  // One data key per conversation: a repeated GCM nonce under it would leak the XOR of two bodies.
+  it('never uses a nonce twice in a conversation, across messages, reporter texts and intakes', async () => {
+    const conversationId = 'conv-nonces';
+    const snapshot = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: `m${i + 1}`,
+        senderId: 'acct-reported',
+        sentAt: new Date(Date.UTC(2026, 10, 1, 10, i)).toISOString(),
+        body: 'The same words, again and again.',
+      }));
+    const first = aReport({ conversationId, messages: snapshot(40), reportedMessageIds: ['m1'] });
+    const second = aReport({ conversationId, messages: snapshot(40), reportedMessageIds: ['m2'] });
+    await t.signedPost('/api/intake/reports/batch', { reports: [first, second] }, platform);
+    await ingest(conversationId); // a later intake into the same conversation
+
+    const messages = await t.db
+      .selectFrom('message')
+      .select('body_nonce as nonce')
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    const reports = await t.db
+      .selectFrom('report')
+      .select('reporter_text_nonce as nonce')
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    const nonces = [...messages, ...reports].map((row) => row.nonce.toString('hex'));
+    expect(nonces).toHaveLength(40 + 3);
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
   it('refuses a tampered ciphertext with a clear error and no content', async () => {
     await ingest('conv-tampered');
     await sql`update message set body_ciphertext = set_byte(body_ciphertext, 0, get_byte(body_ciphertext, 0) # 1)

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../context';
+import { clientRequestId } from './request-id';
 
 export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
@@ -8,6 +9,7 @@ export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.var.deps.logger.info(
     {
       requestId: c.var.requestId,
+      clientRequestId: clientRequestId(c),
       method: c.req.method,
       route: routePath(c),
       status: c.res.status,

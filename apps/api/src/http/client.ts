@@ -24,3 +24,8 @@ export function isHttps(c: Context<AppEnv>): boolean {
   if (c.var.deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';
 }
+
+/** The path as the client sent it, still percent-encoded: safe to record whatever it decodes to. */
+export function requestPath(c: Context<AppEnv>): string {
+  return new URL(c.req.url).pathname;
+}

@@ -1,3 +1,4 @@
+import { isDatabaseOutage } from '@docket/db';
 import type { Hook } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -15,18 +16,34 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   return c.body(JSON.stringify(body), error.status, headers);
 }
 
+const NOT_ACCEPTED = 'not accepted here';
+
+/** One error per field; a field the schema does not know is named too, so the caller sees which. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: NOT_ACCEPTED }))
+      : [{ field: issue.path.length ? issue.path.join('.') : '(body)', message: issue.message }],
+  );
 }
 
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+/** A 400 naming each offending field. */
+export function invalidInput(c: Context<AppEnv>, errors: FieldError[]): Response {
+  return problemResponse(c, invalidError(errors));
+}
+
+function invalidError(errors: FieldError[]): AppError {
+  const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new AppError('invalid', summary, { errors });
+}
+
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (result, c) => {
   if (!result.success) {
     const errors = fieldErrors(result.error);
-    const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return problemResponse(c, new AppError('invalid', summary, { errors }));
+    // A typo is a 400; a field no route accepts (an admin sending a password for someone else) is probing.
+    const unexpectedFields = errors.filter((e) => e.message === NOT_ACCEPTED).map((e) => e.field);
+    if (unexpectedFields.length) await recordRefusal(c, invalidError(errors), { unexpectedFields });
+    return invalidInput(c, errors);
   }
 };
 
@@ -54,6 +71,20 @@ async function contentUnavailable(c: Context<AppEnv>, error: ContentUnavailableE
   );
 }
 
+/** How long a client should wait before retrying through a database outage (a restart takes seconds). */
+const OUTAGE_RETRY_AFTER_SECONDS = 3;
+
+/** Retryable, and not a bug: the client can tell the two apart by the status and `Retry-After`. */
+function databaseUnavailable(c: Context<AppEnv>, error: Error): Response {
+  c.var.deps?.logger.warn({ err: error.message, requestId: c.var.requestId }, 'database unavailable');
+  return problemResponse(
+    c,
+    new AppError('unavailable', 'The database is unreachable just now. Try again shortly.', {
+      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+    }),
+  );
+}
+
 /** The one place errors become HTTP responses. Unknown errors are logged, never echoed. */
 export const onError: ErrorHandler<AppEnv> = async (error, c) => {
   if (error instanceof AppError) {
@@ -77,6 +108,7 @@ export const onError: ErrorHandler<AppEnv> = async (error, c) => {
       status === 400 && /json/i.test(error.message) ? 'The request body is not valid JSON.' : error.message;
     return problemResponse(c, new AppError(code, detail || 'Bad request.'));
   }
+  if (isDatabaseOutage(error)) return databaseUnavailable(c, error);
   c.var.deps?.logger.error(
     { err: { name: error.name, stack: error.stack }, requestId: c.var.requestId },
     'unhandled error',

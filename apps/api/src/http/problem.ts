@@ -10,7 +10,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   access_required: 403,
   not_found: 404,
   conflict: 409,
-  expired: 410,
+  // A deadline passed before the action: a conflict with the resource's state, like any other.
+  expired: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { authorize, type RoutePermission } from '../auth/middleware';
 import type { AppEnv } from '../context';
 import { validationHook } from './errors';
+import { refuseUnsafeText } from './safe-input';
 
 const problem = (description: string) => ({
   description,
@@ -20,7 +21,7 @@ export type RouteAudit = 'none' | string | readonly string[];
  * Every API route is defined here: its OpenAPI schema, the permission it needs, which is both
  * enforced (before validation, so strangers learn nothing about shapes) and published as
  * `x-permission`, and what it records, published as `x-audit` — for the docs, the route × role
- * test and the audit coverage test.
+ * test and the audit coverage test. Every route also refuses unsafe text (`safe-input.ts`).
  */
 export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   config: R & { permission: RoutePermission; audit: RouteAudit },
@@ -30,9 +31,12 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     ...rest,
     'x-permission': permission,
     'x-audit': audit === 'none' ? [] : typeof audit === 'string' ? [audit] : audit,
-    middleware: [authorize(permission)] as const,
+    middleware: [authorize(permission), refuseUnsafeText] as const,
     responses: {
       400: problem('Invalid input; `errors` names each field.'),
+      ...(rest.method === 'get' ? {} : { 413: problem(`Request body over the limit.`) }),
+      500: problem('A fault on our side, never the input; quote `requestId` when reporting it.'),
+      503: problem('The database is unreachable for now; retry after `Retry-After` seconds.'),
       ...(permission === 'public'
         ? {}
         : permission === 'service'

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CATEGORIES, type IntakeReport, type IntakeResult } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import type { ServiceCaller } from '../context';
 import { encryptMessageBody, encryptReporterText, newDataKey, unwrapDataKey } from '../encryption/envelope';
@@ -45,7 +45,7 @@ async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<number>): P
 }
 
 export async function ingestReports(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   keyring: Keyring,
   caller: ServiceCaller,
   reports: IntakeReport[],
@@ -128,8 +128,9 @@ async function insertReports(
     };
   });
   // jsonb carries the per-report id arrays, which unnest cannot (they are ragged).
+  const inserted = new Set<string>();
   await inSlices(rows, async (slice) => {
-    await sql`
+    const result = await sql<{ external_id: string }>`
       insert into report (id, service_account_id, external_id, source, category, case_id, conversation_id,
         reporter_id, reported_account_id, reported_message_ids, reporter_text_nonce, reporter_text_ciphertext, payload_hash)
       select id, service_account_id, external_id, source, category, case_id, conversation_id, reporter_id,
@@ -137,11 +138,28 @@ async function insertReports(
         decode(reporter_text_ciphertext, 'base64'), decode(payload_hash, 'base64')
       from jsonb_to_recordset(${json(slice)}) as r(id uuid, service_account_id uuid, external_id text, source text,
         category text, case_id uuid, conversation_id text, reporter_id text, reported_account_id text,
-        reported_message_ids text[], reporter_text_nonce text, reporter_text_ciphertext text, payload_hash text)`.execute(
-      trx,
-    );
+        reported_message_ids text[], reporter_text_nonce text, reporter_text_ciphertext text, payload_hash text)
+      on conflict (service_account_id, external_id) do nothing
+      returning external_id`.execute(trx);
+    for (const row of result.rows) inserted.add(row.external_id);
     return slice.length;
   });
+  refuseConcurrentlyReceived(fresh, inserted);
+}
+
+/**
+ * A report another request stored after this batch looked (a platform retrying one still in
+ * flight) is a conflict, not a server fault: the caller's transaction rolls the whole batch back.
+ */
+function refuseConcurrentlyReceived(fresh: { report: IntakeReport; index: number }[], inserted: Set<string>) {
+  const errors: FieldError[] = fresh
+    .filter(({ report }) => !inserted.has(report.externalId))
+    .map(({ index }) => ({ field: `reports.${index}.externalId`, message: 'received meanwhile by another request' }));
+  if (errors.length > 0) {
+    throw new AppError('conflict', 'Another request stored some of these reports meanwhile; nothing was stored.', {
+      errors,
+    });
+  }
 }
 
 function refuseRepeatedExternalIds(reports: IntakeReport[]) {

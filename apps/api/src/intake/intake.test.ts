@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { INTAKE_LIMITS, type IntakeReportInput } from '@docket/contracts';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
@@ -6,14 +8,77 @@ import { aReport } from '../testing/reports';
 const t = useTestApp();
 const SINGLE = '/api/intake/reports';
 const BATCH = '/api/intake/reports/batch';
-let platform: { keyId: string; secret: string };
+let platform: { id: string; keyId: string; secret: string };
 
 beforeAll(async () => {
   platform = await t.serviceAccount();
 });
 
 async function counts() {
-  return { reports: await t.count('report'), messages: await t.count('message'), cases: await t.count('case') };
+  return {
+    reports: await t.count('report'),
+    messages: await t.count('message'),
+    cases: await t.count('case'),
+    conversations: await t.count('conversation'),
+    accounts: await t.count('platform_account'),
+  };
+}
+
+/**
+ * Stores a report under `externalId` in a transaction left open until `release` is called, as
+ * a platform's retry still in flight would: a batch that reaches that id waits on its row.
+ */
+async function reportInFlight(externalId: string) {
+  const anchor = aReport();
+  const { caseId } = await (await t.signedPost(SINGLE, anchor, platform)).json();
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let stored = () => {};
+  const isStored = new Promise<void>((resolve) => {
+    stored = resolve;
+  });
+  const committed = t.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('report')
+      .values({
+        id: randomUUID(),
+        service_account_id: platform.id,
+        external_id: externalId,
+        source: 'user_report',
+        category: 'harassment',
+        case_id: caseId,
+        conversation_id: anchor.conversation.id,
+        reporter_id: null,
+        reported_account_id: 'acct-reported',
+        reported_message_ids: ['m2'],
+        reporter_text_nonce: Buffer.alloc(12),
+        reporter_text_ciphertext: Buffer.alloc(16),
+        payload_hash: Buffer.alloc(32),
+      })
+      .execute();
+    stored();
+    await released;
+  });
+  await isStored;
+  return {
+    /** Resolves once some statement of this database waits on a row lock (the batch, on that report). */
+    async waitedOn() {
+      for (let tries = 0; tries < 200; tries += 1) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db);
+        if ((rows[0]?.n ?? 0) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('nothing waited on the report in flight');
+    },
+    async commit() {
+      release();
+      await committed;
+    },
+  };
 }
 
 describe('idempotent intake', () => {
@@ -101,6 +166,23 @@ describe('batch intake', () => {
       { field: 'reports.1.externalId', message: 'already received with different content' },
     ]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('stores nothing of a batch whose report fails as it is written, and answers 409 naming it', async () => {
+    const contested = aReport();
+    const inFlight = await reportInFlight(contested.externalId);
+    const before = await counts();
+    const batch = { reports: [aReport({ minor: true }), contested, aReport()] };
+    const response = t.signedPost(BATCH, batch, platform);
+    // The batch wrote accounts, conversations, messages and cases before it reached that report.
+    await inFlight.waitedOn();
+    await inFlight.commit();
+
+    expect((await response).status).toBe(409);
+    expect((await (await response).json()).errors).toEqual([
+      { field: 'reports.1.externalId', message: 'received meanwhile by another request' },
+    ]);
+    expect(await counts()).toEqual({ ...before, reports: before.reports + 1 }); // the other request's report only
   });
 
   it('reports resent items as duplicates alongside new ones', async () => {

@@ -15,7 +15,11 @@ const tooLarge = (limit: number) =>
   });
 
 const problems = {
-  409: { description: 'Replayed request, or an external id already used for different content. Nothing stored.' },
+  409: {
+    description:
+      'Replayed request, or an external id already used for different content or stored meanwhile by another ' +
+      'request. Nothing stored.',
+  },
   413: { description: 'Body over the endpoint limit.' },
 };
 

@@ -5,6 +5,7 @@
 import type { Database } from '@docket/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { endGrantsForLapsedLeases } from '../access/grant-ends';
 import { expireStaleRequests } from '../access/requests';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
@@ -38,8 +39,15 @@ export function createBackgroundWork(deps: {
     pollMs: config.jobs.pollMs,
     leaseMs: config.jobs.leaseMs,
     pumps: [deliveries],
-    // Pending access requests expire on time, not when some route next looks at them.
-    handlers: { 'access.expire_requests': () => expireStaleRequests(db) },
-    recurring: [{ name: 'access.expire_requests', everyMs: 60_000 }],
+    // Pending requests expire, and grants of lapsed case leases end, on time (as events), not
+    // when some route next looks at them. Both are idempotent sweeps.
+    handlers: {
+      'access.expire_requests': () => expireStaleRequests(db),
+      'access.end_lapsed_grants': () => endGrantsForLapsedLeases(db),
+    },
+    recurring: [
+      { name: 'access.expire_requests', everyMs: 15_000 },
+      { name: 'access.end_lapsed_grants', everyMs: 15_000 },
+    ],
   });
 }

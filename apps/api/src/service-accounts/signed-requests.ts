@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import { type Kysely, sql } from 'kysely';
 import { auditContext, recordAuditEvent } from '../audit/record';
 import type { AppEnv, ServiceCaller } from '../context';
+import { requestPath } from '../http/client';
 import { AppError } from '../http/problem';
 import { unsealSecret } from './service-accounts';
 
@@ -20,7 +21,7 @@ async function refuse(c: Context<AppEnv>, reason: string, keyId: string | undefi
     action: 'intake.signature_rejected',
     outcome: 'denied',
     ...(keyId ? { target: { type: 'service_key', id: keyId.slice(0, 64) } } : {}),
-    details: { reason, method: c.req.method, path: c.req.path },
+    details: { reason, method: c.req.method, path: requestPath(c) },
   });
   throw new AppError('unauthenticated', detail, {}, { audited: true });
 }

@@ -1,17 +1,18 @@
 /**
  * `pnpm staff:create --username ada --name "Ada Lovelace" --roles admin`
- * Creates a staff account directly in the database (the first admin of a real deployment).
+ * Creates a staff account directly in the database (the first admin of a real deployment). The
+ * operator already holds the database, so roles apply at once; admins use enrolment links instead.
  * The password is read from DOCKET_STAFF_PASSWORD or prompted for, never taken from argv,
  * so it does not land in shell history or the process list.
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { CreateStaffBody } from '@docket/contracts';
+import { OperatorStaffBody } from '@docket/contracts';
 import { connect, migrateToLatest } from '@docket/db';
 import { SYSTEM_ACTOR } from '../audit/record';
 import { loadConfig } from '../config';
 import { AppError } from '../http/problem';
-import { createStaff } from './staff';
+import { createStaffAsOperator } from './staff';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +32,7 @@ async function readPassword(): Promise<string> {
   }
 }
 
-const parsed = CreateStaffBody.safeParse({
+const parsed = OperatorStaffBody.safeParse({
   username: values.username,
   displayName: values.name ?? values.username,
   roles: values.roles?.split(',').map((role) => role.trim()),
@@ -48,7 +49,7 @@ const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 1 
 try {
   await migrateToLatest(connection.db);
   const user = await connection.db.transaction().execute((trx) =>
-    createStaff(trx, parsed.data, {
+    createStaffAsOperator(trx, parsed.data, {
       actor: { ...SYSTEM_ACTOR, label: 'staff:create' },
       requestId: null,
       ip: null,

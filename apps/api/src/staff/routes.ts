@@ -1,21 +1,35 @@
 import {
+  CreatedStaff,
   CreateStaffBody,
-  SetPasswordBody,
+  RedeemedLink,
+  RedeemLinkBody,
+  RequestRoleBody,
+  RoleChange,
+  RoleChangeIdParams,
+  RoleChangeList,
   StaffIdParams,
+  StaffLink,
   StaffList,
   StaffListQuery,
+  StaffRoleParams,
   StaffUser,
   UpdateStaffBody,
 } from '@docket/contracts';
+import type { Context } from 'hono';
+import { z } from 'zod';
 import { auditContext } from '../audit/record';
-import { defineRoute, featureRouter, jsonBody } from '../http/route';
-import { createStaff, getStaff, listStaff, setStaffDisabled, setStaffPassword, updateStaff } from './staff';
+import { signedIn } from '../auth/middleware';
+import type { AppEnv } from '../context';
+import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
+import { createStaff, type Issuer, issueResetLink, redeemLink } from './links';
+import { decideRoleChange, listRoleChanges, removeRole, requestRole } from './role-changes';
+import { getStaff, listStaff, setStaffDisabled, updateStaff } from './staff';
 
-const staffResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: StaffUser } },
-});
+const staffResponse = (description: string) => jsonResponse(StaffUser, description);
 const notFound = { 404: { description: 'No staff account with that id.' } };
+const ownAccount = { 403: { description: 'Your own account: another admin must do it.' } };
+
+const issuer = (c: Context<AppEnv>): Issuer => ({ audit: auditContext(c), sessionHash: signedIn(c).tokenHash });
 
 function toggleRoute(disabled: boolean) {
   return defineRoute({
@@ -34,6 +48,27 @@ function toggleRoute(disabled: boolean) {
   });
 }
 
+function decideRoute(outcome: 'confirmed' | 'rejected') {
+  return defineRoute({
+    method: 'post',
+    path: outcome === 'confirmed' ? '/{id}/confirm' : '/{id}/reject',
+    permission: 'manage:staff',
+    audit: outcome === 'confirmed' ? 'staff.role_confirmed' : 'staff.role_rejected',
+    tags: ['staff'],
+    summary:
+      outcome === 'confirmed'
+        ? 'Confirm a pending role grant: it takes effect now (never one you requested or one for yourself)'
+        : 'Reject a pending role grant (never one you requested or one for yourself)',
+    request: { params: RoleChangeIdParams },
+    responses: {
+      200: jsonResponse(RoleChange, outcome === 'confirmed' ? 'Confirmed.' : 'Rejected.'),
+      403: { description: 'You requested it, or it changes your own roles.' },
+      404: { description: 'No role change with that id.' },
+      409: { description: 'Already decided.' },
+    },
+  });
+}
+
 export const staffRoutes = featureRouter()
   .openapi(
     defineRoute({
@@ -44,7 +79,7 @@ export const staffRoutes = featureRouter()
       tags: ['staff'],
       summary: 'List staff accounts (keyset pages by username)',
       request: { query: StaffListQuery },
-      responses: { 200: { description: 'A page of staff.', content: { 'application/json': { schema: StaffList } } } },
+      responses: { 200: jsonResponse(StaffList, 'A page of staff.') },
     }),
     async (c) => c.json(await listStaff(c.var.deps.db, c.req.valid('query')), 200),
   )
@@ -55,15 +90,17 @@ export const staffRoutes = featureRouter()
       permission: 'manage:staff',
       audit: 'staff.created',
       tags: ['staff'],
-      summary: 'Create a staff account',
+      summary: 'Create a staff account; returns its one-time enrolment link, and its roles wait for a second admin',
       request: { body: jsonBody(CreateStaffBody) },
-      responses: { 201: staffResponse('Created.'), 409: { description: 'Username taken.' } },
+      responses: { 201: jsonResponse(CreatedStaff, 'Created.'), 409: { description: 'Username taken.' } },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const body = c.req.valid('json');
-      const user = await c.var.deps.db.transaction().execute((trx) => createStaff(trx, body, audit));
-      return c.json(user, 201);
+      const { deps } = c.var;
+      const created = await deps.db
+        .transaction()
+        .execute((trx) => createStaff(trx, body, issuer(c), deps.config.staffLinks));
+      return c.json(created, 201);
     },
   )
   .openapi(
@@ -86,15 +123,65 @@ export const staffRoutes = featureRouter()
       permission: 'manage:staff',
       audit: 'staff.updated',
       tags: ['staff'],
-      summary: "Change a staff account's display name or roles",
+      summary: "Change a staff account's display name",
       request: { params: StaffIdParams, body: jsonBody(UpdateStaffBody) },
-      responses: { 200: staffResponse('Updated.'), ...notFound, 409: { description: 'Would remove the last admin.' } },
+      responses: { 200: staffResponse('Updated.'), ...notFound },
     }),
     async (c) => {
       const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const user = await c.var.deps.db.transaction().execute((trx) => updateStaff(trx, id, body, audit));
+      return c.json(user, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/{id}/roles',
+      permission: 'manage:staff',
+      audit: 'staff.role_requested',
+      tags: ['staff'],
+      summary: 'Ask for a role for someone else; it takes effect when another admin confirms it',
+      request: { params: StaffIdParams, body: jsonBody(RequestRoleBody) },
+      responses: {
+        201: jsonResponse(z.object({ changeId: z.uuid() }), 'Requested; pending.'),
+        ...notFound,
+        ...ownAccount,
+        409: { description: 'Already held, or already pending.' },
+      },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const { id } = c.req.valid('param');
+      const { role } = c.req.valid('json');
+      const changeId = await c.var.deps.db.transaction().execute((trx) => requestRole(trx, id, role, audit));
+      return c.json({ changeId }, 201);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'delete',
+      path: '/{id}/roles/{role}',
+      permission: 'manage:staff',
+      audit: 'staff.role_removed',
+      tags: ['staff'],
+      summary: "Remove a role from someone else's account, at once (it only reduces access)",
+      request: { params: StaffRoleParams },
+      responses: {
+        200: staffResponse('Removed.'),
+        ...notFound,
+        ...ownAccount,
+        409: { description: 'Not held, or the last active admin.' },
+      },
+    }),
+    async (c) => {
+      const audit = auditContext(c);
+      const { id, role } = c.req.valid('param');
+      const user = await c.var.deps.db.transaction().execute(async (trx) => {
+        await removeRole(trx, id, role, audit);
+        return getStaff(trx, id);
+      });
       return c.json(user, 200);
     },
   )
@@ -113,19 +200,78 @@ export const staffRoutes = featureRouter()
   .openapi(
     defineRoute({
       method: 'post',
-      path: '/{id}/password',
+      path: '/{id}/reset-link',
       permission: 'manage:staff',
-      audit: 'staff.password_set',
+      audit: 'staff.reset_link_issued',
       tags: ['staff'],
-      summary: "Set a staff account's password and end its sessions",
-      request: { params: StaffIdParams, body: jsonBody(SetPasswordBody) },
-      responses: { 204: { description: 'Password set.' }, ...notFound },
+      summary:
+        'Issue a one-time password-reset link for someone else (shown once; the old password works until it is used)',
+      request: { params: StaffIdParams },
+      responses: {
+        201: jsonResponse(StaffLink, 'The link, shown this once.'),
+        ...notFound,
+        ...ownAccount,
+        409: { description: 'The account is disabled.' },
+      },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      const { password } = c.req.valid('json');
-      await c.var.deps.db.transaction().execute((trx) => setStaffPassword(trx, id, password, audit));
-      return c.body(null, 204);
+      const { deps } = c.var;
+      const link = await deps.db
+        .transaction()
+        .execute((trx) => issueResetLink(trx, id, issuer(c), deps.config.staffLinks));
+      return c.json(link, 201);
     },
   );
+
+export const roleChangeRoutes = featureRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/',
+      permission: 'read:staff',
+      audit: 'none',
+      tags: ['staff'],
+      summary: 'Role grants waiting for a second admin',
+      responses: { 200: jsonResponse(RoleChangeList, 'Oldest first.') },
+    }),
+    async (c) => c.json({ items: await listRoleChanges(c.var.deps.db, { status: 'pending' }) }, 200),
+  )
+  .openapi(decideRoute('confirmed'), async (c) => {
+    const audit = auditContext(c);
+    const { id } = c.req.valid('param');
+    const change = await c.var.deps.db.transaction().execute((trx) => decideRoleChange(trx, id, 'confirmed', audit));
+    return c.json(change, 200);
+  })
+  .openapi(decideRoute('rejected'), async (c) => {
+    const audit = auditContext(c);
+    const { id } = c.req.valid('param');
+    const change = await c.var.deps.db.transaction().execute((trx) => decideRoleChange(trx, id, 'rejected', audit));
+    return c.json(change, 200);
+  });
+
+// Public: the token in the body is the credential. Tokens never travel in a URL the server sees.
+export const enrolmentRoutes = featureRouter().openapi(
+  defineRoute({
+    method: 'post',
+    path: '/',
+    permission: 'public',
+    audit: ['staff.enrolled', 'staff.password_reset'],
+    tags: ['staff'],
+    summary: 'Set your own password through a one-time enrolment or reset link',
+    request: { body: jsonBody(RedeemLinkBody) },
+    responses: {
+      200: jsonResponse(RedeemedLink, 'Password set; sign in with it.'),
+      404: { description: 'Not a link Docket issued.' },
+      409: { description: 'The account is disabled.' },
+      410: { description: 'Already used, or expired.' },
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const client = { audit: auditContext(c), sessionHash: c.var.session?.tokenHash ?? null };
+    const outcome = await c.var.deps.db.transaction().execute((trx) => redeemLink(trx, body, client));
+    if ('refused' in outcome) throw outcome.refused;
+    return c.json(outcome.redeemed, 200);
+  },
+);

@@ -1,23 +1,38 @@
-import type { CreateStaffBody, StaffUser, UpdateStaffBody } from '@docket/contracts';
+import type { OperatorStaffBody, StaffUser, UpdateStaffBody } from '@docket/contracts';
 import type { Database, StaffUserRow } from '@docket/db';
 import { isRole } from '@docket/permissions';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditContext, recordAuditEvent } from '../audit/record';
 import { hashPassword } from '../auth/passwords';
 import { deleteSessionsOf } from '../auth/sessions';
 import { AppError } from '../http/problem';
 
 const PUBLIC_COLUMNS = [
-  'id',
-  'username',
-  'display_name',
-  'roles',
-  'disabled_at',
-  'created_at',
-  'last_sign_in_at',
-] as const satisfies readonly (keyof StaffUserRow)[];
+  'staff_user.id',
+  'staff_user.username',
+  'staff_user.display_name',
+  'staff_user.roles',
+  'staff_user.disabled_at',
+  'staff_user.created_at',
+  'staff_user.last_sign_in_at',
+] as const;
 
-type StaffRow = Pick<StaffUserRow, (typeof PUBLIC_COLUMNS)[number]>;
+type StaffRow = Pick<
+  StaffUserRow,
+  'id' | 'username' | 'display_name' | 'roles' | 'disabled_at' | 'created_at' | 'last_sign_in_at'
+> & { enrolled: boolean; pending_roles: string[] };
+
+/** The columns of a staff account as shown to admins, with what is waiting on its owner or a second admin. */
+function selectStaff(db: Kysely<Database>) {
+  return db
+    .selectFrom('staff_user')
+    .select(PUBLIC_COLUMNS)
+    .select([
+      sql<boolean>`staff_user.password_hash is not null`.as('enrolled'),
+      sql<string[]>`array(select role from staff_role_change c
+        where c.staff_user_id = staff_user.id and c.status = 'pending' order by role)`.as('pending_roles'),
+    ]);
+}
 
 export function toStaffUser(row: StaffRow): StaffUser {
   return {
@@ -25,6 +40,8 @@ export function toStaffUser(row: StaffRow): StaffUser {
     username: row.username,
     displayName: row.display_name,
     roles: row.roles.filter(isRole),
+    pendingRoles: row.pending_roles.filter(isRole),
+    enrolled: row.enrolled,
     disabledAt: row.disabled_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
@@ -36,15 +53,15 @@ export async function listStaff(
   db: Kysely<Database>,
   query: { cursor?: string | undefined; limit: number; q?: string | undefined },
 ): Promise<{ items: StaffUser[]; nextCursor: string | null }> {
-  let select = db
-    .selectFrom('staff_user')
-    .select(PUBLIC_COLUMNS)
-    .orderBy('username')
+  let select = selectStaff(db)
+    .orderBy('staff_user.username')
     .limit(query.limit + 1);
-  if (query.cursor) select = select.where('username', '>', query.cursor);
+  if (query.cursor) select = select.where('staff_user.username', '>', query.cursor);
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
-    select = select.where((eb) => eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]));
+    select = select.where((eb) =>
+      eb.or([eb('staff_user.username', 'ilike', pattern), eb('staff_user.display_name', 'ilike', pattern)]),
+    );
   }
   const rows = await select.execute();
   const page = rows.slice(0, query.limit);
@@ -55,46 +72,68 @@ export async function listStaff(
 }
 
 export async function getStaff(db: Kysely<Database>, id: string): Promise<StaffUser> {
-  const row = await db.selectFrom('staff_user').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await selectStaff(db).where('staff_user.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No staff account with that id.');
   return toStaffUser(row);
 }
 
-export async function createStaff(
-  trx: Kysely<Database>,
-  input: CreateStaffBody,
-  audit: AuditContext,
-): Promise<StaffUser> {
-  const roles = [...new Set(input.roles)];
+/**
+ * Inserts an account; `roles` take effect at once and `passwordHash` may be null (the owner
+ * enrols later). Only the operator's paths and `createStaff` call this, and say which it is.
+ */
+export async function insertStaffUser(
+  trx: Transaction<Database>,
+  input: { username: string; displayName: string; passwordHash: string | null; roles: string[] },
+): Promise<string> {
   const row = await trx
     .insertInto('staff_user')
     .values({
       username: input.username,
       display_name: input.displayName,
-      password_hash: await hashPassword(input.password),
-      roles,
+      password_hash: input.passwordHash,
+      roles: input.roles,
     })
     .onConflict((oc) => oc.column('username').doNothing())
-    .returning(PUBLIC_COLUMNS)
+    .returning('id')
     .executeTakeFirst();
   if (!row) {
     throw new AppError('conflict', `The username "${input.username}" is taken.`, {
       errors: [{ field: 'username', message: 'already taken' }],
     });
   }
+  return row.id;
+}
+
+/**
+ * The operator's account creation (`pnpm staff:create`, the first admin of a deployment): whoever
+ * runs the server already holds the database, so the roles apply at once and the password is
+ * the operator's own. Never reachable over HTTP.
+ */
+export async function createStaffAsOperator(
+  trx: Transaction<Database>,
+  input: OperatorStaffBody,
+  audit: AuditContext,
+): Promise<StaffUser> {
+  const roles = [...new Set(input.roles)];
+  const id = await insertStaffUser(trx, {
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    roles,
+  });
   await recordAuditEvent(trx, audit, {
     action: 'staff.created',
-    target: { type: 'staff_user', id: row.id },
-    details: { username: row.username, roles },
+    target: { type: 'staff_user', id },
+    details: { username: input.username, roles, byOperator: true },
   });
-  return toStaffUser(row);
+  return getStaff(trx, id);
 }
 
 /** Locks the row so concurrent admin edits (and the last-admin rule) see one another. */
-async function lockStaff(trx: Kysely<Database>, id: string): Promise<StaffRow> {
+export async function lockStaff(trx: Transaction<Database>, id: string) {
   const row = await trx
     .selectFrom('staff_user')
-    .select(PUBLIC_COLUMNS)
+    .select(['id', 'username', 'display_name', 'roles', 'disabled_at'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -103,7 +142,7 @@ async function lockStaff(trx: Kysely<Database>, id: string): Promise<StaffRow> {
 }
 
 // Without this rule an admin could lock every administrator, themselves included, out of Docket.
-async function assertAnotherActiveAdmin(trx: Kysely<Database>, excludingId: string): Promise<void> {
+export async function assertAnotherActiveAdmin(trx: Transaction<Database>, excludingId: string): Promise<void> {
   const others = await trx
     .selectFrom('staff_user')
     .select('id')
@@ -118,36 +157,31 @@ async function assertAnotherActiveAdmin(trx: Kysely<Database>, excludingId: stri
 }
 
 export async function updateStaff(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: string,
   input: UpdateStaffBody,
   audit: AuditContext,
 ): Promise<StaffUser> {
   const before = await lockStaff(trx, id);
-  const roles = input.roles ? [...new Set(input.roles)] : before.roles;
-  if (before.roles.includes('admin') && !roles.includes('admin') && !before.disabled_at) {
-    await assertAnotherActiveAdmin(trx, id);
-  }
-  const row = await trx
+  await trx
     .updateTable('staff_user')
-    .set({ display_name: input.displayName ?? before.display_name, roles, updated_at: new Date() })
+    .set({ display_name: input.displayName, updated_at: new Date() })
     .where('id', '=', id)
-    .returning(PUBLIC_COLUMNS)
-    .executeTakeFirstOrThrow();
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (row.display_name !== before.display_name)
-    changes.displayName = { from: before.display_name, to: row.display_name };
-  if (row.roles.join() !== before.roles.join()) changes.roles = { from: before.roles, to: row.roles };
+    .execute();
+  const changes =
+    input.displayName === before.display_name
+      ? {}
+      : { displayName: { from: before.display_name, to: input.displayName } };
   await recordAuditEvent(trx, audit, {
     action: 'staff.updated',
     target: { type: 'staff_user', id },
     details: { changes },
   });
-  return toStaffUser(row);
+  return getStaff(trx, id);
 }
 
 export async function setStaffDisabled(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: string,
   disabled: boolean,
   audit: AuditContext,
@@ -155,37 +189,16 @@ export async function setStaffDisabled(
   const before = await lockStaff(trx, id);
   if (disabled && id === audit.actor.id) throw new AppError('conflict', 'You cannot disable your own account.');
   if (disabled && before.roles.includes('admin') && !before.disabled_at) await assertAnotherActiveAdmin(trx, id);
-  const row = await trx
+  await trx
     .updateTable('staff_user')
     .set({ disabled_at: disabled ? (before.disabled_at ?? new Date()) : null, updated_at: new Date() })
     .where('id', '=', id)
-    .returning(PUBLIC_COLUMNS)
-    .executeTakeFirstOrThrow();
+    .execute();
   const sessionsEnded = disabled ? await deleteSessionsOf(trx, id) : 0;
   await recordAuditEvent(trx, audit, {
     action: disabled ? 'staff.disabled' : 'staff.enabled',
     target: { type: 'staff_user', id },
     details: disabled ? { sessionsEnded } : {},
   });
-  return toStaffUser(row);
-}
-
-export async function setStaffPassword(
-  trx: Kysely<Database>,
-  id: string,
-  password: string,
-  audit: AuditContext,
-): Promise<void> {
-  await lockStaff(trx, id);
-  await trx
-    .updateTable('staff_user')
-    .set({ password_hash: await hashPassword(password), updated_at: new Date() })
-    .where('id', '=', id)
-    .execute();
-  const sessionsEnded = await deleteSessionsOf(trx, id);
-  await recordAuditEvent(trx, audit, {
-    action: 'staff.password_set',
-    target: { type: 'staff_user', id },
-    details: { sessionsEnded },
-  });
+  return getStaff(trx, id);
 }

@@ -1,4 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { databaseNow, type Refusal, refusalsSince } from './refusals';
 
 /** The demo accounts the API seeds on an empty database in demo mode. */
 export const DEMO = {
@@ -6,6 +7,7 @@ export const DEMO = {
   supervisor: { username: 'supervisor', password: 'supervisor-docket-demo', displayName: 'Sam Supervisor' },
   auditor: { username: 'auditor', password: 'auditor-docket-demo', displayName: 'Avery Auditor' },
   admin: { username: 'admin', password: 'admin-docket-demo', displayName: 'Ada Admin' },
+  admin2: { username: 'admin2', password: 'admin2-docket-demo', displayName: 'Blake Admin' },
 } as const;
 export type DemoAccount = keyof typeof DEMO;
 
@@ -24,8 +26,31 @@ export function watchBrowserProblems(page: Page): string[] {
   return problems;
 }
 
-/** Every journey also fails on a browser console error or uncaught exception (see above). */
-export const test = base.extend({
+interface JourneyFixtures {
+  /**
+   * Set (with `test.use`) only by journeys that provoke a refusal on purpose; they assert their
+   * own through `refusals`.
+   */
+  expectsRefusals: boolean;
+  /** The `authz.denied` events recorded since this journey began. */
+  refusals: () => Promise<Refusal[]>;
+}
+
+/**
+ * Every journey also fails on a browser console error or uncaught exception (see above), and on
+ * any `authz.denied` it caused: the console must never call a route its user may not use.
+ */
+export const test = base.extend<JourneyFixtures>({
+  expectsRefusals: [false, { option: true }],
+  refusals: [
+    async ({ expectsRefusals }, use) => {
+      const since = await databaseNow();
+      await use(() => refusalsSince(since));
+      if (!expectsRefusals) expect(await refusalsSince(since), 'authz.denied events in this journey').toEqual([]);
+    },
+    // Set up before the page and torn down after it, so the check sees the journey's last request.
+    { auto: true },
+  ],
   page: async ({ page }, use) => {
     const problems = watchBrowserProblems(page);
     await use(page);

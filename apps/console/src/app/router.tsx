@@ -7,7 +7,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { caseRoutes } from '../features/cases/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
-import { staffRoutes } from '../features/staff/routes';
+import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { AppLayout } from './AppLayout';
@@ -23,6 +23,7 @@ import { RouteError } from './RouteError';
 export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     { path: '/sign-in', Component: SignInPage, ErrorBoundary: RouteError },
+    { ...enrolRoute, ErrorBoundary: RouteError },
     {
       path: '/',
       loader: async ({ request }: LoaderFunctionArgs) => {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRAFTED_BUNDLES, craftSource, expectedFailure, type Source } from '../testing/crafted-bundles';
 import { TestLedger } from '../testing/fixture';
 import { BundleFiles } from '../testing/tamper';
 
@@ -10,6 +11,7 @@ const packageDir = resolve(import.meta.dirname, '../..');
 let dir: string;
 let cli: string;
 let ledger: TestLedger;
+let source: Source;
 
 // The self-contained build, copied away from the repository so nothing can resolve from node_modules.
 beforeAll(async () => {
@@ -25,6 +27,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'keys.json'), JSON.stringify({ format: 'docket.audit.keys.v1', keys: [ledger.key.entry] }));
   writeFileSync(join(dir, 'saved.json'), JSON.stringify(ledger.checkpoints[1]));
   mkdirSync(join(dir, 'elsewhere'));
+  source = await craftSource(ledger);
+  for (const [index, crafted] of CRAFTED_BUNDLES.entries()) {
+    writeFileSync(join(dir, `crafted-${index}.zip`), crafted.make(source));
+  }
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,6 +85,20 @@ describe('docket-verify', () => {
       stderr: expect.stringContaining('--keys'),
     });
     expect(run(['elsewhere'])).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a file') });
+  });
+
+  for (const [index, crafted] of CRAFTED_BUNDLES.entries()) {
+    it(`with pinned keys, refuses ${crafted.name}, naming what is wrong, and exits 1`, () => {
+      const { status, stdout } = run([`crafted-${index}.zip`, '--key-id', ledger.key.entry.keyId, '--json']);
+      expect(status).toBe(1);
+      expect(JSON.parse(stdout)).toMatchObject(expectedFailure(crafted, source));
+    });
+  }
+
+  it('says in one line which part of the zip is not where it belongs', () => {
+    expect(run(['crafted-1.zip']).stdout.trim()).toBe(
+      'FAILED (bundle): not one unambiguous zip: 7 bytes lie before the entry "checkpoints.jsonl" (a hidden entry?)',
+    );
   });
 
   it('resolves paths from where the user ran pnpm (INIT_CWD)', () => {

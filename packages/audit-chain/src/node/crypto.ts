@@ -1,6 +1,8 @@
 import { createHash, createPublicKey, hash, type KeyObject, verify } from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { toBase64 } from '../bytes';
 import type { CryptoProvider } from '../verify/provider';
+import { crc32 } from '../zip/crc32';
 
 /** Wraps a raw Ed25519 public key for node:crypto. */
 export function ed25519PublicKey(raw: Uint8Array): KeyObject {
@@ -22,6 +24,8 @@ export function nodeCryptoProvider(): CryptoProvider {
       const state = createHash('sha256');
       return { update: (chunk) => void state.update(chunk), digest: () => state.digest() };
     },
+    // zlib's is native (since Node 20.15), about fifteen times the JavaScript one's speed.
+    crc32: zlib.crc32 ?? crc32,
     verifyEd25519(publicKey, message, signature) {
       const id = toBase64(publicKey);
       let key = keys.get(id);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_FILE } from '../bundle/format';
 import type * as Core from '../index';
 import { nodeCryptoProvider } from '../node/crypto';
+import { CRAFTED_BUNDLES, craftGenuine, craftSource, expectedFailure } from '../testing/crafted-bundles';
 import { TestLedger } from '../testing/fixture';
 import { CASE_ID } from '../testing/records';
 import { BundleFiles } from '../testing/tamper';
@@ -48,15 +49,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Verifies `bytes` inside the page, from a File as an upload would give it. */
-function verifyInBrowser(bytes: Uint8Array) {
-  return page.evaluate(async (base64) => {
-    const { verifyBundle, webCryptoProvider } = (globalThis as unknown as { DocketAuditChain: typeof Core })
-      .DocketAuditChain;
-    const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    const file = new File([data], 'bundle.zip', { type: 'application/zip' });
-    return verifyBundle(file, { crypto: webCryptoProvider() });
-  }, Buffer.from(bytes).toString('base64'));
+/** Verifies `bytes` inside the page, from a File as an upload would give it, trusting only `keyIds` if given. */
+function verifyInBrowser(bytes: Uint8Array, keyIds: string[] = []) {
+  return page.evaluate(
+    async ({ base64, keyIds }) => {
+      const { verifyBundle, webCryptoProvider } = (globalThis as unknown as { DocketAuditChain: typeof Core })
+        .DocketAuditChain;
+      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const file = new File([data], 'bundle.zip', { type: 'application/zip' });
+      return verifyBundle(file, { crypto: webCryptoProvider(), trust: { keyIds } });
+    },
+    { base64: Buffer.from(bytes).toString('base64'), keyIds },
+  );
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('in the browser', () => {
@@ -80,5 +84,16 @@ describe.skipIf(!existsSync(CHROMIUM))('in the browser', () => {
       seq: 23,
       reason: 'seq 23: event does not match its leaf hash (edited?)',
     });
+  });
+
+  it('refuses every archive that is not exactly one zip with one reading, as the CLI does', async () => {
+    const source = await craftSource(new TestLedger({ events: 25, checkpointEvery: 10 }));
+    const keyIds = [source.ledger.key.entry.keyId];
+    expect(await verifyInBrowser(craftGenuine(source), keyIds)).toMatchObject({ ok: true, trust: 'pinned' });
+    for (const crafted of CRAFTED_BUNDLES) {
+      expect(await verifyInBrowser(crafted.make(source), keyIds), crafted.name).toMatchObject(
+        expectedFailure(crafted, source),
+      );
+    }
   });
 });

@@ -5,6 +5,7 @@
 
 import { CHECKPOINTS_FILE, MAX_LINE_BYTES } from '../bundle/format';
 import { FormatError, parseSignedCheckpoint } from '../bundle/parse';
+import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
 import { fromHex } from '../bytes';
 import { checkpointMessage, type SignedCheckpoint } from '../checkpoint';
 import type { Head } from './chain-walk';
@@ -20,8 +21,9 @@ const fail = (reason: string, seq?: number) => new VerificationFailure(CHECKPOIN
 export function parseCheckpointText(text: string, where: string, file: string): SignedCheckpoint {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseStrictJson(text);
+  } catch (error) {
+    if (error instanceof StrictJsonError) throw new VerificationFailure(file, `${where} ${error.message}`);
     throw new VerificationFailure(file, `${where} is not valid JSON`);
   }
   try {

@@ -3,6 +3,7 @@
  * and (for a full event) event. The spec's definition; the fast path only ever agrees with it.
  */
 import { isHash } from '../bundle/parse';
+import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
 
 export interface ParsedLine {
   seq: number;
@@ -30,8 +31,9 @@ export function parseLine(buf: Uint8Array, start: number, end: number): ParsedLi
 export function parseLineText(text: string): ParsedLine {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseStrictJson(text);
+  } catch (error) {
+    if (error instanceof StrictJsonError) throw new LineError(`line ${error.message}`);
     throw new LineError(text.length === 0 ? 'line is empty' : 'line is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

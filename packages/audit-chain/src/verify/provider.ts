@@ -13,4 +13,6 @@ export interface CryptoProvider {
   createSha256(): Sha256Stream;
   /** Ed25519 (RFC 8032) with a raw 32-byte public key and a 64-byte signature. */
   verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean | Promise<boolean>;
+  /** Zip's CRC-32 of `previous`'s bytes followed by `bytes` (no cryptography, but every byte passes through it). */
+  crc32(bytes: Uint8Array, previous: number): number;
 }

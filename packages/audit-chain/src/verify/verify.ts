@@ -16,6 +16,7 @@ import {
   OCSF_FILE,
 } from '../bundle/format';
 import { FormatError, parseKeysDocument, parseManifest } from '../bundle/parse';
+import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
 import { fromHex, toHex } from '../bytes';
 import type { SignedCheckpoint } from '../checkpoint';
 import { type BundleArchive, openBundle } from './archive';
@@ -77,8 +78,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function parseDocument<T>(bytes: Uint8Array, file: string, parse: (value: unknown) => T): T {
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(bytes));
-  } catch {
+    value = parseStrictJson(decoder.decode(bytes));
+  } catch (error) {
+    if (error instanceof StrictJsonError) throw new VerificationFailure(file, error.message);
     throw new VerificationFailure(file, 'is not valid UTF-8 JSON');
   }
   try {
@@ -90,10 +92,8 @@ export function parseDocument<T>(bytes: Uint8Array, file: string, parse: (value:
 }
 
 export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<VerifyResult> {
-  let archive: BundleArchive | undefined;
   try {
-    archive = await openBundle(blob);
-    return await verifyArchive(archive, options);
+    return await verifyArchive(await openBundle(blob, options.crypto), options);
   } catch (error) {
     if (error instanceof VerificationFailure) {
       return {
@@ -104,8 +104,6 @@ export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<
       };
     }
     throw error;
-  } finally {
-    await archive?.close().catch(() => {});
   }
 }
 

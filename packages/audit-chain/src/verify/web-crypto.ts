@@ -3,6 +3,7 @@
  * so files are hashed incrementally with @noble/hashes (audited, pure JS, no globals).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { crc32 } from '../zip/crc32';
 import type { CryptoProvider } from './provider';
 
 // Typed from the global, so this compiles both with the DOM library and with Node's types alone.
@@ -24,6 +25,7 @@ export function webCryptoProvider(subtle: Subtle | undefined = globalThis.crypto
   return {
     sha256: (data) => sha256(data),
     createSha256: () => sha256.create(),
+    crc32,
     async verifyEd25519(publicKey, message, signature) {
       const key = await importKey(publicKey);
       return subtle.verify(

@@ -8,6 +8,8 @@ import * as m20261122T130000 from './20261122T130000_access';
 import * as m20261201T100000 from './20261201T100000_audit_chain';
 import * as m20261201T100100 from './20261201T100100_app_role';
 import * as m20261201T100200 from './20261201T100200_audit_search';
+import * as m20261204T110000 from './20261204T110000_access_ends';
+import * as m20261204T120000 from './20261204T120000_staff_enrolment';
 import * as m20261204T140000 from './20261204T140000_jobs_and_webhooks';
 
 export const migrations = {
@@ -19,5 +21,7 @@ export const migrations = {
   '20261201T100000_audit_chain': m20261201T100000,
   '20261201T100100_app_role': m20261201T100100,
   '20261201T100200_audit_search': m20261201T100200,
+  '20261204T110000_access_ends': m20261204T110000,
+  '20261204T120000_staff_enrolment': m20261204T120000,
   '20261204T140000_jobs_and_webhooks': m20261204T140000,
 };

@@ -5,6 +5,8 @@ export type AccessScope =
   | { kind: 'time_window'; from: string; to: string }
   | { kind: 'full_conversation' };
 
+export type GrantEndReason = 'decided' | 'escalated' | 'released' | 'reassigned' | 'taken_over' | 'lease_lapsed';
+
 type Json<T> = ColumnType<T, string, string>;
 
 export interface AccessRequestTable {
@@ -36,6 +38,12 @@ export interface AccessGrantTable {
   expires_at: Date;
   revoked_at: Date | null;
   revoked_by: string | null;
+  revoke_reason: string | null;
+  /** Set when the grantee stopped holding the case: the grant's reason ended before its time. */
+  ended_at: Date | null;
+  end_reason: GrantEndReason | null;
+  /** reported_context only: the messages the approval covered, fixed when it was issued. */
+  message_ids: string[] | null;
   break_glass: Generated<boolean>;
   break_glass_justification: string | null;
   reviewed_by: string | null;

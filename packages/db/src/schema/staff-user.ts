@@ -4,7 +4,8 @@ export interface StaffUserTable {
   id: Generated<string>;
   username: string;
   display_name: string;
-  password_hash: string;
+  /** Null until the account's owner enrols through their one-time link. */
+  password_hash: string | null;
   roles: string[];
   disabled_at: Date | null;
   last_sign_in_at: Date | null;

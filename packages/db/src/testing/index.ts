@@ -1,2 +1,10 @@
 export { createTemplateDatabase, createTestDatabase, dropDatabase, type TestDatabase } from './databases';
-export { databaseUrl, freePort, startTestServer, type TestServer, withAdminClient } from './server';
+export {
+  databaseUrl,
+  type EmbeddedServer,
+  freePort,
+  startEmbeddedServer,
+  startTestServer,
+  type TestServer,
+  withAdminClient,
+} from './server';

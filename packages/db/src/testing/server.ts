@@ -17,7 +17,18 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const configured = process.env.TEST_DATABASE_URL;
   if (configured) return { adminUrl: configured, stop: async () => {} };
+  return startEmbeddedServer();
+}
 
+/** A throwaway server of the test's own, which it may stop and start again (as a restart does). */
+export interface EmbeddedServer extends TestServer {
+  /** Stops the server and keeps its data: a fast shutdown, so open connections are told and closed. */
+  pause(): Promise<void>;
+  /** Starts it again on the same data and port. */
+  resume(): Promise<void>;
+}
+
+export async function startEmbeddedServer(): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await importWithoutExitOverride();
   const dir = mkdtempSync(path.join(tmpdir(), 'docket-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -29,7 +40,8 @@ export async function startTestServer(): Promise<TestServer> {
     port,
     user: 'postgres',
     password: 'postgres',
-    persistent: false,
+    // Kept across pause and resume; stop() removes the folder.
+    persistent: true,
     createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
@@ -38,6 +50,8 @@ export async function startTestServer(): Promise<TestServer> {
   await server.start();
   return {
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    pause: () => server.stop(),
+    resume: () => server.start(),
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import type { AccessLiveEvent } from '@docket/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { hasPermission } from '../auth/permissions';
+import { hasPermission, usePermittedQuery } from '../auth/permissions';
 import { useSession } from '../auth/session-query';
 import { caseRef } from '../cases/case-ref';
 import { accessKeys } from './keys';
@@ -77,7 +77,7 @@ export function AccessLive() {
 
 /** The number of pending requests, beside the navigation item; kept current by AccessLive. */
 export function PendingRequestsBadge() {
-  const pending = useQuery(pendingRequestsQuery());
+  const pending = usePermittedQuery(pendingRequestsQuery());
   const count = pending.data?.items.length ?? 0;
   if (count === 0) return null;
   return (

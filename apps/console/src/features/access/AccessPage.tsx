@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
-import { useCan } from '../auth/permissions';
+import { useCan, usePermittedQuery } from '../auth/permissions';
 import { activeGrantsQuery } from './active-grants-query';
 import { breakGlassQuery } from './break-glass-query';
 import { pendingRequestsQuery } from './pending-requests-query';
@@ -13,9 +12,9 @@ export function AccessPage() {
   const canRevoke = useCan('revoke:access');
   const canReview = useCan('review:break_glass');
   // Not suspending: the counts are a courtesy and must not hold up the open tab.
-  const pending = useQuery(pendingRequestsQuery());
-  const grants = useQuery({ ...activeGrantsQuery(), enabled: canRevoke });
-  const breakGlass = useQuery({ ...breakGlassQuery(), enabled: canReview });
+  const pending = usePermittedQuery(pendingRequestsQuery());
+  const grants = usePermittedQuery(activeGrantsQuery());
+  const breakGlass = usePermittedQuery(breakGlassQuery());
   return (
     <div className="page">
       <PageHeader

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { TextAreaField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
 import { caseRef } from '../cases/case-ref';
 import { formatTimeLeft, scopeLabel } from './access-format';
@@ -21,17 +22,21 @@ export function ActiveGrantsPage() {
   const revoke = useRevokeGrant();
   const [target, setTarget] = useState<AccessGrant | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   // The countdown is this browser's; a grant the clock says is over leaves the list (the server agrees).
   const live = items.filter((grant) => Date.parse(grant.expiresAt) > now);
 
   function confirmRevoke() {
     if (!target) return;
-    revoke.mutate(target.id, {
-      onSuccess: () => {
-        setMessage(`Revoked ${target.grantee.username}'s access to case ${caseRef(target.caseId)}.`);
-        setTarget(null);
+    revoke.mutate(
+      { grantId: target.id, reason: reason.trim() || undefined },
+      {
+        onSuccess: () => {
+          setMessage(`Revoked ${target.grantee.username}'s access to case ${caseRef(target.caseId)}.`);
+          setTarget(null);
+        },
       },
-    });
+    );
   }
 
   return (
@@ -78,6 +83,7 @@ export function ActiveGrantsPage() {
                   aria-label={`Revoke ${grant.grantee.username}'s access to ${caseRef(grant.caseId)}…`}
                   onPress={() => {
                     revoke.reset();
+                    setReason('');
                     setTarget(grant);
                   }}
                 >
@@ -100,8 +106,16 @@ export function ActiveGrantsPage() {
         >
           <p>
             {target.grantee.displayName} loses access at once: the conversation disappears from their screen and their
-            next read is refused.
+            next read is refused. They may not break glass on this case again.
           </p>
+          <TextAreaField
+            label="Reason (optional)"
+            description="Shown to whoever is asked to approve their access to this case again. At least 10 characters."
+            rows={2}
+            maxLength={2000}
+            value={reason}
+            onChange={setReason}
+          />
         </ConfirmDialog>
       )}
     </>

@@ -5,6 +5,8 @@ import { Badge } from '../../ui/Badge';
 import { Spinner } from '../../ui/Spinner';
 import { Timestamp } from '../../ui/Timestamp';
 import { useNow } from '../../ui/use-now';
+import { ReportedMessageBody, RevealError, RevealEvidenceButton } from '../cases/EvidenceReveal';
+import { useEvidenceReveal } from '../cases/use-evidence-reveal';
 import { formatTimeLeft, scopeLabel } from './access-format';
 import { useConversation } from './conversation-query';
 
@@ -27,9 +29,13 @@ const WATERMARK_TILES = 24;
  * The messages a live grant covers, read once, under a countdown and a watermark naming the
  * reader and the time. The server checks the grant on every read; this screen's part is to let
  * the content go the moment the grant ends — its parent unmounts it and empties the cache.
+ * The reported messages among them follow the evidence panel's reveal rule: blurred here while
+ * they are blurred there, and one reveal, in either place, unblurs both.
  */
 export function ConversationViewer({ caseId, grant, deadline, viewerName, handleOf, onEnd }: ConversationViewerProps) {
   const conversation = useConversation(caseId, grant.id, true);
+  const reveal = useEvidenceReveal(caseId);
+  const hidesReported = reveal.blurred && conversation.data?.messages.some((message) => message.reported) === true;
   const now = useNow(1_000);
   const left = deadline - now;
 
@@ -66,6 +72,16 @@ export function ConversationViewer({ caseId, grant, deadline, viewerName, handle
           was justified.
         </p>
       )}
+      {hidesReported && (
+        <div className="grant-reveal">
+          <p className="evidence-note">
+            The reported messages stay blurred here too, as this case is in an urgent category. Revealing them is
+            recorded in the audit log.
+          </p>
+          <RevealEvidenceButton reveal={reveal} />
+        </div>
+      )}
+      <RevealError reveal={reveal} />
       <div className="conversation-content">
         {conversation.isPending ? (
           <p className="case-muted" role="status">
@@ -80,7 +96,11 @@ export function ConversationViewer({ caseId, grant, deadline, viewerName, handle
                   {message.reported && <Badge tone="danger">Reported</Badge>}
                   <Timestamp value={message.sentAt} />
                 </p>
-                <p className="conversation-body">{message.body}</p>
+                <ReportedMessageBody
+                  body={message.body}
+                  blurred={reveal.blurred && message.reported}
+                  className="conversation-body"
+                />
               </li>
             ))}
             {conversation.data.messages.length === 0 && (

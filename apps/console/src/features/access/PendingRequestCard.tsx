@@ -89,6 +89,14 @@ export function PendingRequestCard({ request, queueName, isOwn, onAction }: Pend
         </Button>
       </div>
       <p className="pending-rationale">{request.justification}</p>
+      {request.previousRevocation && (
+        <p className="pending-own" role="note">
+          {request.requester.displayName}'s access to this case was revoked by{' '}
+          {request.previousRevocation.revokedBy.displayName} on{' '}
+          <Timestamp value={request.previousRevocation.revokedAt} />:{' '}
+          {request.previousRevocation.reason ?? 'no reason was given.'}
+        </p>
+      )}
       {isOwn && (
         <p className="pending-own">
           This is your own request, so another supervisor must decide it: nobody approves their own access, whatever

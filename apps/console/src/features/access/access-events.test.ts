@@ -115,3 +115,19 @@ describe('the live access stream', () => {
     expect(FakeEventSource.instances).toHaveLength(3);
   });
 });
+
+describe('a server that lost events', () => {
+  it('has every listener refetch when the open stream says resync', async () => {
+    const { subscribeAccessEvents } = await freshModule();
+    const first = vi.fn();
+    const second = vi.fn();
+    subscribeAccessEvents({ onReconnect: first });
+    subscribeAccessEvents({ onReconnect: second });
+    latest().emit('ready');
+
+    latest().emit('resync');
+    expect(first).toHaveBeenCalledOnce();
+    expect(second).toHaveBeenCalledOnce();
+    expect(FakeEventSource.instances).toHaveLength(1);
+  });
+});

@@ -2,13 +2,14 @@
  * One Server-Sent Events stream per tab (`GET /api/access/events`), shared by every screen that
  * listens. The browser reconnects by itself after a dropped connection; when it gives up (an
  * error answer, the server gone), this reopens with backoff. Each (re)connection starts with a
- * `ready` event; listeners hear of reconnections so they can refetch what they may have missed.
+ * `ready` event; listeners hear of reconnections (and of the server's `resync`, sent when it may
+ * have lost events) so they can refetch what they may have missed.
  */
 import { ACCESS_EVENT_TYPES, type AccessLiveEvent } from '@docket/contracts';
 
 export interface AccessEventListener {
   onEvent?: (event: AccessLiveEvent) => void;
-  /** After the stream came back from a drop: events may have been missed meanwhile. */
+  /** After the stream came back from a drop, or the server said `resync`: events may have been missed. */
   onReconnect?: () => void;
 }
 
@@ -29,6 +30,10 @@ function open(): void {
     failures = 0;
     if (connectedBefore) for (const listener of listeners) listener.onReconnect?.();
     connectedBefore = true;
+  });
+  // The server lost events while the database was away; the stream itself stayed open.
+  stream.addEventListener('resync', () => {
+    for (const listener of listeners) listener.onReconnect?.();
   });
   for (const type of ACCESS_EVENT_TYPES) {
     stream.addEventListener(type, (message) => {

@@ -11,6 +11,7 @@ export function fetchActiveGrants(signal?: AbortSignal): Promise<AccessGrantList
 export const activeGrantsQuery = () =>
   queryOptions({
     queryKey: accessKeys.grants(),
+    meta: { permission: 'revoke:access' },
     queryFn: ({ signal }) => fetchActiveGrants(signal),
     staleTime: Infinity,
   });

@@ -11,6 +11,7 @@ export function fetchUnreviewedBreakGlass(signal?: AbortSignal): Promise<AccessG
 export const breakGlassQuery = () =>
   queryOptions({
     queryKey: accessKeys.breakGlass(),
+    meta: { permission: 'review:break_glass' },
     queryFn: ({ signal }) => fetchUnreviewedBreakGlass(signal),
     staleTime: Infinity,
   });

@@ -20,6 +20,7 @@ export async function fetchCaseAccess(caseId: string, signal?: AbortSignal): Pro
 export const caseAccessQuery = (caseId: string) =>
   queryOptions({
     queryKey: accessKeys.caseAccess(caseId),
+    meta: { permission: 'request:access' },
     queryFn: ({ signal }) => fetchCaseAccess(caseId, signal),
     staleTime: 0,
   });

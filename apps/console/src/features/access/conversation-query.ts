@@ -1,6 +1,7 @@
 import type { ConversationRead } from '@docket/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { usePermittedQuery } from '../auth/permissions';
 import { accessKeys } from './keys';
 
 export function fetchConversation(caseId: string, signal?: AbortSignal): Promise<ConversationRead> {
@@ -15,6 +16,7 @@ export function fetchConversation(caseId: string, signal?: AbortSignal): Promise
 export const conversationQuery = (caseId: string, grantId: string) =>
   queryOptions({
     queryKey: accessKeys.conversation(caseId, grantId),
+    meta: { permission: 'read:conversation' },
     queryFn: ({ signal }) => fetchConversation(caseId, signal),
     staleTime: Infinity,
     gcTime: 0,
@@ -25,5 +27,5 @@ export const conversationQuery = (caseId: string, grantId: string) =>
   });
 
 export function useConversation(caseId: string, grantId: string, enabled: boolean) {
-  return useQuery({ ...conversationQuery(caseId, grantId), enabled });
+  return usePermittedQuery({ ...conversationQuery(caseId, grantId), enabled });
 }

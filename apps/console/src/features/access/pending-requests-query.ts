@@ -11,6 +11,7 @@ export function fetchPendingRequests(signal?: AbortSignal): Promise<PendingAcces
 export const pendingRequestsQuery = () =>
   queryOptions({
     queryKey: accessKeys.pending(),
+    meta: { permission: 'approve:access' },
     queryFn: ({ signal }) => fetchPendingRequests(signal),
     staleTime: Infinity,
   });

@@ -11,6 +11,7 @@ export function fetchAccessPolicy(signal?: AbortSignal): Promise<AccessPolicy> {
 export const accessPolicyQuery = () =>
   queryOptions({
     queryKey: accessKeys.policy(),
+    meta: { permission: 'request:access' },
     queryFn: ({ signal }) => fetchAccessPolicy(signal),
     staleTime: Infinity,
   });

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
-import { requirePermission } from '../auth/require-session';
+import { ensurePermittedData, requirePermission } from '../auth/require-session';
 import { queueSummaryQuery } from '../queues/queue-summary-query';
 import { AccessPage } from './AccessPage';
 import { activeGrantsQuery } from './active-grants-query';
@@ -21,11 +21,11 @@ export function accessRoutes(queryClient: QueryClient): RouteObject[] {
         {
           index: true,
           loader: async ({ request }: LoaderFunctionArgs) => {
-            await requirePermission(queryClient, request, 'approve:access');
+            const session = await requirePermission(queryClient, request, 'approve:access');
             await Promise.all([
               queryClient.ensureQueryData(pendingRequestsQuery()),
-              queryClient.ensureQueryData(queueSummaryQuery()),
-              queryClient.ensureQueryData(accessPolicyQuery()),
+              ensurePermittedData(queryClient, session, queueSummaryQuery()),
+              ensurePermittedData(queryClient, session, accessPolicyQuery()),
             ]);
             return null;
           },

@@ -13,6 +13,7 @@ import { Timestamp } from '../../ui/Timestamp';
 import { type ReviewPeriod, reviewPeriodFrom, useAccessReview } from './access-review-query';
 import { isoToLocal, localToIso } from './audit-filters';
 import { GrantStatus, scopeLabel } from './GrantSummary';
+import { StaffChanges } from './StaffChanges';
 import '../../ui/table.css';
 
 /** `/audit/access-review`: every grant in a period — why, who allowed it, what was read, what followed. */
@@ -113,6 +114,7 @@ export function AccessReviewPage() {
           </Button>
         </div>
       )}
+      <StaffChanges period={period} />
     </>
   );
 }

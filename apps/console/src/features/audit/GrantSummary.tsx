@@ -13,6 +13,8 @@ export function scopeLabel(scope: GrantReview['scope']): string {
 export function GrantStatus({ grant }: { grant: GrantReview }) {
   if (grant.status === 'live') return <Badge tone="accent">live</Badge>;
   if (grant.status === 'revoked') return <Badge tone="danger">revoked</Badge>;
+  if (grant.status === 'ended')
+    return <Badge>ended{grant.endReason ? `: ${grant.endReason.replace('_', ' ')}` : ''}</Badge>;
   return <Badge>expired</Badge>;
 }
 

@@ -30,6 +30,7 @@ export function reviewPeriodFrom(params: URLSearchParams, now = Date.now()): Rev
 export const accessReviewQuery = (period: ReviewPeriod) =>
   infiniteQueryOptions({
     queryKey: auditKeys.review(period),
+    meta: { permission: 'read:audit' },
     queryFn: ({ pageParam, signal }) =>
       api.get<AccessReviewList>('/api/audit/access-review', {
         query: { ...period, cursor: pageParam, limit: 50 },

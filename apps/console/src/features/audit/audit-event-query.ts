@@ -6,6 +6,7 @@ import { auditKeys } from './keys';
 export const auditEventQuery = (id: string) =>
   queryOptions({
     queryKey: auditKeys.event(id),
+    meta: { permission: 'read:audit' },
     queryFn: ({ signal }) => api.get<AuditEvent>(`/api/audit/events/${encodeURIComponent(id)}`, { signal }),
   });
 

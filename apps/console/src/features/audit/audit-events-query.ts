@@ -17,6 +17,7 @@ export function fetchAuditEvents(filters: AuditFilters, cursor: string | null, s
 export const auditEventsQuery = (filters: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: auditKeys.events(filters),
+    meta: { permission: 'read:audit' },
     queryFn: ({ pageParam, signal }) => fetchAuditEvents(filters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,

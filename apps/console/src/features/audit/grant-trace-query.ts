@@ -6,6 +6,7 @@ import { auditKeys } from './keys';
 export const grantTraceQuery = (grantId: string) =>
   queryOptions({
     queryKey: auditKeys.trace(grantId),
+    meta: { permission: 'read:audit' },
     queryFn: ({ signal }) => api.get<GrantTrace>(`/api/audit/grants/${encodeURIComponent(grantId)}/trace`, { signal }),
   });
 

@@ -7,5 +7,6 @@ export const auditKeys = {
   event: (id: string) => [...auditKeys.all, 'event', id] as const,
   trace: (grantId: string) => [...auditKeys.all, 'trace', grantId] as const,
   review: (period: { from: string; to: string; breakGlass: string }) => [...auditKeys.all, 'review', period] as const,
+  staffReview: (period: { from: string; to: string }) => [...auditKeys.all, 'staff-review', period] as const,
   status: () => [...auditKeys.all, 'status'] as const,
 };

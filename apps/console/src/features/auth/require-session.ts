@@ -1,10 +1,10 @@
 import type { SessionInfo } from '@docket/contracts';
 import type { Permission } from '@docket/permissions';
-import type { QueryClient } from '@tanstack/react-query';
+import type { EnsureQueryDataOptions, QueryClient, QueryKey } from '@tanstack/react-query';
 import { data, type LoaderFunctionArgs, redirect } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { signInPath } from './next-path';
-import { hasPermission } from './permissions';
+import { hasPermission, mayFetch } from './permissions';
 import { sessionQuery } from './session-query';
 
 /**
@@ -45,4 +45,16 @@ export function permissionLoader(queryClient: QueryClient, permission: Permissio
     await requirePermission(queryClient, request, permission);
     return null;
   };
+}
+
+/**
+ * For loaders: starts (and awaits) a query this session may fetch, and skips one whose route
+ * would refuse it — the page then does without, as it would on a slow network.
+ */
+export async function ensurePermittedData<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
+  queryClient: QueryClient,
+  session: SessionInfo,
+  options: EnsureQueryDataOptions<TQueryFnData, TError, TData, TQueryKey>,
+): Promise<void> {
+  if (mayFetch(session, options)) await queryClient.ensureQueryData(options);
 }

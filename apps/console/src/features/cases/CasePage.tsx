@@ -23,10 +23,10 @@ import { EvidenceSection } from './EvidenceSection';
 import { LeaseLost } from './LeaseLost';
 import { ReportsSection } from './ReportsSection';
 import { useReleaseCase } from './release-case-mutation';
-import { useRevealEvidence } from './reveal-evidence-mutation';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TimelineSection } from './TimelineSection';
 import { useDropCaseOnLeave } from './use-drop-case-on-leave';
+import { useEvidenceReveal } from './use-evidence-reveal';
 import { useLeaseKeeper } from './use-lease-keeper';
 import { useOpenNextCase } from './use-open-next-case';
 import './cases.css';
@@ -50,7 +50,7 @@ function CaseView({ caseId }: { caseId: string }) {
   const refused = isApiError(decide.error) && decide.error.status === 409 ? decide.error : null;
   // Once decided (or refused), renewing could only fail.
   const lease = useLeaseKeeper(caseId, !decide.isSuccess && !refused);
-  const reveal = useRevealEvidence();
+  const reveal = useEvidenceReveal(caseId);
   const release = useReleaseCase();
   const next = useOpenNextCase();
   const { openNext, claim } = next;
@@ -62,10 +62,6 @@ function CaseView({ caseId }: { caseId: string }) {
   const lost = lease.lost ?? refused;
   // Skipping or releasing a case that is being decided (or already is) would only earn a 409.
   const canLeave = !lost && !claim.isPending && !release.isPending && !decide.isPending && !decide.isSuccess;
-
-  function revealEvidence() {
-    if (!reveal.isPending) reveal.mutate(caseId);
-  }
 
   function skip() {
     const skipped = `Skipped case ${caseRef(caseId)}; it is back in ${queueName}.`;
@@ -95,7 +91,7 @@ function CaseView({ caseId }: { caseId: string }) {
   }
 
   useHotkeys({
-    r: () => (detail.blurEvidence ? revealEvidence() : false),
+    r: () => (reveal.blurred ? reveal.reveal() : false),
     s: () => (canLeave ? skip() : false),
     t: toggleTimeline,
     Escape: () => (timelineOpen ? toggleTimeline() : false),
@@ -129,13 +125,7 @@ function CaseView({ caseId }: { caseId: string }) {
       <div className="case-layout" data-timeline={timelineOpen || undefined}>
         <div className="case-main">
           <ReportsSection reports={detail.reports} handleOf={handleOf} />
-          <EvidenceSection
-            detail={detail}
-            handleOf={handleOf}
-            onReveal={revealEvidence}
-            isRevealing={reveal.isPending}
-            revealError={isApiError(reveal.error) ? reveal.error : null}
-          />
+          <EvidenceSection detail={detail} handleOf={handleOf} reveal={reveal} />
           <div className="case-facts">
             <AccountsSection detail={detail} />
             <ConversationSection conversation={detail.conversation} handleOf={handleOf} />

@@ -15,6 +15,7 @@ export function fetchCaseDetail(id: string, signal?: AbortSignal): Promise<CaseD
 export const caseDetailQuery = (id: string) =>
   queryOptions({
     queryKey: caseKeys.detail(id),
+    meta: { permission: 'read:case' },
     queryFn: ({ signal }) => fetchCaseDetail(id, signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 15_000,

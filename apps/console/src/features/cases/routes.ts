@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { caseAccessQuery } from '../access/case-access-query';
 import { accessPolicyQuery } from '../access/policy-query';
 import { hasPermission } from '../auth/permissions';
-import { requirePermission } from '../auth/require-session';
+import { ensurePermittedData, requirePermission } from '../auth/require-session';
 import { policyListQuery } from '../policies/policy-list-query';
 import { queueSummaryQuery } from '../queues/queue-summary-query';
 import { CaseError } from './CaseError';
@@ -18,10 +18,11 @@ export function caseRoutes(queryClient: QueryClient): RouteObject[] {
         // The case, its queue's name, the policies to decide with and my access to it arrive together.
         await Promise.all([
           queryClient.ensureQueryData(caseDetailQuery(params.caseId ?? '')),
-          hasPermission(session, 'read:queue') && queryClient.ensureQueryData(queueSummaryQuery()),
+          ensurePermittedData(queryClient, session, queueSummaryQuery()),
+          // Only people who decide use the catalog here, though any signed-in person may read it.
           hasPermission(session, 'decide:case') && queryClient.ensureQueryData(policyListQuery()),
-          hasPermission(session, 'request:access') && queryClient.ensureQueryData(caseAccessQuery(params.caseId ?? '')),
-          hasPermission(session, 'request:access') && queryClient.ensureQueryData(accessPolicyQuery()),
+          ensurePermittedData(queryClient, session, caseAccessQuery(params.caseId ?? '')),
+          ensurePermittedData(queryClient, session, accessPolicyQuery()),
         ]);
         return null;
       },

@@ -9,4 +9,8 @@ export function fetchQueueSettings(signal?: AbortSignal): Promise<QueueSettingsL
 
 /** The queues' configuration for admins: no counts, so no polling. */
 export const queueSettingsQuery = () =>
-  queryOptions({ queryKey: queueKeys.settings(), queryFn: ({ signal }) => fetchQueueSettings(signal) });
+  queryOptions({
+    queryKey: queueKeys.settings(),
+    meta: { permission: 'manage:queue' },
+    queryFn: ({ signal }) => fetchQueueSettings(signal),
+  });

@@ -17,6 +17,7 @@ export function fetchQueueSummaries(signal?: AbortSignal): Promise<QueueSummaryL
 export const queueSummaryQuery = () =>
   queryOptions({
     queryKey: queueKeys.summaries(),
+    meta: { permission: 'read:queue' },
     queryFn: ({ signal }) => fetchQueueSummaries(signal),
     refetchInterval: QUEUE_REFRESH_MS,
     refetchOnWindowFocus: true,

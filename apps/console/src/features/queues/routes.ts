@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
 import { policyListQuery } from '../policies/policy-list-query';
 import { QueuesPage } from './QueuesPage';
+import { queueSettingsQuery } from './queue-settings-query';
 import { queueSummaryQuery } from './queue-summary-query';
 
 export function queuesRoutes(queryClient: QueryClient): RouteObject[] {
@@ -21,7 +22,7 @@ export function queuesRoutes(queryClient: QueryClient): RouteObject[] {
       loader: async ({ request }: LoaderFunctionArgs) => {
         await requirePermission(queryClient, request, 'manage:queue');
         // The queue list shows its own loading and error states; only the catalog is awaited.
-        void queryClient.prefetchQuery(queueSummaryQuery());
+        void queryClient.prefetchQuery(queueSettingsQuery());
         await queryClient.ensureQueryData(policyListQuery());
         return null;
       },

@@ -10,6 +10,7 @@ export function fetchServiceAccounts(signal?: AbortSignal): Promise<ServiceAccou
 export const serviceAccountListQuery = () =>
   queryOptions({
     queryKey: serviceAccountKeys.lists(),
+    meta: { permission: 'manage:service_account' },
     queryFn: ({ signal }) => fetchServiceAccounts(signal),
   });
 

@@ -1,4 +1,4 @@
-import type { StaffUser } from '@docket/contracts';
+import type { CreatedStaff, StaffUser } from '@docket/contracts';
 import type { Role } from '@docket/permissions';
 import { type FormEvent, useRef, useState } from 'react';
 import { DialogTrigger, Form } from 'react-aria-components';
@@ -10,34 +10,51 @@ import { useFormError } from '../../ui/form-error';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { useCreateStaff } from './create-staff-mutation';
+import { OneTimeLink } from './OneTimeLink';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
-const FIELDS = ['username', 'displayName', 'password', 'roles'] as const;
+const FIELDS = ['username', 'displayName', 'roles'] as const;
 
 export function CreateStaffDialog({ onCreated }: { onCreated: (user: StaffUser) => void }) {
   return (
     <DialogTrigger>
       <Button variant="primary">Create staff account</Button>
-      <Dialog title="Create staff account">
-        {(close) => (
-          <CreateStaffForm
-            onCancel={close}
-            onCreated={(user) => {
-              close();
-              onCreated(user);
-            }}
-          />
-        )}
-      </Dialog>
+      <Dialog title="Create staff account">{(close) => <CreateStaff onClose={close} onCreated={onCreated} />}</Dialog>
     </DialogTrigger>
   );
 }
 
-function CreateStaffForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (user: StaffUser) => void }) {
+/** The form, then — once created — the enrolment link, shown this once. */
+function CreateStaff({ onClose, onCreated }: { onClose: () => void; onCreated: (user: StaffUser) => void }) {
+  const [created, setCreated] = useState<CreatedStaff | null>(null);
+  if (!created) {
+    return (
+      <CreateStaffForm
+        onCancel={onClose}
+        onCreated={(result) => {
+          setCreated(result);
+          onCreated(result.user);
+        }}
+      />
+    );
+  }
+  return (
+    <OneTimeLink link={created.link} username={created.user.username} onDone={onClose}>
+      The roles you chose take effect when another admin confirms them under <strong>Role changes waiting</strong>.
+    </OneTimeLink>
+  );
+}
+
+function CreateStaffForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: (created: CreatedStaff) => void;
+}) {
   const create = useCreateStaff();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -47,7 +64,7 @@ function CreateStaffForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({ username, displayName, password, roles }, { onSuccess: onCreated });
+    create.mutate({ username, displayName, roles }, { onSuccess: onCreated });
   }
 
   return (
@@ -66,18 +83,11 @@ function CreateStaffForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
         onChange={setUsername}
       />
       <TextField label="Display name" name="displayName" isRequired value={displayName} onChange={setDisplayName} />
-      <TextField
-        label="Initial password"
-        name="password"
-        type="password"
-        description="At least 12 characters. Share it with them through a trusted channel."
-        autoComplete="new-password"
-        isRequired
-        minLength={12}
-        value={password}
-        onChange={setPassword}
+      <RoleCheckboxes
+        value={roles}
+        onChange={setRoles}
+        description="Requested roles: each takes effect when another admin confirms it."
       />
-      <RoleCheckboxes value={roles} onChange={setRoles} />
       <DialogActions>
         <Button onPress={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" isPending={create.isPending}>

@@ -3,11 +3,20 @@ import { Checkbox, CheckboxGroup } from '../../ui/Checkbox';
 import { roleLabel } from './roles';
 
 /** The roles of an account, each with what it grants, from the shared permission vocabulary. */
-export function RoleCheckboxes({ value, onChange }: { value: Role[]; onChange: (roles: Role[]) => void }) {
+export function RoleCheckboxes({
+  value,
+  onChange,
+  description,
+}: {
+  value: Role[];
+  onChange: (roles: Role[]) => void;
+  description?: string;
+}) {
   return (
     <CheckboxGroup
       label="Roles"
       name="roles"
+      description={description}
       value={value}
       onChange={(next) => onChange(ROLES.filter((role) => next.includes(role)))}
       isRequired

@@ -1,5 +1,6 @@
 import { EditStaffDialog } from './EditStaffDialog';
-import { SetPasswordDialog } from './SetPasswordDialog';
+import { ResetLinkDialog } from './ResetLinkDialog';
+import { RolesDialog } from './RolesDialog';
 import type { StaffAction, StaffDialogProps } from './staff-actions';
 import { ToggleStaffDialog } from './ToggleStaffDialog';
 
@@ -8,8 +9,10 @@ export function StaffActionDialog({ action, ...props }: StaffDialogProps & { act
   switch (action) {
     case 'edit':
       return <EditStaffDialog {...props} />;
-    case 'password':
-      return <SetPasswordDialog {...props} />;
+    case 'roles':
+      return <RolesDialog {...props} />;
+    case 'reset':
+      return <ResetLinkDialog {...props} />;
     case 'toggle':
       return <ToggleStaffDialog {...props} />;
   }

@@ -9,6 +9,7 @@ import { StatusMessage } from '../../ui/StatusMessage';
 import { hasPermission } from '../auth/permissions';
 import { useSession } from '../auth/session-query';
 import { CreateStaffDialog } from './CreateStaffDialog';
+import { PendingRoleChanges } from './PendingRoleChanges';
 import { StaffActionDialog } from './StaffActionDialog';
 import { StaffSearch } from './StaffSearch';
 import { StaffTable } from './StaffTable';
@@ -33,7 +34,13 @@ export function StaffPage() {
       <PageHeader
         title="Staff"
         description="Everyone who can sign in to Docket, and the roles that decide what they can do."
-        actions={canManage && <CreateStaffDialog onCreated={(user) => setMessage(`Created ${user.username}.`)} />}
+        actions={
+          canManage && (
+            <CreateStaffDialog
+              onCreated={(user) => setMessage(`Created ${user.username}; their roles wait for a second admin.`)}
+            />
+          )
+        }
       />
 
       <div className="staff-toolbar">
@@ -45,6 +52,8 @@ export function StaffPage() {
       </div>
 
       <StatusMessage message={message} onDismiss={() => setMessage(null)} />
+
+      <PendingRoleChanges currentUserId={session.user.id} canDecide={canManage} onDone={setMessage} />
 
       <Panel>
         <StaffTable

@@ -57,10 +57,19 @@ export function StaffTable({ items, q, currentUserId, onAction }: StaffTableProp
                     {roleLabel(role)}
                   </Badge>
                 ))}
+                {user.pendingRoles.map((role) => (
+                  <Badge key={role}>{roleLabel(role)} (pending)</Badge>
+                ))}
               </span>
             </Cell>
             <Cell className="cell">
-              {user.disabledAt ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+              {user.disabledAt ? (
+                <Badge tone="danger">Disabled</Badge>
+              ) : user.enrolled ? (
+                <Badge tone="success">Active</Badge>
+              ) : (
+                <Badge>Not enrolled yet</Badge>
+              )}
             </Cell>
             <Cell className="cell cell-muted">
               <Timestamp value={user.lastSignInAt} empty="Never" />
@@ -94,8 +103,9 @@ function StaffRowActions({
     <ActionMenu<StaffAction>
       label={`Actions for ${user.username}`}
       items={[
-        { id: 'edit', label: 'Edit name and roles…' },
-        { id: 'password', label: 'Set password…' },
+        { id: 'edit', label: 'Edit name…' },
+        { id: 'roles', label: isSelf ? 'Roles (yours: another admin changes them)…' : 'Roles…' },
+        { id: 'reset', label: 'Reset password…', isDisabled: isSelf },
         disabled
           ? { id: 'toggle', label: 'Enable account…' }
           : // The API refuses disabling yourself; say so up front by not offering it.

@@ -5,4 +5,5 @@ export const staffKeys = {
   list: (filters: { q: string }) => [...staffKeys.lists(), filters] as const,
   details: () => [...staffKeys.all, 'detail'] as const,
   detail: (id: string) => [...staffKeys.details(), id] as const,
+  pendingRoleChanges: () => [...staffKeys.all, 'role-changes', 'pending'] as const,
 };

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
+import { EnrolPage } from './EnrolPage';
+import { pendingRoleChangesQuery } from './role-changes-query';
 import { StaffPage } from './StaffPage';
 import { staffListQuery } from './staff-list-query';
 
@@ -12,6 +14,7 @@ export function staffRoutes(queryClient: QueryClient): RouteObject[] {
         // The permission check comes first: someone without read:staff never fetches the list.
         await requirePermission(queryClient, request, 'read:staff');
         const q = new URL(request.url).searchParams.get('q') ?? '';
+        void queryClient.prefetchQuery(pendingRoleChangesQuery());
         await queryClient.ensureInfiniteQueryData(staffListQuery(q));
         return null;
       },
@@ -19,3 +22,6 @@ export function staffRoutes(queryClient: QueryClient): RouteObject[] {
     },
   ];
 }
+
+/** Public: the page a one-time enrolment or reset link opens, outside the signed-in layout. */
+export const enrolRoute: RouteObject = { path: '/enrol', Component: EnrolPage };

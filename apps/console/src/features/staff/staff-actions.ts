@@ -1,7 +1,7 @@
 import type { StaffUser } from '@docket/contracts';
 
 /** What can be done to one staff account from its row. */
-export type StaffAction = 'edit' | 'password' | 'toggle';
+export type StaffAction = 'edit' | 'roles' | 'reset' | 'toggle';
 
 export interface StaffDialogProps {
   user: StaffUser;

@@ -16,6 +16,7 @@ export function fetchStaffPage(params: { q: string; cursor: string | null }, sig
 export const staffListQuery = (q: string) =>
   infiniteQueryOptions({
     queryKey: staffKeys.list({ q }),
+    meta: { permission: 'read:staff' },
     queryFn: ({ pageParam, signal }) => fetchStaffPage({ q, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,

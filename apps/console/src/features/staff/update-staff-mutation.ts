@@ -15,7 +15,7 @@ export function useUpdateStaff() {
     onSuccess: (user) => {
       queryClient.setQueryData(staffKeys.detail(user.id), user);
       void queryClient.invalidateQueries({ queryKey: staffKeys.lists() });
-      // Editing your own roles changes your permissions, and with them what the console shows.
+      // Your own display name shows in the header.
       void queryClient.invalidateQueries({ queryKey: authKeys.session() });
     },
   });

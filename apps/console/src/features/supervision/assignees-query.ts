@@ -1,6 +1,7 @@
 import type { AssigneeList } from '@docket/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { usePermittedQuery } from '../auth/permissions';
 import { supervisionKeys } from './keys';
 
 export function fetchAssignees(caseId: string, signal?: AbortSignal): Promise<AssigneeList> {
@@ -11,9 +12,10 @@ export function fetchAssignees(caseId: string, signal?: AbortSignal): Promise<As
 export const assigneesQuery = (caseId: string) =>
   queryOptions({
     queryKey: supervisionKeys.assignees(caseId),
+    meta: { permission: 'manage:case' },
     queryFn: ({ signal }) => fetchAssignees(caseId, signal),
   });
 
 export function useAssignees(caseId: string) {
-  return useQuery(assigneesQuery(caseId));
+  return usePermittedQuery(assigneesQuery(caseId));
 }

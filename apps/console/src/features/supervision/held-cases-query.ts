@@ -17,6 +17,7 @@ export function fetchHeldCases(cursor: string | null, signal?: AbortSignal): Pro
 export const heldCasesQuery = () =>
   infiniteQueryOptions({
     queryKey: supervisionKeys.heldCases(),
+    meta: { permission: 'manage:case' },
     queryFn: ({ pageParam, signal }) => fetchHeldCases(pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,

@@ -22,6 +22,7 @@ export function fetchPendingConfirmations(
 export const pendingConfirmationsQuery = () =>
   infiniteQueryOptions({
     queryKey: supervisionKeys.pendingConfirmations(),
+    meta: { permission: 'manage:case' },
     queryFn: ({ pageParam, signal }) => fetchPendingConfirmations(pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
-import { requirePermission } from '../auth/require-session';
+import { ensurePermittedData, requirePermission } from '../auth/require-session';
 import { queueSummaryQuery } from '../queues/queue-summary-query';
 import { heldCasesQuery } from './held-cases-query';
 import { pendingConfirmationsQuery } from './pending-confirmations-query';
@@ -20,10 +20,10 @@ export function supervisionRoutes(queryClient: QueryClient): RouteObject[] {
         {
           index: true,
           loader: async ({ request }: LoaderFunctionArgs) => {
-            await requireSupervisor(request);
+            const session = await requireSupervisor(request);
             await Promise.all([
               queryClient.ensureInfiniteQueryData(heldCasesQuery()),
-              queryClient.ensureQueryData(queueSummaryQuery()),
+              ensurePermittedData(queryClient, session, queueSummaryQuery()),
             ]);
             return null;
           },
@@ -32,10 +32,10 @@ export function supervisionRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'confirmations',
           loader: async ({ request }: LoaderFunctionArgs) => {
-            await requireSupervisor(request);
+            const session = await requireSupervisor(request);
             await Promise.all([
               queryClient.ensureInfiniteQueryData(pendingConfirmationsQuery()),
-              queryClient.ensureQueryData(queueSummaryQuery()),
+              ensurePermittedData(queryClient, session, queueSummaryQuery()),
             ]);
             return null;
           },

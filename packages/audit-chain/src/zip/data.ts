@@ -1,0 +1,34 @@
+/** A stored entry's bytes, read from the archive in chunks and checked against its size and CRC-32. */
+import { type ZipEntry, ZipError } from './read';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** An entry's bytes in chunks, checked against its size and CRC-32 once all are read. */
+export async function* storedChunks(
+  blob: Blob,
+  entry: ZipEntry,
+  crc32: (bytes: Uint8Array, previous: number) => number,
+): AsyncGenerator<Uint8Array> {
+  const end = entry.dataOffset + entry.size;
+  let crc = 0;
+  // One chunk read ahead, so reading overlaps with checking what was read.
+  let next = end > entry.dataOffset ? readChunk(blob, entry.dataOffset, end) : undefined;
+  for (let at = entry.dataOffset; next; ) {
+    const chunk = await next;
+    at += chunk.length;
+    next = at < end && chunk.length > 0 ? readChunk(blob, at, end) : undefined;
+    crc = crc32(chunk, crc);
+    yield chunk;
+    if (!next && at !== end) throw new ZipError(`ends after ${at - entry.dataOffset} of its ${entry.size} bytes`);
+  }
+  if (crc !== entry.crc32) throw new ZipError('does not match its CRC-32 in the zip directory');
+}
+
+function readChunk(blob: Blob, at: number, end: number): Promise<Uint8Array> {
+  const read = blob
+    .slice(at, Math.min(at + CHUNK_BYTES, end))
+    .arrayBuffer()
+    .then((buffer) => new Uint8Array(buffer));
+  read.catch(() => {}); // left unread when the reader stops early
+  return read;
+}
