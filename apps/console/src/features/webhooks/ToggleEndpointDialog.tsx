@@ -1,6 +1,5 @@
 import type { WebhookEndpoint } from '@docket/contracts';
-import { isApiError } from '../../api/api-error';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EnableDisableDialog } from '../../ui/EnableDisableDialog';
 import { useSetWebhookEndpointDisabled } from './set-endpoint-disabled-mutation';
 
 /** Confirms disabling (new events stop, waiting deliveries pause) or re-enabling an endpoint. */
@@ -16,19 +15,14 @@ export function ToggleEndpointDialog({
   const toggle = useSetWebhookEndpointDisabled();
   const disabling = endpoint.disabledAt === null;
   return (
-    <ConfirmDialog
-      title={disabling ? 'Disable this endpoint?' : 'Enable this endpoint?'}
-      confirmLabel={disabling ? 'Disable endpoint' : 'Enable endpoint'}
-      destructive={disabling}
-      isPending={toggle.isPending}
-      error={isApiError(toggle.error) ? toggle.error : null}
+    <EnableDisableDialog
+      id={endpoint.id}
+      name={endpoint.url}
+      kind="endpoint"
+      disabling={disabling}
+      toggle={toggle}
       onClose={onClose}
-      onConfirm={() =>
-        toggle.mutate(
-          { id: endpoint.id, disabled: disabling },
-          { onSuccess: () => onDone(`${disabling ? 'Disabled' : 'Enabled'} ${endpoint.url}.`) },
-        )
-      }
+      onDone={onDone}
     >
       {disabling ? (
         <p>
@@ -40,6 +34,6 @@ export function ToggleEndpointDialog({
           Deliveries waiting for <code>{endpoint.url}</code> resume at once, and new events reach it again.
         </p>
       )}
-    </ConfirmDialog>
+    </EnableDisableDialog>
   );
 }
