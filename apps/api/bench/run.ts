@@ -8,6 +8,7 @@ import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
 import { type BenchServer, startBenchServer } from './harness';
 import { benchIntake } from './intake';
+import { benchOutbox } from './outbox';
 import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
 
@@ -21,6 +22,8 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   sealer: { server: true, run: benchSealer },
   // Starts a server of its own, with sealing on.
   audit: { server: false, run: () => benchAudit() },
+  // Starts a server of its own, with background jobs off.
+  outbox: { server: false, run: () => benchOutbox() },
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -26,6 +26,7 @@ import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
+import { webhookRoutes } from './webhooks/routes';
 
 const API_BODY_LIMIT = 1024 * 1024;
 
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/me', meRoutes);
   app.route('/api/service-accounts', serviceAccountRoutes);
   app.route('/api/intake', intakeRoutes);
+  app.route('/api/webhooks', webhookRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.all('/api/*', (c) =>

@@ -60,6 +60,11 @@ const Env = z
       .min(1)
       .max(7 * 24)
       .default(24),
+    JOBS_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
     STAFF_ENROL_LINK_HOURS: z.coerce
       .number()
@@ -105,6 +110,9 @@ export type Config = {
   demoReports: number;
   queueSummaryMaxAgeSeconds: number;
   access: AccessPolicy;
+  /** Milliseconds between job runner polls when idle; 0: this process runs no background jobs. */
+  jobs: { pollMs: number; leaseMs: number };
+  webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -146,6 +154,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     demoReports: env.DOCKET_DEMO_REPORTS,
     queueSummaryMaxAgeSeconds: env.QUEUE_SUMMARY_MAX_AGE_SECONDS,
+    jobs: { pollMs: env.JOBS_POLL_MS, leaseMs: env.JOBS_LEASE_SECONDS * 1000 },
+    webhooks: {
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

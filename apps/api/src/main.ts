@@ -16,6 +16,7 @@ import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/de
 import { demoLoginLines, seedDemoStaff } from './demo/demo-staff';
 import { openKeyring } from './encryption/keyring';
 import { createLogger } from './http/logger';
+import { createBackgroundWork } from './jobs/background';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -107,6 +108,19 @@ const sealing =
       })
     : null;
 
+// Outbox deliveries and recurring work; JOBS_POLL_MS=0 leaves them to other processes.
+const background =
+  config.jobs.pollMs > 0
+    ? createBackgroundWork({
+        db: connection.db,
+        keyring,
+        logger,
+        config,
+        batchSize: connection.kind === 'pglite' ? 10 : 50,
+      })
+    : null;
+background?.start();
+
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
   logger.info({ url, database: connection.kind }, 'docket listening');
@@ -146,8 +160,10 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const sealingStopped = sealing?.stop();
+  const backgroundStopped = background?.stop();
   server.close(async () => {
     await sealingStopped;
+    await backgroundStopped;
     await connection.close();
     logger.info('stopped');
     process.exit(0);

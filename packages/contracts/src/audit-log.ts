@@ -60,6 +60,15 @@ export const AUDIT_ACTIONS = [
   'staff.role_removed',
   'staff.role_requested',
   'staff.updated',
+  'webhook.dead_lettered',
+  'webhook.delivered',
+  'webhook.endpoint_created',
+  'webhook.endpoint_disabled',
+  'webhook.endpoint_enabled',
+  'webhook.endpoint_rotated',
+  'webhook.failed',
+  'webhook.redelivered',
+  'webhook.test_sent',
 ] as const;
 
 export const AuditEvent = z

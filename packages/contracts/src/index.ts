@@ -8,3 +8,4 @@ export * from './problem';
 export * from './queues';
 export * from './safe-text';
 export * from './staff';
+export * from './webhooks';

@@ -1,2 +1,3 @@
 export { IntakeClient, IntakeError } from './client';
 export * from './signing';
+export * from './webhooks';

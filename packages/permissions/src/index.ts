@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'manage:queue': 'Create and edit queues and the policy catalog.',
   'manage:service_account': 'Create, disable and rotate platform service accounts.',
   'manage:keys': 'Rotate encryption and signing keys.',
+  'manage:webhook':
+    'Register, rotate, disable and test outbound webhook endpoints; read their delivery log and redeliver. Never message content.',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -53,7 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: REVIEWER,
   supervisor: [...REVIEWER, 'approve:access', 'revoke:access', 'review:break_glass', 'manage:case'],
   auditor: ['read:audit', 'export:audit'],
-  admin: ['read:staff', 'manage:staff', 'manage:queue', 'manage:service_account', 'manage:keys'],
+  admin: ['read:staff', 'manage:staff', 'manage:queue', 'manage:service_account', 'manage:keys', 'manage:webhook'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {

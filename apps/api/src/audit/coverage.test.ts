@@ -122,6 +122,14 @@ async function pendingRoleChange() {
   const asked = await t.request('POST', `/api/staff/${user.id}/roles`, { session, body: { role: 'supervisor' } });
   return { changeId: (await asked.json()).changeId as string, decider: await admin() };
 }
+
+const webhookEndpoint = { url: 'https://platform.example/hooks', eventTypes: ['decision.effective'] };
+async function onWebhookEndpoint(action: 'rotate-secret' | 'disable' | 'enable' | 'test') {
+  const { session } = await admin();
+  const created = await t.request('POST', '/api/webhooks/endpoints', { session, body: webhookEndpoint });
+  const { id } = await created.json();
+  return t.request('POST', `/api/webhooks/endpoints/${id}/${action}`, { session });
+}
 const reviewerNames = () => t.signedIn(['reviewer']);
 let counter = 0;
 const nextNumber = () => {
@@ -347,6 +355,27 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const account = await t.serviceAccount('Coverage platform');
     await t.request('POST', `/api/service-accounts/${account.id}/disable`, { session });
     return t.request('POST', `/api/service-accounts/${account.id}/enable`, { session });
+  },
+  'POST /api/webhooks/endpoints': async () => {
+    const { session } = await admin();
+    return t.request('POST', '/api/webhooks/endpoints', { session, body: webhookEndpoint });
+  },
+  'POST /api/webhooks/endpoints/:id/rotate-secret': () => onWebhookEndpoint('rotate-secret'),
+  'POST /api/webhooks/endpoints/:id/disable': () => onWebhookEndpoint('disable'),
+  'POST /api/webhooks/endpoints/:id/enable': () => onWebhookEndpoint('enable'),
+  'POST /api/webhooks/endpoints/:id/test': () => onWebhookEndpoint('test'),
+  'POST /api/webhooks/deliveries/:id/redeliver': async () => {
+    const { session } = await admin();
+    const created = await t.request('POST', '/api/webhooks/endpoints', { session, body: webhookEndpoint });
+    const { id } = await created.json();
+    await t.request('POST', `/api/webhooks/endpoints/${id}/test`, { session });
+    const delivery = await t.db
+      .updateTable('webhook_delivery')
+      .set({ status: 'dead' })
+      .where('endpoint_id', '=', id)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return t.request('POST', `/api/webhooks/deliveries/${delivery.id}/redeliver`, { session });
   },
   'GET /api/audit/export': async () => {
     const { caseId } = await reviewerHolding();

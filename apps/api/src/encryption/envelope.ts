@@ -12,6 +12,7 @@ export const aad = {
   messageBody: (conversationId: string, messageId: string) => `docket:message:v1:${conversationId}:${messageId}`,
   reporterText: (reportId: string) => `docket:report-text:v1:${reportId}`,
   serviceSecret: (serviceAccountId: string) => `docket:service-secret:v1:${serviceAccountId}`,
+  webhookSecret: (endpointId: string) => `docket:webhook-secret:v1:${endpointId}`,
 };
 
 export interface WrappedDataKey {

@@ -17,8 +17,8 @@ describe('navigation by permission', () => {
     expect(labelsFor('auditor')).toEqual(['Audit']);
   });
 
-  it('shows an admin Staff, Service accounts, and Queues & policies', () => {
-    expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts', 'Queues & policies']);
+  it('shows an admin Staff, Service accounts, Webhooks, and Queues & policies', () => {
+    expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts', 'Webhooks', 'Queues & policies']);
   });
 
   it('sends each person home to the first page they can see', () => {

@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/audit', label: 'Audit', permission: 'read:audit' },
   { to: '/staff', label: 'Staff', permission: 'read:staff' },
   { to: '/service-accounts', label: 'Service accounts', permission: 'manage:service_account' },
+  { to: '/webhooks', label: 'Webhooks', permission: 'manage:webhook' },
   { to: '/queue-settings', label: 'Queues & policies', permission: 'manage:queue' },
 ];
 

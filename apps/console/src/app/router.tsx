@@ -9,6 +9,7 @@ import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
+import { webhookRoutes } from '../features/webhooks/routes';
 import { AppLayout } from './AppLayout';
 import { homeLoader, NoSections } from './home';
 import { NotFound } from './NotFound';
@@ -44,6 +45,7 @@ export function createRouter(queryClient: QueryClient) {
             ...auditRoutes(queryClient),
             ...staffRoutes(queryClient),
             ...serviceAccountRoutes(queryClient),
+            ...webhookRoutes(queryClient),
             { path: '*', Component: NotFound },
           ],
         },

@@ -10,6 +10,7 @@ import * as m20261201T100100 from './20261201T100100_app_role';
 import * as m20261201T100200 from './20261201T100200_audit_search';
 import * as m20261204T110000 from './20261204T110000_access_ends';
 import * as m20261204T120000 from './20261204T120000_staff_enrolment';
+import * as m20261204T140000 from './20261204T140000_jobs_and_webhooks';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -22,4 +23,5 @@ export const migrations = {
   '20261201T100200_audit_search': m20261201T100200,
   '20261204T110000_access_ends': m20261204T110000,
   '20261204T120000_staff_enrolment': m20261204T120000,
+  '20261204T140000_jobs_and_webhooks': m20261204T140000,
 };

@@ -7,6 +7,7 @@ import type { AuditSigningKeyTable } from './audit-signing-key';
 import type { CaseTable } from './case';
 import type { ConversationTable } from './conversation';
 import type { DecisionConfirmationTable, DecisionTable } from './decision';
+import type { JobTable } from './job';
 import type { MessageTable } from './message';
 import type { PlatformAccountTable } from './platform-account';
 import type { PolicyTable } from './policy';
@@ -18,6 +19,7 @@ import type { StaffLinkTable } from './staff-link';
 import type { StaffRoleChangeTable } from './staff-role-change';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
+import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
 export type * from './audit-checkpoint';
@@ -28,6 +30,7 @@ export type * from './audit-signing-key';
 export type * from './case';
 export type * from './conversation';
 export type * from './decision';
+export type * from './job';
 export type * from './message';
 export type * from './platform-account';
 export type * from './policy';
@@ -39,6 +42,7 @@ export type * from './staff-link';
 export type * from './staff-role-change';
 export type * from './staff-session';
 export type * from './staff-user';
+export type * from './webhook';
 
 export interface Database {
   access_grant: AccessGrantTable;
@@ -52,7 +56,9 @@ export interface Database {
   conversation: ConversationTable;
   decision: DecisionTable;
   decision_confirmation: DecisionConfirmationTable;
+  job: JobTable;
   message: MessageTable;
+  outbox_event: OutboxEventTable;
   platform_account: PlatformAccountTable;
   policy: PolicyTable;
   queue: QueueTable;
@@ -64,4 +70,6 @@ export interface Database {
   staff_role_change: StaffRoleChangeTable;
   staff_session: StaffSessionTable;
   staff_user: StaffUserTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_endpoint: WebhookEndpointTable;
 }

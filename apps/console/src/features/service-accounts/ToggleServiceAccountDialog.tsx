@@ -1,6 +1,5 @@
 import type { ServiceAccount } from '@docket/contracts';
-import { isApiError } from '../../api/api-error';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EnableDisableDialog } from '../../ui/EnableDisableDialog';
 import { useSetServiceAccountDisabled } from './set-service-account-disabled-mutation';
 
 export interface ToggleServiceAccountDialogProps {
@@ -16,19 +15,14 @@ export function ToggleServiceAccountDialog({ account, onClose, onDone }: ToggleS
   const disabling = account.disabledAt === null;
 
   return (
-    <ConfirmDialog
-      title={`${disabling ? 'Disable' : 'Enable'} ${account.name}?`}
-      confirmLabel={disabling ? 'Disable service account' : 'Enable service account'}
-      destructive={disabling}
-      isPending={toggle.isPending}
-      error={isApiError(toggle.error) ? toggle.error : null}
+    <EnableDisableDialog
+      id={account.id}
+      name={account.name}
+      kind="service account"
+      disabling={disabling}
+      toggle={toggle}
       onClose={onClose}
-      onConfirm={() =>
-        toggle.mutate(
-          { id: account.id, disabled: disabling },
-          { onSuccess: () => onDone(`${disabling ? 'Disabled' : 'Enabled'} ${account.name}.`) },
-        )
-      }
+      onDone={onDone}
     >
       {disabling ? (
         <p>
@@ -40,6 +34,6 @@ export function ToggleServiceAccountDialog({ account, onClose, onDone }: ToggleS
           Requests signed with key <code>{account.keyId}</code> and its current secret are accepted again at once.
         </p>
       )}
-    </ConfirmDialog>
+    </EnableDisableDialog>
   );
 }

@@ -1,5 +1,4 @@
-import { isApiError } from '../../api/api-error';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EnableDisableDialog } from '../../ui/EnableDisableDialog';
 import { useSetStaffDisabled } from './set-staff-disabled-mutation';
 import type { StaffDialogProps } from './staff-actions';
 
@@ -9,25 +8,20 @@ export function ToggleStaffDialog({ user, onClose, onDone }: StaffDialogProps) {
   const disabling = user.disabledAt === null;
 
   return (
-    <ConfirmDialog
-      title={`${disabling ? 'Disable' : 'Enable'} ${user.username}?`}
-      confirmLabel={disabling ? 'Disable account' : 'Enable account'}
-      destructive={disabling}
-      isPending={toggle.isPending}
-      error={isApiError(toggle.error) ? toggle.error : null}
+    <EnableDisableDialog
+      id={user.id}
+      name={user.username}
+      kind="account"
+      disabling={disabling}
+      toggle={toggle}
       onClose={onClose}
-      onConfirm={() =>
-        toggle.mutate(
-          { id: user.id, disabled: disabling },
-          { onSuccess: () => onDone(`${disabling ? 'Disabled' : 'Enabled'} ${user.username}.`) },
-        )
-      }
+      onDone={onDone}
     >
       <p>
         {disabling
           ? `${user.displayName} is signed out at once and cannot sign in until an admin enables the account again.`
           : `${user.displayName} can sign in again with their current password.`}
       </p>
-    </ConfirmDialog>
+    </EnableDisableDialog>
   );
 }

@@ -1,0 +1,211 @@
+/**
+ * The delivery worker (ADR 026), run as a pump of the job runner in every API process. It claims
+ * the due head of each (endpoint, subject) line with `FOR UPDATE SKIP LOCKED` under a lease, signs
+ * it the Standard Webhooks way, posts it, and records the outcome with its audit event. A
+ * subject's next event waits until the previous one is delivered or dead-lettered.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@docket/db';
+import { type Kysely, sql } from 'kysely';
+import type { Logger } from 'pino';
+import { Webhook } from 'standardwebhooks';
+import { type AuditContext, auditRow, SYSTEM_ACTOR } from '../audit/record';
+import type { Keyring } from '../encryption/keyring';
+import { type Backoff, backoffDelayMs } from '../jobs/backoff';
+import type { Pump } from '../jobs/runner';
+import { unsealWebhookSecret } from './endpoints';
+
+export interface DeliverySettings {
+  /** Tries before a delivery is dead-lettered. */
+  maxAttempts: number;
+  backoff: Backoff;
+  /** How long a claim holds a delivery; a killed process's claim is taken again after it. */
+  leaseMs: number;
+  timeoutMs: number;
+  batchSize: number;
+}
+
+interface Claimed {
+  id: string;
+  event_id: string;
+  attempts: number;
+  type: string;
+  subject: string;
+  payload: unknown;
+  event_created_at: Date;
+  endpoint_id: string;
+  url: string;
+  secret_sealed: Buffer;
+  kek_version: number;
+}
+
+interface Outcome {
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+const SYSTEM: AuditContext = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+
+/** The body every attempt of an event carries, byte for byte. */
+export function deliveryBody(event: { type: string; payload: unknown; created_at: Date }): string {
+  return JSON.stringify({ type: event.type, timestamp: event.created_at.toISOString(), data: event.payload });
+}
+
+async function claimDeliveries(db: Kysely<Database>, worker: string, settings: DeliverySettings) {
+  const { rows } = await sql<Claimed>`
+    with due as (
+      select d.id
+      from webhook_delivery d
+      join webhook_endpoint e on e.id = d.endpoint_id and e.disabled_at is null
+      where d.status = 'pending'
+        and d.next_attempt_at <= now()
+        and (d.locked_until is null or d.locked_until < now())
+        and not exists (
+          select 1 from webhook_delivery earlier
+          where earlier.endpoint_id = d.endpoint_id and earlier.subject = d.subject
+            and earlier.status = 'pending' and earlier.event_seq < d.event_seq)
+      order by d.next_attempt_at, d.event_seq
+      limit ${settings.batchSize}
+      for update of d skip locked
+    ), claimed as (
+      update webhook_delivery d
+      set attempts = d.attempts + 1, locked_by = ${worker},
+          locked_until = now() + make_interval(secs => ${settings.leaseMs / 1000})
+      from due where d.id = due.id
+      returning d.id, d.event_id, d.endpoint_id, d.attempts
+    )
+    select c.id, c.event_id, c.attempts, o.type, o.subject, o.payload, o.created_at as event_created_at,
+           e.id as endpoint_id, e.url, e.secret_sealed, e.kek_version
+    from claimed c
+    join outbox_event o on o.id = c.event_id
+    join webhook_endpoint e on e.id = c.endpoint_id`.execute(db);
+  return rows;
+}
+
+async function post(delivery: Claimed, keyring: Keyring, timeoutMs: number): Promise<Outcome> {
+  const body = deliveryBody({ type: delivery.type, payload: delivery.payload, created_at: delivery.event_created_at });
+  const now = new Date();
+  const signature = new Webhook(unsealWebhookSecret(keyring, { ...delivery, id: delivery.endpoint_id })).sign(
+    delivery.event_id,
+    now,
+    body,
+  );
+  const started = performance.now();
+  try {
+    const response = await fetch(delivery.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Docket-Webhooks/1',
+        'webhook-id': delivery.event_id,
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': signature,
+      },
+      body,
+      // A redirect is an answer, not an instruction: following it could aim Docket elsewhere.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    // The receiver's body is never read or kept: only the status says how it went.
+    await response.body?.cancel();
+    const latencyMs = Math.round(performance.now() - started);
+    const ok = response.status >= 200 && response.status < 300;
+    return { statusCode: response.status, latencyMs, error: ok ? null : `HTTP ${response.status}` };
+  } catch (error) {
+    const latencyMs = Math.round(performance.now() - started);
+    return { statusCode: null, latencyMs, error: describeFailure(error) };
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'TimeoutError') return 'timed out';
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'request failed';
+}
+
+/**
+ * Records a round's outcomes with their audit events in one transaction: one commit per round
+ * rather than per delivery, which is most of a delivery's cost in the database.
+ */
+async function recordOutcomes(
+  db: Kysely<Database>,
+  worker: string,
+  results: { delivery: Claimed; outcome: Outcome }[],
+  settings: DeliverySettings,
+) {
+  if (results.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const audited = [];
+    for (const { delivery, outcome } of results) {
+      const delivered = outcome.error === null;
+      const dead = !delivered && delivery.attempts >= settings.maxAttempts;
+      const status = delivered ? 'delivered' : dead ? 'dead' : 'pending';
+      const nextAttemptAt = new Date(Date.now() + backoffDelayMs(delivery.attempts, settings.backoff));
+      const updated = await trx
+        .updateTable('webhook_delivery')
+        .set({
+          status,
+          locked_until: null,
+          locked_by: null,
+          last_status_code: outcome.statusCode,
+          last_latency_ms: outcome.latencyMs,
+          last_error: outcome.error,
+          last_attempt_at: sql<Date>`now()`,
+          ...(delivered ? { delivered_at: sql<Date>`now()` } : {}),
+          ...(status === 'pending' ? { next_attempt_at: nextAttemptAt } : {}),
+        })
+        .where('id', '=', delivery.id)
+        // A claim that outlived its lease was taken again: the newer claim records its own outcome.
+        .where('locked_by', '=', worker)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) continue;
+      audited.push(
+        auditRow(SYSTEM, {
+          action: delivered ? 'webhook.delivered' : dead ? 'webhook.dead_lettered' : 'webhook.failed',
+          outcome: delivered ? 'success' : 'failure',
+          target: { type: 'webhook_delivery', id: delivery.id },
+          details: {
+            endpointId: delivery.endpoint_id,
+            eventId: delivery.event_id,
+            eventType: delivery.type,
+            attempt: delivery.attempts,
+            statusCode: outcome.statusCode,
+            latencyMs: outcome.latencyMs,
+            ...(outcome.error ? { error: outcome.error } : {}),
+          },
+        }),
+      );
+    }
+    if (audited.length > 0) await trx.insertInto('audit_event').values(audited).execute();
+  });
+}
+
+/** A pump for the job runner: one claim-send-record round; returns the deliveries it tried. */
+export function createDeliveryPump(deps: {
+  db: Kysely<Database>;
+  keyring: Keyring;
+  logger: Logger;
+  settings: DeliverySettings;
+}): Pump {
+  const worker = `delivery-${randomUUID()}`;
+  return async () => {
+    const claimed = await claimDeliveries(deps.db, worker, deps.settings);
+    const results = await Promise.all(
+      claimed.map(async (delivery) => {
+        const outcome = await post(delivery, deps.keyring, deps.settings.timeoutMs);
+        if (outcome.error) {
+          deps.logger.warn(
+            { delivery: delivery.id, endpoint: delivery.endpoint_id, attempt: delivery.attempts, err: outcome.error },
+            'webhook delivery failed',
+          );
+        }
+        return { delivery, outcome };
+      }),
+    );
+    await recordOutcomes(deps.db, worker, results, deps.settings);
+    return claimed.length;
+  };
+}
