@@ -93,7 +93,7 @@ describe('reading stored content', () => {
 
   it('turns a decryption failure into a problem without content, and an audit event', async () => {
     await ingest('conv-audited-failure');
-    await sql`update message set body_ciphertext = set_byte(body_ciphertext, 3, 0) where conversation_id = 'conv-audited-failure'`.execute(
+    await sql`update message set body_ciphertext = set_byte(body_ciphertext, 3, get_byte(body_ciphertext, 3) # 255) where conversation_id = 'conv-audited-failure'`.execute(
       t.db,
     );
     // A stand-in read route: the real ones (case view, conversation viewer) share this error path.

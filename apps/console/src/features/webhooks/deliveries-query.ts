@@ -16,6 +16,7 @@ export function fetchWebhookDeliveries(endpointId: string, signal?: AbortSignal)
 export const webhookDeliveriesQuery = (endpointId: string) =>
   queryOptions({
     queryKey: webhookKeys.deliveries(endpointId),
+    meta: { permission: 'manage:webhook' },
     queryFn: ({ signal }) => fetchWebhookDeliveries(endpointId, signal),
     refetchInterval: REFRESH_MS,
   });

@@ -8,7 +8,11 @@ export function fetchWebhookEndpoints(signal?: AbortSignal): Promise<WebhookEndp
 }
 
 export const webhookEndpointListQuery = () =>
-  queryOptions({ queryKey: webhookKeys.endpoints(), queryFn: ({ signal }) => fetchWebhookEndpoints(signal) });
+  queryOptions({
+    queryKey: webhookKeys.endpoints(),
+    meta: { permission: 'manage:webhook' },
+    queryFn: ({ signal }) => fetchWebhookEndpoints(signal),
+  });
 
 export function useWebhookEndpointList() {
   return useSuspenseQuery(webhookEndpointListQuery());
