@@ -60,6 +60,7 @@ const SECTIONS: Record<Role, Section[]> = {
   admin: [
     { link: 'Staff', heading: 'Staff' },
     { link: 'Service accounts', heading: 'Service accounts' },
+    { link: 'Webhooks', heading: 'Webhooks' },
     { link: 'Queues & policies', heading: 'Queues & policies' },
   ],
 };

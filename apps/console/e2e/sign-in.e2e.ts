@@ -4,8 +4,8 @@ const NAVIGATION: Record<DemoAccount, string[]> = {
   reviewer: ['Queues'],
   supervisor: ['Queues', 'Supervision', 'Access requests'],
   auditor: ['Audit'],
-  admin: ['Staff', 'Service accounts', 'Queues & policies'],
-  admin2: ['Staff', 'Service accounts', 'Queues & policies'],
+  admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies'],
+  admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {
