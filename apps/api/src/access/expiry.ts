@@ -6,7 +6,7 @@
  * idempotent: what it records it also marks, so the next sweep passes it by.
  */
 import { sql } from 'kysely';
-import type { ActionContext } from '../actions/context';
+import type { ActionContext, ActionEvent } from '../actions/context';
 
 export async function expireStaleRequests(ctx: ActionContext): Promise<void> {
   const expired = await ctx.trx
@@ -16,14 +16,15 @@ export async function expireStaleRequests(ctx: ActionContext): Promise<void> {
     .where('pending_until', '<=', sql<Date>`now()`)
     .returning(['id', 'case_id', 'requester_id'])
     .execute();
-  for (const row of expired) {
-    await ctx.emit({
+  const events = expired.map(
+    (row): ActionEvent => ({
       action: 'access.expired',
       live: { staffId: row.requester_id, requestId: row.id },
       target: { type: 'access_request', id: row.id },
       caseId: row.case_id,
-    });
-  }
+    }),
+  );
+  for (const event of events) await ctx.emit(event);
 }
 
 /** A grant that ran out unrevoked and unended is marked ended at its own expiry, reason `expired`. */

@@ -4,19 +4,14 @@
  * whose access it is); events in `PLATFORM_EVENTS` also go to the platform through the outbox.
  */
 import type { ACCESS_EVENT_TYPES, AuditAction } from '@docket/contracts';
-import type { AuditOutcome } from '@docket/db';
+import type { AuditEventInput } from '../audit/record';
 import type { OutboxEventInput } from '../webhooks/outbox';
 
 type LiveAction = (typeof ACCESS_EVENT_TYPES)[number];
 
-interface EventOf<A extends AuditAction> {
+/** What the audit row records (details: ids, codes and counts; never content or secrets). */
+interface EventOf<A extends AuditAction> extends Omit<AuditEventInput, 'action'> {
   action: A;
-  outcome?: AuditOutcome;
-  target?: { type: string; id: string };
-  caseId?: string;
-  grantId?: string;
-  /** Ids, codes and counts that explain the action; never content or secrets. */
-  details?: Record<string, unknown>;
 }
 
 /** A live access event names the case and whose access it is, so SSE streams can route it. */
