@@ -5,7 +5,7 @@
  */
 import { IntakeClient } from '@docket/intake-client';
 import { sql } from 'kysely';
-import { SYSTEM_ACTOR } from '../src/audit/record';
+import { runSystemAction } from '../src/actions/context';
 import { hashPassword } from '../src/auth/passwords';
 import { createServiceAccount } from '../src/service-accounts/service-accounts';
 import { type BenchServer, ms, paced, saturated } from './harness';
@@ -13,10 +13,7 @@ import { type BenchServer, ms, paced, saturated } from './harness';
 const MESSAGES = 200;
 
 export async function benchConversationRead(server: BenchServer) {
-  const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
-  const account = await server.db
-    .transaction()
-    .execute((trx) => createServiceAccount(trx, server.keyring, 'read bench', system));
+  const account = await runSystemAction(server.db, (ctx) => createServiceAccount(ctx, server.keyring, 'read bench'));
   const client = new IntakeClient({ baseUrl: server.baseUrl, keyId: account.keyId, secret: account.secret });
   const conversationId = 'bench-read-conversation';
   const { caseId } = await client.submitReport({

@@ -6,7 +6,7 @@
 import type { IntakeReportInput } from '@docket/contracts';
 import { signRequest } from '@docket/intake-client';
 import { sql } from 'kysely';
-import { SYSTEM_ACTOR } from '../src/audit/record';
+import { runSystemAction } from '../src/actions/context';
 import { createServiceAccount } from '../src/service-accounts/service-accounts';
 import type { BenchServer } from './harness';
 
@@ -55,13 +55,8 @@ async function timed(concurrency: number, jobs: number, run: (index: number) => 
 }
 
 export async function benchIntake(server: BenchServer) {
-  const account = await server.db.transaction().execute((trx) =>
-    createServiceAccount(trx, server.keyring, 'bench platform', {
-      actor: SYSTEM_ACTOR,
-      requestId: null,
-      ip: null,
-      userAgent: null,
-    }),
+  const account = await runSystemAction(server.db, (ctx) =>
+    createServiceAccount(ctx, server.keyring, 'bench platform'),
   );
   // Bodies are serialised and signed before the clock starts, so the figure is the server's:
   // the platform's own JSON encoding happens on the platform's machines, not Docket's.

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from '@docket/db';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { SYSTEM_ACTOR } from '../src/audit/record';
+import { runSystemAction } from '../src/actions/context';
 import { createDeliveryPump } from '../src/webhooks/delivery';
 import { createWebhookEndpoint } from '../src/webhooks/endpoints';
 import { enqueueOutboxEvent } from '../src/webhooks/outbox';
@@ -30,18 +30,10 @@ export async function benchOutbox() {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
   try {
-    await server.db
-      .transaction()
-      .execute((trx) =>
-        createWebhookEndpoint(
-          trx,
-          server.keyring,
-          { url, description: 'bench', eventTypes: ['decision.effective'] },
-          system,
-        ),
-      );
+    await runSystemAction(server.db, (ctx) =>
+      createWebhookEndpoint(ctx, server.keyring, { url, description: 'bench', eventTypes: ['decision.effective'] }),
+    );
     console.log(`outbox: ${EVENTS} events over ${SUBJECTS} subjects to a local receiver`);
     for (const pumps of [1, 4]) {
       await server.db.deleteFrom('webhook_delivery').execute();

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, dataDir, migrateToLatest } from '@docket/db';
 import { serve } from '@hono/node-server';
+import { systemActor } from './actions/context';
 import { createApp } from './app';
-import { SYSTEM_ACTOR } from './audit/record';
 import { startSealingLoop } from './audit/sealing-loop';
 import { openSigningKeys, registerSigningKeys } from './audit/signing-keys';
 import { loadConfig } from './config';
@@ -85,7 +85,7 @@ async function migrate() {
   }
 }
 
-const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+const system = systemActor();
 const demoStaff = demo ? await seedDemoStaff(connection.db, system) : null;
 const seedReports = demo && config.demoReports > 0 && !(await hasReports(connection.db));
 

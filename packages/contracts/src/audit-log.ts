@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'access.requested',
   'access.revoked',
   'audit.exported',
+  'audit.signing_key_rotated',
   'auth.sign_in_failed',
   'auth.sign_in_throttled',
   'auth.signed_in',
@@ -70,6 +71,9 @@ export const AUDIT_ACTIONS = [
   'webhook.redelivered',
   'webhook.test_sent',
 ] as const;
+
+/** One name from that list: the vocabulary every recorded event is typed by. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEvent = z
   .object({
@@ -152,7 +156,7 @@ export const GrantReview = z
     revokedAt: Timestamp.nullable(),
     status: z.enum(['live', 'expired', 'revoked', 'ended']),
     endReason: z
-      .enum(['decided', 'escalated', 'released', 'reassigned', 'taken_over', 'lease_lapsed'])
+      .enum(['decided', 'escalated', 'released', 'reassigned', 'taken_over', 'lease_lapsed', 'expired'])
       .nullable()
       .meta({ description: 'Why an ended grant ended early: its grantee stopped holding the case.' }),
     breakGlassReview: z

@@ -5,19 +5,18 @@
  * record (one `access.ended` per grant, with the reason) cannot be missed by one of them. Reads
  * refuse at once regardless (see liveness.ts); this makes the lists and the trail say so too.
  */
-import type { Database, GrantEndReason } from '@docket/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
-import { publishAccessEvent } from './live';
+import type { GrantEndReason } from '@docket/db';
+import { sql } from 'kysely';
+import type { ActionContext } from '../actions/context';
 import { grantUnended } from './liveness';
 
 export async function endGrantsOnCase(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   caseId: string,
   holderId: string,
   reason: GrantEndReason,
-  audit: AuditContext,
 ): Promise<void> {
+  const { trx } = ctx;
   const ended = await trx
     .updateTable('access_grant as g')
     .set({ ended_at: sql`now()`, end_reason: reason })
@@ -27,8 +26,8 @@ export async function endGrantsOnCase(
     .returning('g.id')
     .execute();
   for (const { id } of ended) {
-    await publishAccessEvent(trx, { type: 'access.ended', caseId, staffId: holderId, grantId: id });
-    await recordAuditEvent(trx, audit, {
+    await ctx.emit({
+      live: { staffId: holderId, grantId: id },
       action: 'access.ended',
       target: { type: 'access_grant', id },
       caseId,
@@ -38,26 +37,20 @@ export async function endGrantsOnCase(
   }
 }
 
-const SYSTEM = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null } satisfies AuditContext;
-
 /**
- * Ends the grants of holders whose lease ran out, as the system, in a transaction of its own.
+ * Ends the grants of holders whose lease ran out, as whoever `ctx` acts for (the system's sweep).
  * One call is one idempotent sweep, so a job runner can call it as it is.
  */
-export async function endGrantsForLapsedLeases(db: Kysely<Database>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const lapsed = await trx
-      .selectFrom('access_grant as g')
-      .innerJoin('case as c', (join) =>
-        join.onRef('c.id', '=', 'g.case_id').onRef('c.assignee_id', '=', 'g.grantee_id'),
-      )
-      .select(['g.case_id', 'g.grantee_id'])
-      .distinct()
-      .where(grantUnended)
-      .where('c.lease_expires_at', '<=', sql<Date>`now()`)
-      .execute();
-    for (const { case_id, grantee_id } of lapsed) {
-      await endGrantsOnCase(trx, case_id, grantee_id, 'lease_lapsed', SYSTEM);
-    }
-  });
+export async function endGrantsForLapsedLeases(ctx: ActionContext): Promise<void> {
+  const lapsed = await ctx.trx
+    .selectFrom('access_grant as g')
+    .innerJoin('case as c', (join) => join.onRef('c.id', '=', 'g.case_id').onRef('c.assignee_id', '=', 'g.grantee_id'))
+    .select(['g.case_id', 'g.grantee_id'])
+    .distinct()
+    .where(grantUnended)
+    .where('c.lease_expires_at', '<=', sql<Date>`now()`)
+    .execute();
+  for (const { case_id, grantee_id } of lapsed) {
+    await endGrantsOnCase(ctx, case_id, grantee_id, 'lease_lapsed');
+  }
 }

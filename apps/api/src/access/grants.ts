@@ -5,11 +5,10 @@
  */
 import type { AccessGrant, AccessPolicy, AccessScope } from '@docket/contracts';
 import type { AccessGrantRow, Database } from '@docket/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { type Kysely, sql } from 'kysely';
+import type { ActionContext } from '../actions/context';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
-import { publishAccessEvent } from './live';
 import { grantIsLive, grantUnended } from './liveness';
 import { checkDuration } from './requests';
 
@@ -79,13 +78,8 @@ export async function unreviewedBreakGlass(db: Kysely<Database>): Promise<Access
 }
 
 /** Ends a grant now, whether or not its grantee still holds the case: a revocation also bars break-glass there. */
-export async function revokeGrant(
-  trx: Transaction<Database>,
-  id: string,
-  supervisorId: string,
-  reason: string | undefined,
-  audit: AuditContext,
-) {
+export async function revokeGrant(ctx: ActionContext, id: string, supervisorId: string, reason: string | undefined) {
+  const { trx } = ctx;
   const revoked = await trx
     .updateTable('access_grant as g')
     .set({ revoked_at: sql`now()`, revoked_by: supervisorId, revoke_reason: reason ?? null })
@@ -99,13 +93,8 @@ export async function revokeGrant(
       ? new AppError('conflict', 'This grant has already ended.')
       : new AppError('not_found', 'No grant with that id.');
   }
-  await publishAccessEvent(trx, {
-    type: 'access.revoked',
-    caseId: revoked.case_id,
-    staffId: revoked.grantee_id,
-    grantId: id,
-  });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
+    live: { staffId: revoked.grantee_id, grantId: id },
     action: 'access.revoked',
     target: { type: 'access_grant', id },
     caseId: revoked.case_id,
@@ -122,13 +111,13 @@ export async function revokeGrant(
  * access to the case: then only a request another supervisor approves will do.
  */
 export async function breakGlass(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   caseId: string,
   staffId: string,
   body: { justification: string; durationMinutes: number },
   policy: AccessPolicy,
-  audit: AuditContext,
 ): Promise<AccessGrant> {
+  const { trx } = ctx;
   checkDuration(body.durationMinutes, 1, policy.breakGlassMaxMinutes, 'A break-glass window');
   const held = await lockHeldCase(trx, caseId, staffId);
   if (!held.urgent) {
@@ -164,8 +153,8 @@ export async function breakGlass(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await publishAccessEvent(trx, { type: 'access.break_glass', caseId, staffId, grantId: grant.id });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
+    live: { staffId, grantId: grant.id },
     action: 'access.break_glass',
     target: { type: 'access_grant', id: grant.id },
     caseId,
@@ -176,12 +165,12 @@ export async function breakGlass(
 }
 
 export async function reviewBreakGlass(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   id: string,
   supervisorId: string,
   body: { outcome: 'justified' | 'unjustified'; note?: string | undefined },
-  audit: AuditContext,
 ): Promise<AccessGrant> {
+  const { trx } = ctx;
   const grant = await trx.selectFrom('access_grant').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!grant?.break_glass) throw new AppError('not_found', 'No break-glass grant with that id.');
   if (grant.reviewed_at) throw new AppError('conflict', 'This break-glass use was already reviewed.');
@@ -196,13 +185,8 @@ export async function reviewBreakGlass(
     })
     .where('id', '=', id)
     .execute();
-  await publishAccessEvent(trx, {
-    type: 'access.break_glass_reviewed',
-    caseId: grant.case_id,
-    staffId: grant.grantee_id,
-    grantId: id,
-  });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
+    live: { staffId: grant.grantee_id, grantId: id },
     action: 'access.break_glass_reviewed',
     target: { type: 'access_grant', id },
     caseId: grant.case_id,

@@ -6,10 +6,9 @@
 import type { AccessPolicy, AccessRequest, AccessRequestBody, AccessScope } from '@docket/contracts';
 import type { AccessRequestRow, Database } from '@docket/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, auditRow, recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
-import { publishAccessEvent } from './live';
 
 /** A duration outside the deployment's limits, as a 400 on the field that carries it. */
 export function checkDuration(minutes: number, min: number, max: number, what: string): void {
@@ -55,55 +54,14 @@ export async function getAccessRequest(db: Kysely<Database>, id: string): Promis
   return toAccessRequest(row as RequestQueryRow);
 }
 
-const SYSTEM = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null } satisfies AuditContext;
-
-/**
- * Marks pending requests past their deadline as expired, in a transaction of its own, so an
- * expiry commits even when the action that noticed it is refused. The deadline did the expiring,
- * not whoever noticed: each `access.expired` event is the system's, with no request id, and the
- * requester hears of it live.
- */
-export async function expireStaleRequests(db: Kysely<Database>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const expired = await trx
-      .updateTable('access_request')
-      .set({ status: 'expired', decided_at: sql`now()` })
-      .where('status', '=', 'pending')
-      .where('pending_until', '<=', sql<Date>`now()`)
-      .returning(['id', 'case_id', 'requester_id'])
-      .execute();
-    if (expired.length === 0) return;
-    await trx
-      .insertInto('audit_event')
-      .values(
-        expired.map((row) =>
-          auditRow(SYSTEM, {
-            action: 'access.expired',
-            target: { type: 'access_request', id: row.id },
-            caseId: row.case_id,
-          }),
-        ),
-      )
-      .execute();
-    for (const row of expired) {
-      await publishAccessEvent(trx, {
-        type: 'access.expired',
-        caseId: row.case_id,
-        staffId: row.requester_id,
-        requestId: row.id,
-      });
-    }
-  });
-}
-
 export async function fileAccessRequest(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   caseId: string,
   requesterId: string,
   body: AccessRequestBody,
   policy: AccessPolicy,
-  audit: AuditContext,
 ): Promise<AccessRequest> {
+  const { trx } = ctx;
   checkDuration(body.durationMinutes, policy.minMinutes, policy.maxMinutes, 'The requested duration');
   const held = await lockHeldCase(trx, caseId, requesterId);
   const inserted = await trx
@@ -122,9 +80,9 @@ export async function fileAccessRequest(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new AppError('conflict', 'You already have an open access request for this case.');
-  await publishAccessEvent(trx, { type: 'access.requested', caseId, staffId: requesterId, requestId: inserted.id });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'access.requested',
+    live: { staffId: requesterId, requestId: inserted.id },
     target: { type: 'access_request', id: inserted.id },
     caseId,
     details: { justificationCode: body.justificationCode, scope: body.scope, durationMinutes: body.durationMinutes },
@@ -176,17 +134,13 @@ async function reportedContextIds(trx: Transaction<Database>, caseId: string, co
   return rows[0]?.ids ?? [];
 }
 
-export async function cancelAccessRequest(
-  trx: Transaction<Database>,
-  id: string,
-  requesterId: string,
-  audit: AuditContext,
-) {
+export async function cancelAccessRequest(ctx: ActionContext, id: string, requesterId: string) {
+  const { trx } = ctx;
   const row = await lockPending(trx, id);
   if (row.requester_id !== requesterId) throw new AppError('forbidden', 'Only the requester can cancel a request.');
   await settlePending(trx, id, { status: 'cancelled' });
-  await publishAccessEvent(trx, { type: 'access.cancelled', caseId: row.case_id, staffId: requesterId, requestId: id });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
+    live: { staffId: requesterId, requestId: id },
     action: 'access.cancelled',
     target: { type: 'access_request', id },
     caseId: row.case_id,
@@ -209,13 +163,13 @@ function narrows(requested: AccessScope, approved: AccessScope): boolean {
 }
 
 export async function approveAccessRequest(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   id: string,
   supervisorId: string,
   changes: { durationMinutes?: number | undefined; scope?: AccessScope | undefined },
   policy: AccessPolicy,
-  audit: AuditContext,
 ): Promise<AccessRequest> {
+  const { trx } = ctx;
   const row = await lockPending(trx, id);
   if (row.requester_id === supervisorId) throw new AppError('forbidden', 'Nobody approves their own access request.');
   const minutes = changes.durationMinutes ?? row.requested_minutes;
@@ -251,14 +205,8 @@ export async function approveAccessRequest(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await publishAccessEvent(trx, {
-    type: 'access.approved',
-    caseId: row.case_id,
-    staffId: row.requester_id,
-    requestId: id,
-    grantId: grant.id,
-  });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
+    live: { staffId: row.requester_id, requestId: id, grantId: grant.id },
     action: 'access.approved',
     target: { type: 'access_request', id },
     caseId: row.case_id,
@@ -274,22 +222,17 @@ export async function approveAccessRequest(
 }
 
 export async function denyAccessRequest(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   id: string,
   supervisorId: string,
   reason: string,
-  audit: AuditContext,
 ): Promise<AccessRequest> {
+  const { trx } = ctx;
   const row = await lockPending(trx, id);
   if (row.requester_id === supervisorId) throw new AppError('forbidden', 'Nobody decides their own access request.');
   await settlePending(trx, id, { status: 'denied', decided_by: supervisorId, decision_reason: reason });
-  await publishAccessEvent(trx, {
-    type: 'access.denied',
-    caseId: row.case_id,
-    staffId: row.requester_id,
-    requestId: id,
-  });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
+    live: { staffId: row.requester_id, requestId: id },
     action: 'access.denied',
     target: { type: 'access_request', id },
     caseId: row.case_id,

@@ -13,17 +13,16 @@ import {
   PendingAccessRequestList,
   RevokeGrantBody,
 } from '@docket/contracts';
-import type { Database } from '@docket/db';
 import { can } from '@docket/permissions';
 import { streamSSE } from 'hono/streaming';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { runAction } from '../actions/context';
 import { auditContext } from '../audit/record';
 import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { readConversation } from './conversation-read';
-import { endGrantsForLapsedLeases } from './grant-ends';
 import { activeGrants, breakGlass, ownLiveGrant, reviewBreakGlass, revokeGrant, unreviewedBreakGlass } from './grants';
 import type { AccessEvent } from './live';
 import { pendingAccessRequests } from './pending-requests';
@@ -31,22 +30,12 @@ import {
   approveAccessRequest,
   cancelAccessRequest,
   denyAccessRequest,
-  expireStaleRequests,
   fileAccessRequest,
   ownLatestRequest,
 } from './requests';
 
 const IdParams = z.object({ id: z.uuid() });
 
-/**
- * Deadlines no statement enforces for us get noticed here, before a view that shows them: stale
- * requests expire and lapsed leases end their holders' grants, each as the system's event. Reads
- * and approvals do not depend on this; they check the clock themselves.
- */
-async function noticeDeadlines(db: Kysely<Database>) {
-  await expireStaleRequests(db);
-  await endGrantsForLapsedLeases(db);
-}
 const settled = {
   404: { description: 'No such request.' },
   409: { description: 'Already decided, cancelled or expired.' },
@@ -69,7 +58,6 @@ export const caseAccessRoutes = featureRouter()
       const session = signedIn(c);
       const { id } = c.req.valid('param');
       const { db } = c.var.deps;
-      await noticeDeadlines(db);
       const found = await db
         .selectFrom('case')
         .select(sql<Date>`now()`.as('now'))
@@ -100,14 +88,11 @@ export const caseAccessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const { db } = c.var.deps;
-      await noticeDeadlines(db);
-      const request = await db
-        .transaction()
-        .execute((trx) => fileAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
+      const request = await runAction(c, (ctx) =>
+        fileAccessRequest(ctx, id, session.user.id, body, c.var.deps.config.access),
+      );
       return c.json(request, 201);
     },
   )
@@ -129,12 +114,9 @@ export const caseAccessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const grant = await c.var.deps.db
-        .transaction()
-        .execute((trx) => breakGlass(trx, id, session.user.id, body, c.var.deps.config.access, audit));
+      const grant = await runAction(c, (ctx) => breakGlass(ctx, id, session.user.id, body, c.var.deps.config.access));
       return c.json(grant, 201);
     },
   )
@@ -239,7 +221,6 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const { db } = c.var.deps;
-      await noticeDeadlines(db);
       return c.json({ items: await pendingAccessRequests(db) }, 200);
     },
   )
@@ -256,14 +237,11 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const { db } = c.var.deps;
-      await noticeDeadlines(db);
-      const request = await db
-        .transaction()
-        .execute((trx) => approveAccessRequest(trx, id, session.user.id, body, c.var.deps.config.access, audit));
+      const request = await runAction(c, (ctx) =>
+        approveAccessRequest(ctx, id, session.user.id, body, c.var.deps.config.access),
+      );
       return c.json(request, 200);
     },
   )
@@ -280,14 +258,9 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
-      const { db } = c.var.deps;
-      await noticeDeadlines(db);
-      const request = await db
-        .transaction()
-        .execute((trx) => denyAccessRequest(trx, id, session.user.id, reason, audit));
+      const request = await runAction(c, (ctx) => denyAccessRequest(ctx, id, session.user.id, reason));
       return c.json(request, 200);
     },
   )
@@ -304,11 +277,8 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      const request = await c.var.deps.db
-        .transaction()
-        .execute((trx) => cancelAccessRequest(trx, id, session.user.id, audit));
+      const request = await runAction(c, (ctx) => cancelAccessRequest(ctx, id, session.user.id));
       return c.json(request, 200);
     },
   )
@@ -323,7 +293,6 @@ export const accessRoutes = featureRouter()
       responses: { 200: jsonResponse(AccessGrantList, 'Soonest to end first.') },
     }),
     async (c) => {
-      await noticeDeadlines(c.var.deps.db);
       return c.json({ items: await activeGrants(c.var.deps.db) }, 200);
     },
   )
@@ -345,12 +314,9 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
-      const grant = await c.var.deps.db
-        .transaction()
-        .execute((trx) => revokeGrant(trx, id, session.user.id, reason, audit));
+      const grant = await runAction(c, (ctx) => revokeGrant(ctx, id, session.user.id, reason));
       return c.json(grant, 200);
     },
   )
@@ -383,12 +349,9 @@ export const accessRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const grant = await c.var.deps.db
-        .transaction()
-        .execute((trx) => reviewBreakGlass(trx, id, session.user.id, body, audit));
+      const grant = await runAction(c, (ctx) => reviewBreakGlass(ctx, id, session.user.id, body));
       return c.json(grant, 200);
     },
   );

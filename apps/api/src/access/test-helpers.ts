@@ -1,10 +1,23 @@
 /** Shared by the access suites: a held case with a known conversation, and the request a reviewer files. */
 import type { Category } from '@docket/contracts';
+import type { Database } from '@docket/db';
+import type { Kysely } from 'kysely';
+import { runSystemAction } from '../actions/context';
 import { holdNewCase } from '../testing/cases';
 import type { TestResponse, TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
+import { expireEndedGrants, expireStaleRequests } from './expiry';
+import { endGrantsForLapsedLeases } from './grant-ends';
+
 type Harness = ReturnType<typeof useTestApp>;
+
+/** What the job runner's sweeps do on their interval (jobs/background.ts), run now. */
+export async function sweepDeadlines(db: Kysely<Database>) {
+  for (const sweep of [expireStaleRequests, expireEndedGrants, endGrantsForLapsedLeases]) {
+    await runSystemAction(db, sweep);
+  }
+}
 type Platform = { keyId: string; secret: string };
 
 export const JUSTIFICATION = 'The reported messages reference earlier threats I need to see in context.';

@@ -46,7 +46,8 @@ function selectGrantReviews(db: Kysely<Database>) {
       'g.end_reason',
       // A grant whose holder let the lease lapse reads as ended before the sweep records it.
       sql<string>`case when g.revoked_at is not null then 'revoked' when ${grantIsLive} then 'live'
-        when g.ended_at is not null or g.expires_at > now() then 'ended' else 'expired' end`.as('status'),
+        when g.end_reason = 'expired' or (g.ended_at is null and g.expires_at <= now()) then 'expired'
+        else 'ended' end`.as('status'),
       // Each grant's reads come from its own slice of the (grant_id, id) index.
       sql<number>`(select count(*)::int from audit_event e where e.grant_id = g.id and e.action = 'conversation.read')`.as(
         'reads',

@@ -1,9 +1,9 @@
 import type { BundleScope } from '@docket/audit-chain';
 import { AuditExportQuery, EXPORT_LINES_HEADER } from '@docket/contracts';
+import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter } from '../http/route';
 import { type ExportFormat, exportFileName, planExport, streamExport } from './export';
-import { auditContext, recordAuditEvent } from './record';
 import { publishedKeys } from './signing-keys';
 
 /** `GET /api/audit/export`: a period or a case as a signed bundle, streamed. */
@@ -31,7 +31,6 @@ export const auditExportRoutes = featureRouter().openapi(
   }),
   async (c) => {
     const session = signedIn(c);
-    const audit = auditContext(c);
     const query = c.req.valid('query');
     const { db, signingKeys, logger } = c.var.deps;
     const scope: BundleScope =
@@ -45,8 +44,8 @@ export const auditExportRoutes = featureRouter().openapi(
     const formats = (query.formats?.split(',') ?? []) as ExportFormat[];
     const plan = await planExport(db, scope);
     // Recorded, and committed, before the first byte leaves.
-    await db.transaction().execute((trx) =>
-      recordAuditEvent(trx, audit, {
+    await runAction(c, (ctx) =>
+      ctx.emit({
         action: 'audit.exported',
         ...(scope.kind === 'case' ? { target: { type: 'case', id: scope.caseId }, caseId: scope.caseId } : {}),
         details: { scope, range: { anchor: plan.anchor, lastSeq: plan.lastSeq }, formats },

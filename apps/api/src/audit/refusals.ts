@@ -2,13 +2,14 @@
  * Refused requests are audit events too: a 401, 403, 404, 409 or 410 on a known API route, or a
  * body with fields no route accepts, writes one `request.refused` event, unless the code that
  * refused it already wrote its own (a failed sign-in, a refused read, a rejected signature). The
- * action's transaction has rolled back by now, so the event is written on its own.
+ * action's transaction has rolled back by now, so the event is emitted in a small action of its own.
  */
 import { escapeUnsafeText } from '@docket/contracts';
 import type { Context } from 'hono';
+import { runAction } from '../actions/context';
+import type { EmittedEvent } from '../actions/events';
 import type { AppEnv } from '../context';
 import type { AppError } from '../http/problem';
-import { type AuditEventInput, auditContext, recordAuditEvent } from './record';
 
 const REFUSED_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 409, 410]);
 
@@ -43,11 +44,11 @@ export function refusalEvent(
   c: Context<AppEnv>,
   error: AppError,
   { unexpectedFields = [] }: RefusalOptions = {},
-): AuditEventInput | null {
+): EmittedEvent<'request.refused'> | null {
   if (error.audited || (!REFUSED_STATUSES.has(error.status) && unexpectedFields.length === 0)) return null;
   const route = matchedApiRoute(c);
   if (!route) return null;
-  const event: AuditEventInput = {
+  const event: EmittedEvent<'request.refused'> = {
     action: 'request.refused',
     outcome: 'denied',
     details: {
@@ -77,7 +78,7 @@ export async function recordRefusal(c: Context<AppEnv>, error: AppError, options
   const event = refusalEvent(c, error, options);
   if (!event) return;
   const { deps } = c.var;
-  await recordAuditEvent(deps.db, auditContext(c), event).catch((auditError) =>
+  await runAction(c, (ctx) => ctx.emit(event)).catch((auditError: unknown) =>
     deps.logger.error({ err: String(auditError), requestId: c.var.requestId }, 'could not audit a refused request'),
   );
 }

@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { connect, dataDir } from '@docket/db';
+import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
-import { recordAuditEvent, SYSTEM_ACTOR } from './record';
 import { registerSigningKeys, SigningKeyFile } from './signing-keys';
 
 export async function signingKeysCommand(config: Config, options: { init: boolean }): Promise<number> {
@@ -32,16 +32,19 @@ export async function signingKeysCommand(config: Config, options: { init: boolea
     `signing key ${rotation.current.keyId} is current; retired ${rotation.retired.map((key) => key.keyId).join(', ') || 'none'}`,
   );
   const connection = await connect({ databaseUrl: config.databaseUrl, role: config.databaseRole, poolSize: 1 });
-  const audit = { actor: { ...SYSTEM_ACTOR, label: 'keys:rotate' }, requestId: null, ip: null, userAgent: null };
   try {
-    await connection.db.transaction().execute(async (trx) => {
-      await registerSigningKeys(trx, keys.keys());
-      await recordAuditEvent(trx, audit, {
-        action: 'audit.signing_key_rotated',
-        target: { type: 'signing_key', id: rotation.current.keyId },
-        details: { retired: rotation.retired.map((key) => key.keyId) },
-      });
-    });
+    await runSystemAction(
+      connection.db,
+      async (ctx) => {
+        await registerSigningKeys(ctx.trx, keys.keys());
+        await ctx.emit({
+          action: 'audit.signing_key_rotated',
+          target: { type: 'signing_key', id: rotation.current.keyId },
+          details: { retired: rotation.retired.map((key) => key.keyId) },
+        });
+      },
+      'keys:rotate',
+    );
     console.log('registered in the database; copy the file to every API process, which pick it up without a restart');
   } catch (error) {
     console.error(

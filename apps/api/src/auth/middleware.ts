@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { can, type Permission } from '@docket/permissions';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { runAction } from '../actions/context';
 import type { AppEnv, ServiceCaller, Session } from '../context';
 import { requestPath } from '../http/client';
 import { AppError } from '../http/problem';
@@ -73,11 +73,13 @@ export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv
       throw new AppError('csrf', 'Missing or invalid X-CSRF-Token header. Reload the page and try again.');
     }
     if (permission !== 'authenticated' && !can(session.user.roles, permission)) {
-      await recordAuditEvent(c.var.deps.db, auditContext(c), {
-        action: 'authz.denied',
-        outcome: 'denied',
-        details: { permission, method: c.req.method, path: requestPath(c) },
-      });
+      await runAction(c, (ctx) =>
+        ctx.emit({
+          action: 'authz.denied',
+          outcome: 'denied',
+          details: { permission, method: c.req.method, path: requestPath(c) },
+        }),
+      );
       throw new AppError('forbidden', `You do not have the ${permission} permission.`, {}, { audited: true });
     }
     await next();

@@ -2,7 +2,7 @@ import { SessionInfo, SignInBody } from '@docket/contracts';
 import { permissionsFor } from '@docket/permissions';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { runAction } from '../actions/context';
 import type { AppEnv, Session } from '../context';
 import { isHttps } from '../http/client';
 import { defineRoute, featureRouter } from '../http/route';
@@ -60,8 +60,7 @@ export const authRoutes = featureRouter()
     }),
     async (c) => {
       const { db, config } = c.var.deps;
-      const audit = auditContext(c);
-      const result = await db.transaction().execute((trx) => signIn(trx, c.req.valid('json'), audit, config));
+      const result = await runAction(c, (ctx) => signIn(ctx, c.req.valid('json'), config));
       if (!result.ok) throw result.error;
       const session = await findLiveSession(db, result.token, config.session);
       if (!session) throw new Error('session vanished right after sign-in');
@@ -81,10 +80,9 @@ export const authRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
-      await c.var.deps.db.transaction().execute(async (trx) => {
-        await deleteSession(trx, session.tokenHash);
-        await recordAuditEvent(trx, audit, {
+      await runAction(c, async (ctx) => {
+        await deleteSession(ctx.trx, session.tokenHash);
+        await ctx.emit({
           action: 'auth.signed_out',
           target: { type: 'staff_user', id: session.user.id },
         });

@@ -1,6 +1,4 @@
-import type { Database } from '@docket/db';
-import type { Kysely } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
 import { verifyPassword } from './passwords';
@@ -14,17 +12,17 @@ export type SignInResult = { ok: true; token: string; staffUserId: string } | { 
  * event and throttle record commit with the transaction while the caller still answers 4xx.
  */
 export async function signIn(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   credentials: { username: string; password: string },
-  audit: AuditContext,
   config: Config,
 ): Promise<SignInResult> {
+  const { trx } = ctx;
   const { username, password } = credentials;
   const target = { type: 'staff_user', id: username };
 
-  const retryAfter = await signInRetryAfter(trx, username, audit.ip, config.signIn);
+  const retryAfter = await signInRetryAfter(trx, username, ctx.ip, config.signIn);
   if (retryAfter !== null) {
-    await recordAuditEvent(trx, audit, {
+    await ctx.emit({
       action: 'auth.sign_in_throttled',
       outcome: 'denied',
       target,
@@ -49,8 +47,8 @@ export async function signIn(
     .executeTakeFirst();
 
   if (!(await verifyPassword(user?.password_hash ?? null, password))) {
-    await recordSignInFailure(trx, username, audit.ip);
-    await recordAuditEvent(trx, audit, {
+    await recordSignInFailure(trx, username, ctx.ip);
+    await ctx.emit({
       action: 'auth.sign_in_failed',
       outcome: 'failure',
       target: user ? { type: 'staff_user', id: user.id } : target,
@@ -60,7 +58,7 @@ export async function signIn(
   }
   // Only reached with the right password, so this reveals nothing to a guesser.
   if (!user || user.disabled_at) {
-    await recordAuditEvent(trx, audit, {
+    await ctx.emit({
       action: 'auth.sign_in_failed',
       outcome: 'denied',
       target: { type: 'staff_user', id: user?.id ?? username },
@@ -74,11 +72,9 @@ export async function signIn(
 
   await clearSignInFailures(trx, username);
   await trx.updateTable('staff_user').set({ last_sign_in_at: new Date() }).where('id', '=', user.id).execute();
-  const { token } = await createSession(trx, user.id, audit, config.session);
-  await recordAuditEvent(
-    trx,
-    { ...audit, actor: { type: 'staff', id: user.id, label: user.username, roles: user.roles } },
-    { action: 'auth.signed_in', target: { type: 'staff_user', id: user.id } },
-  );
+  const { token } = await createSession(trx, user.id, ctx, config.session);
+  await ctx
+    .actingAs({ type: 'staff', id: user.id, label: user.username, roles: user.roles })
+    .emit({ action: 'auth.signed_in', target: { type: 'staff_user', id: user.id } });
   return { ok: true, token, staffUserId: user.id };
 }

@@ -7,7 +7,7 @@ import type { AccountFacts, CaseDetail, DecisionAction } from '@docket/contracts
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { readMessages, readReporterTexts } from '../encryption/content';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
@@ -18,12 +18,12 @@ import { selectCases, toCaseSummary } from './summary';
 const TIMELINE_LIMIT = 200;
 
 export async function openCase(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   keyring: Keyring,
   caseId: string,
   viewerId: string,
-  audit: AuditContext,
 ): Promise<CaseDetail> {
+  const { trx } = ctx;
   const row = await selectCases(trx).select(heldBy(viewerId).as('held')).where('c.id', '=', caseId).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No case with that id.');
   if (!row.held)
@@ -75,7 +75,7 @@ export async function openCase(
     .where('id', '=', viewerId)
     .executeTakeFirstOrThrow();
 
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'case.opened',
     target: { type: 'case', id: caseId },
     caseId,

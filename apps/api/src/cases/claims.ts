@@ -8,7 +8,8 @@ import type { Database } from '@docket/db';
 import type { Role } from '@docket/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
-import { type AuditContext, auditRow, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
+import { auditRow } from '../audit/record';
 import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
 import { type CaseSummaryRow, caseSummary, LEASE_MINUTES, toCaseSummary } from './summary';
@@ -19,12 +20,12 @@ const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
 export const heldBy = (staffId: string) => sql<boolean>`c.assignee_id = ${staffId} and c.lease_expires_at > now()`;
 
 export async function claimNext(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   queueId: string,
   staff: SignedInStaff,
   options: { skip?: string | undefined },
-  audit: AuditContext,
 ): Promise<CaseSummary | null> {
+  const { trx } = ctx;
   // Claiming is idempotent: a reviewer who already holds a case here gets it back.
   if (!options.skip) {
     const held = await trx
@@ -36,7 +37,7 @@ export async function claimNext(
       .orderBy('c.claimed_at')
       .executeTakeFirst();
     if (held) {
-      await recordAuditEvent(trx, audit, {
+      await ctx.emit({
         action: 'case.claimed',
         target: { type: 'case', id: held.id },
         caseId: held.id,
@@ -51,7 +52,7 @@ export async function claimNext(
   // index, however long the queue — write the audit event, and read the queue's role. A refusal
   // below throws, and the transaction takes all of it back.
   const skip = options.skip ?? null;
-  const event = auditRow(audit, { action: 'case.claimed', details: { queueId, ...(skip ? { skipped: skip } : {}) } });
+  const event = auditRow(ctx, { action: 'case.claimed', details: { queueId, ...(skip ? { skipped: skip } : {}) } });
   const claimedEvent = trx.insertInto('audit_event').values({
     ...event,
     outcome: sql`case when exists (select 1 from taken) then 'success' else 'failure' end`,
@@ -94,10 +95,10 @@ export async function claimNext(
   }
   if (skip && !result.released) throw new AppError('conflict', 'You do not hold the case you are skipping.');
   // Whoever stops holding a case loses their grants on it: the skipper, and a lapsed holder taken over.
-  if (skip) await endGrantsOnCase(trx, skip, staff.id, 'released', audit);
+  if (skip) await endGrantsOnCase(ctx, skip, staff.id, 'released');
   if (result.id && result.previous_holder) {
     const reason = result.previous_holder === staff.id ? 'lease_lapsed' : 'taken_over';
-    await endGrantsOnCase(trx, result.id, result.previous_holder, reason, audit);
+    await endGrantsOnCase(ctx, result.id, result.previous_holder, reason);
   }
   const id = result.id ?? undefined;
   return id && result ? toCaseSummary(result) : null;
@@ -120,27 +121,25 @@ export async function lockHeldCase(trx: Transaction<Database>, caseId: string, s
   return row;
 }
 
-export async function renewLease(trx: Transaction<Database>, caseId: string, staffId: string, audit: AuditContext) {
+export async function renewLease(ctx: ActionContext, caseId: string, staffId: string) {
+  const { trx } = ctx;
   await lockHeldCase(trx, caseId, staffId);
   await trx.updateTable('case').set({ lease_expires_at: lease }).where('id', '=', caseId).execute();
-  await recordAuditEvent(trx, audit, { action: 'case.lease_renewed', target: { type: 'case', id: caseId }, caseId });
+  await ctx.emit({ action: 'case.lease_renewed', target: { type: 'case', id: caseId }, caseId });
   return caseSummary(trx, caseId) as Promise<CaseSummary>;
 }
 
-export async function releaseCase(trx: Transaction<Database>, caseId: string, staffId: string, audit: AuditContext) {
+export async function releaseCase(ctx: ActionContext, caseId: string, staffId: string) {
+  const { trx } = ctx;
   await lockHeldCase(trx, caseId, staffId);
   await trx.updateTable('case').set({ assignee_id: null, lease_expires_at: null }).where('id', '=', caseId).execute();
-  await endGrantsOnCase(trx, caseId, staffId, 'released', audit);
-  await recordAuditEvent(trx, audit, { action: 'case.released', target: { type: 'case', id: caseId }, caseId });
+  await endGrantsOnCase(ctx, caseId, staffId, 'released');
+  await ctx.emit({ action: 'case.released', target: { type: 'case', id: caseId }, caseId });
 }
 
 /** Supervisors: hand a case to someone (a fresh lease), or back to the queue. */
-export async function assignCase(
-  trx: Transaction<Database>,
-  caseId: string,
-  assigneeId: string | null,
-  audit: AuditContext,
-): Promise<CaseSummary> {
+export async function assignCase(ctx: ActionContext, caseId: string, assigneeId: string | null): Promise<CaseSummary> {
+  const { trx } = ctx;
   const current = await trx
     .selectFrom('case')
     .select(['status', 'assignee_id', 'queue_id'])
@@ -176,9 +175,9 @@ export async function assignCase(
     .where('id', '=', caseId)
     .execute();
   if (current.assignee_id && current.assignee_id !== assigneeId) {
-    await endGrantsOnCase(trx, caseId, current.assignee_id, 'reassigned', audit);
+    await endGrantsOnCase(ctx, caseId, current.assignee_id, 'reassigned');
   }
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: assigneeId ? 'case.reassigned' : 'case.unassigned',
     target: { type: 'case', id: caseId },
     caseId,

@@ -5,10 +5,10 @@
  */
 import { ACTIONS_NEEDING_CONFIRMATION, type DecideBody, type Decision, type DecisionAction } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
 import { liveGrant } from '../access/grants';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
 import { lockHeldCase } from './claims';
@@ -96,12 +96,12 @@ export async function pendingConfirmations(
 }
 
 export async function decideCase(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   caseId: string,
   staffId: string,
   body: DecideBody,
-  audit: AuditContext,
 ): Promise<Decision> {
+  const { trx } = ctx;
   await lockHeldCase(trx, caseId, staffId);
   const policy = await trx
     .selectFrom('policy')
@@ -150,7 +150,7 @@ export async function decideCase(
       .where('id', '=', caseId)
       .execute();
   }
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'decision.recorded',
     target: { type: 'decision', id },
     caseId,
@@ -158,19 +158,19 @@ export async function decideCase(
     details: { action: body.action, policyCode: body.policyCode, requiresConfirmation },
   });
   // Deciding (or escalating) lets go of the case, and with it the access it justified.
-  await endGrantsOnCase(trx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided', audit);
+  await endGrantsOnCase(ctx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided');
   return toDecision(await selectDecisions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** A supervisor other than the decider confirms (the action takes effect) or rejects (the case reopens). */
 export async function settleDecision(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   decisionId: string,
   supervisorId: string,
   outcome: 'confirmed' | 'rejected',
   reason: string | undefined,
-  audit: AuditContext,
 ): Promise<Decision> {
+  const { trx } = ctx;
   const decision = await trx
     .selectFrom('decision as d')
     .innerJoin('case as c', 'c.id', 'd.case_id')
@@ -194,7 +194,7 @@ export async function settleDecision(
     .set(outcome === 'confirmed' ? { status: 'decided', decided_at: sql`now()` } : { status: 'open' })
     .where('id', '=', decision.case_id)
     .execute();
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: outcome === 'confirmed' ? 'decision.confirmed' : 'decision.rejected',
     target: { type: 'decision', id: decisionId },
     caseId: decision.case_id,

@@ -13,7 +13,7 @@ import {
   RejectionBody,
 } from '@docket/contracts';
 import { z } from 'zod';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { openCase } from './case-detail';
@@ -55,11 +55,8 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
-      const { db, keyring } = c.var.deps;
-      const detail = await db
-        .transaction()
-        .execute((trx) => openCase(trx, keyring, c.req.valid('param').id, session.user.id, audit));
+      const { keyring } = c.var.deps;
+      const detail = await runAction(c, (ctx) => openCase(ctx, keyring, c.req.valid('param').id, session.user.id));
       return c.json(detail, 200);
     },
   )
@@ -76,9 +73,8 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const id = c.req.valid('param').id;
-      const summary = await c.var.deps.db.transaction().execute((trx) => renewLease(trx, id, session.user.id, audit));
+      const summary = await runAction(c, (ctx) => renewLease(ctx, id, session.user.id));
       return c.json(summary, 200);
     },
   )
@@ -95,9 +91,8 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const id = c.req.valid('param').id;
-      await c.var.deps.db.transaction().execute((trx) => releaseCase(trx, id, session.user.id, audit));
+      await runAction(c, (ctx) => releaseCase(ctx, id, session.user.id));
       return c.body(null, 204);
     },
   )
@@ -114,11 +109,10 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const id = c.req.valid('param').id;
-      await c.var.deps.db.transaction().execute(async (trx) => {
-        await lockHeldCase(trx, id, session.user.id);
-        await recordAuditEvent(trx, audit, { action: 'evidence.revealed', target: { type: 'case', id }, caseId: id });
+      await runAction(c, async (ctx) => {
+        await lockHeldCase(ctx.trx, id, session.user.id);
+        await ctx.emit({ action: 'evidence.revealed', target: { type: 'case', id }, caseId: id });
       });
       return c.body(null, 204);
     },
@@ -136,12 +130,9 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const id = c.req.valid('param').id;
       const body = c.req.valid('json');
-      const decision = await c.var.deps.db
-        .transaction()
-        .execute((trx) => decideCase(trx, id, session.user.id, body, audit));
+      const decision = await runAction(c, (ctx) => decideCase(ctx, id, session.user.id, body));
       return c.json(decision, 201);
     },
   )
@@ -177,10 +168,9 @@ export const caseRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const id = c.req.valid('param').id;
       const { assigneeId } = c.req.valid('json');
-      const summary = await c.var.deps.db.transaction().execute((trx) => assignCase(trx, id, assigneeId, audit));
+      const summary = await runAction(c, (ctx) => assignCase(ctx, id, assigneeId));
       return c.json(summary, 200);
     },
   )
@@ -200,9 +190,8 @@ export const caseRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const id = c.req.valid('param').id;
-      const summary = await c.var.deps.db.transaction().execute((trx) => assignCase(trx, id, null, audit));
+      const summary = await runAction(c, (ctx) => assignCase(ctx, id, null));
       return c.json(summary, 200);
     },
   );
@@ -263,21 +252,15 @@ export const decisionRoutes = featureRouter()
   )
   .openapi(settleRoute('confirmed'), async (c) => {
     const session = signedIn(c);
-    const audit = auditContext(c);
     const id = c.req.valid('param').id;
     const { reason } = c.req.valid('json');
-    const decision = await c.var.deps.db
-      .transaction()
-      .execute((trx) => settleDecision(trx, id, session.user.id, 'confirmed', reason, audit));
+    const decision = await runAction(c, (ctx) => settleDecision(ctx, id, session.user.id, 'confirmed', reason));
     return c.json(decision, 200);
   })
   .openapi(settleRoute('rejected'), async (c) => {
     const session = signedIn(c);
-    const audit = auditContext(c);
     const id = c.req.valid('param').id;
     const { reason } = c.req.valid('json');
-    const decision = await c.var.deps.db
-      .transaction()
-      .execute((trx) => settleDecision(trx, id, session.user.id, 'rejected', reason, audit));
+    const decision = await runAction(c, (ctx) => settleDecision(ctx, id, session.user.id, 'rejected', reason));
     return c.json(decision, 200);
   });

@@ -6,13 +6,11 @@ import type { Database } from '@docket/db';
 import { generateReports, type SendProgress, sendReports } from '@docket/demo-platform';
 import { IntakeClient } from '@docket/intake-client';
 import type { Kysely } from 'kysely';
-import { type AuditContext, SYSTEM_ACTOR } from '../audit/record';
+import { runSystemAction } from '../actions/context';
 import type { Keyring } from '../encryption/keyring';
 import { createServiceAccount, unsealSecret } from '../service-accounts/service-accounts';
 
 export const DEMO_PLATFORM_NAME = 'Demo platform';
-
-const SYSTEM: AuditContext = { actor: { ...SYSTEM_ACTOR, label: 'demo' }, requestId: null, ip: null, userAgent: null };
 
 /** The demo platform's credentials, creating its service account on first use. */
 export async function demoPlatformCredentials(db: Kysely<Database>, keyring: Keyring) {
@@ -24,9 +22,7 @@ export async function demoPlatformCredentials(db: Kysely<Database>, keyring: Key
     .orderBy('created_at')
     .executeTakeFirst();
   if (existing) return { keyId: existing.key_id, secret: unsealSecret(keyring, existing) };
-  const created = await db
-    .transaction()
-    .execute((trx) => createServiceAccount(trx, keyring, DEMO_PLATFORM_NAME, SYSTEM));
+  const created = await runSystemAction(db, (ctx) => createServiceAccount(ctx, keyring, DEMO_PLATFORM_NAME), 'demo');
   return { keyId: created.keyId, secret: created.secret };
 }
 

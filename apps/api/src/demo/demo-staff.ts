@@ -1,7 +1,8 @@
 import type { Database } from '@docket/db';
 import type { Role } from '@docket/permissions';
 import { type Kysely, sql } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { actionContext } from '../actions/context';
+import type { AuditContext } from '../audit/record';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 
 export interface DemoLogin {
@@ -57,7 +58,7 @@ export async function seedDemoStaff(db: Kysely<Database>, audit: AuditContext): 
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAuditEvent(trx, audit, {
+      await actionContext(trx, audit).emit({
         action: 'staff.created',
         target: { type: 'staff_user', id: row.id },
         details: { username: demo.username, roles: demo.roles, demo: true },

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, dataDir } from '@docket/db';
-import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record';
+import { runSystemAction, systemActor } from '../actions/context';
 import { signingKeysCommand } from '../audit/signing-keys-cli';
 import { loadConfig } from '../config';
 import { FileKeyring } from './keyring';
@@ -32,7 +32,7 @@ if (values.init) {
 }
 const keyring = new FileKeyring(keyringFile);
 const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 2 });
-const audit = { actor: { ...SYSTEM_ACTOR, label: 'keys:rotate' }, requestId: null, ip: null, userAgent: null };
+const audit = systemActor('keys:rotate');
 
 try {
   if (values.retire) {
@@ -43,7 +43,11 @@ try {
       process.exitCode = 1;
     } else {
       keyring.retireVersion(version);
-      await recordAuditEvent(connection.db, audit, { action: 'keys.retired', details: { version } });
+      await runSystemAction(
+        connection.db,
+        (ctx) => ctx.emit({ action: 'keys.retired', details: { version } }),
+        'keys:rotate',
+      );
       console.log(`retired key version ${version}; versions now ${keyring.versions().join(', ')}`);
     }
   } else {

@@ -4,7 +4,8 @@
  */
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { actionContext } from '../actions/context';
+import type { AuditContext } from '../audit/record';
 import { aad, unwrapDataKey } from './envelope';
 import type { Keyring } from './keyring';
 
@@ -81,7 +82,7 @@ export async function rewrapAll(db: Kysely<Database>, keyring: Keyring, audit: A
         .execute();
     }
     serviceSecrets = accounts.length;
-    await recordAuditEvent(trx, audit, {
+    await actionContext(trx, audit).emit({
       action: 'keys.rotated',
       outcome: failed.length > 0 ? 'failure' : 'success',
       details: {

@@ -3,7 +3,7 @@ import type { Hook } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { runAction } from '../actions/context';
 import { recordRefusal } from '../audit/refusals';
 import type { AppEnv } from '../context';
 import { ContentUnavailableError } from '../encryption/content';
@@ -55,16 +55,21 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (res
 async function contentUnavailable(c: Context<AppEnv>, error: ContentUnavailableError): Promise<Response> {
   const { deps } = c.var;
   deps.logger.error({ requestId: c.var.requestId, ...error.what, reason: error.reason }, 'content decryption failed');
-  await recordAuditEvent(deps.db, auditContext(c), {
-    action: 'content.decryption_failed',
-    outcome: 'failure',
-    target: error.what.messageId
-      ? { type: 'message', id: `${error.what.conversationId}/${error.what.messageId}` }
-      : error.what.reportId
-        ? { type: 'report', id: error.what.reportId }
-        : { type: 'conversation', id: error.what.conversationId },
-    details: { reason: error.reason },
-  }).catch((auditError) => deps.logger.error({ err: String(auditError) }, 'could not audit a decryption failure'));
+  const recorded = runAction(c, (ctx) =>
+    ctx.emit({
+      action: 'content.decryption_failed',
+      outcome: 'failure',
+      target: error.what.messageId
+        ? { type: 'message', id: `${error.what.conversationId}/${error.what.messageId}` }
+        : error.what.reportId
+          ? { type: 'report', id: error.what.reportId }
+          : { type: 'conversation', id: error.what.conversationId },
+      details: { reason: error.reason },
+    }),
+  );
+  await recorded.catch((auditError: unknown) =>
+    deps.logger.error({ err: String(auditError) }, 'could not audit a decryption failure'),
+  );
   return problemResponse(
     c,
     new AppError('content_unavailable', `Stored content could not be decrypted (${error.reason}).`),

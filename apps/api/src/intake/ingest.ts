@@ -7,8 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CATEGORIES, type IntakeReport, type IntakeResult } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type { ActionContext } from '../actions/context';
 import type { ServiceCaller } from '../context';
 import { encryptMessageBody, encryptReporterText, newDataKey, unwrapDataKey } from '../encryption/envelope';
 import type { Keyring } from '../encryption/keyring';
@@ -45,12 +45,12 @@ async function inSlices<T>(rows: T[], write: (slice: T[]) => Promise<number>): P
 }
 
 export async function ingestReports(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   keyring: Keyring,
   caller: ServiceCaller,
   reports: IntakeReport[],
-  audit: AuditContext,
 ): Promise<IngestOutcome> {
+  const { trx } = ctx;
   refuseRepeatedExternalIds(reports);
   await recordSignature(trx, caller);
 
@@ -86,7 +86,7 @@ export async function ingestReports(
   const outcome = { created: fresh.length, duplicates: reports.length - fresh.length, messagesStored, results };
 
   const single = reports.length === 1 ? results[0] : undefined;
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'intake.reports_received',
     ...(single ? { target: { type: 'report', id: single.reportId }, caseId: single.caseId } : {}),
     details: {

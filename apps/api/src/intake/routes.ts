@@ -1,6 +1,6 @@
 import { INTAKE_LIMITS, IntakeBatch, IntakeBatchResult, IntakeReport, IntakeResult } from '@docket/contracts';
 import { bodyLimit } from 'hono/body-limit';
-import { auditContext } from '../audit/record';
+import { runAction } from '../actions/context';
 import { signedService } from '../auth/middleware';
 import { problemResponse } from '../http/errors';
 import { AppError } from '../http/problem';
@@ -44,10 +44,9 @@ intakeRoutes
     }),
     async (c) => {
       const caller = signedService(c);
-      const audit = auditContext(c);
       const report = c.req.valid('json');
-      const { db, keyring } = c.var.deps;
-      const outcome = await db.transaction().execute((trx) => ingestReports(trx, keyring, caller, [report], audit));
+      const { keyring } = c.var.deps;
+      const outcome = await runAction(c, (ctx) => ingestReports(ctx, keyring, caller, [report]));
       return c.json(outcome.results[0] as IntakeResult, 200);
     },
   )
@@ -74,10 +73,9 @@ intakeRoutes
     }),
     async (c) => {
       const caller = signedService(c);
-      const audit = auditContext(c);
       const { reports } = c.req.valid('json');
-      const { db, keyring } = c.var.deps;
-      const outcome = await db.transaction().execute((trx) => ingestReports(trx, keyring, caller, reports, audit));
+      const { keyring } = c.var.deps;
+      const outcome = await runAction(c, (ctx) => ingestReports(ctx, keyring, caller, reports));
       return c.json(outcome, 200);
     },
   );

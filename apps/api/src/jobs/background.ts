@@ -5,8 +5,9 @@
 import type { Database } from '@docket/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { expireEndedGrants, expireStaleRequests } from '../access/expiry';
 import { endGrantsForLapsedLeases } from '../access/grant-ends';
-import { expireStaleRequests } from '../access/requests';
+import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
 import { createDeliveryPump } from '../webhooks/delivery';
@@ -39,15 +40,16 @@ export function createBackgroundWork(deps: {
     pollMs: config.jobs.pollMs,
     leaseMs: config.jobs.leaseMs,
     pumps: [deliveries],
-    // Pending requests expire, and grants of lapsed case leases end, on time (as events), not
-    // when some route next looks at them. Both are idempotent sweeps.
+    // Pending requests and grants expire, and grants of lapsed case leases end, on time (as the
+    // system's events), and nowhere else (ADR 027). All three are idempotent sweeps.
     handlers: {
-      'access.expire_requests': () => expireStaleRequests(db),
-      'access.end_lapsed_grants': () => endGrantsForLapsedLeases(db),
+      'access.expire_requests': () => runSystemAction(db, expireStaleRequests),
+      'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
+      'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
     },
-    recurring: [
-      { name: 'access.expire_requests', everyMs: 15_000 },
-      { name: 'access.end_lapsed_grants', everyMs: 15_000 },
-    ],
+    recurring: ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
+      name,
+      everyMs: config.jobs.sweepMs,
+    })),
   });
 }

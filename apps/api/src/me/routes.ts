@@ -1,5 +1,5 @@
 import { Preferences } from '@docket/contracts';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter } from '../http/route';
 
@@ -43,15 +43,14 @@ export const meRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const body = c.req.valid('json');
-      await c.var.deps.db.transaction().execute(async (trx) => {
-        await trx
+      await runAction(c, async (ctx) => {
+        await ctx.trx
           .updateTable('staff_user')
           .set({ blur_urgent_evidence: body.blurUrgentEvidence })
           .where('id', '=', session.user.id)
           .execute();
-        await recordAuditEvent(trx, audit, {
+        await ctx.emit({
           action: 'preferences.updated',
           target: { type: 'staff_user', id: session.user.id },
           details: { blurUrgentEvidence: body.blurUrgentEvidence },

@@ -1,9 +1,8 @@
 import { Policy, PolicyBody, PolicyList } from '@docket/contracts';
-import type { Database, PolicyRow } from '@docket/db';
+import type { PolicyRow } from '@docket/db';
 import { can } from '@docket/permissions';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { type ActionContext, runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody } from '../http/route';
@@ -17,12 +16,12 @@ const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'activ
 const columns = ['code', 'title', 'description', 'active'] as const;
 
 async function savePolicy(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   code: string,
   body: z.infer<typeof PolicyBody>,
   mode: 'create' | 'update',
-  audit: Parameters<typeof recordAuditEvent>[1],
 ): Promise<Policy> {
+  const { trx } = ctx;
   const values = { title: body.title, description: body.description, active: body.active };
   const row =
     mode === 'create'
@@ -43,7 +42,7 @@ async function savePolicy(
       ? new AppError('conflict', `Policy ${code} exists.`, { errors: [{ field: 'code', message: 'taken' }] })
       : new AppError('not_found', `No policy ${code}.`);
   }
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: mode === 'create' ? 'policy.created' : 'policy.updated',
     target: { type: 'policy', id: code },
     details: values,
@@ -84,14 +83,13 @@ export const policyRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const body = c.req.valid('json');
       if (!body.code)
         throw new AppError('invalid', 'A new policy needs a code.', {
           errors: [{ field: 'code', message: 'required' }],
         });
       const code = body.code;
-      const policy = await c.var.deps.db.transaction().execute((trx) => savePolicy(trx, code, body, 'create', audit));
+      const policy = await runAction(c, (ctx) => savePolicy(ctx, code, body, 'create'));
       return c.json(policy, 201);
     },
   )
@@ -110,10 +108,9 @@ export const policyRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { code } = c.req.valid('param');
       const body = c.req.valid('json');
-      const policy = await c.var.deps.db.transaction().execute((trx) => savePolicy(trx, code, body, 'update', audit));
+      const policy = await runAction(c, (ctx) => savePolicy(ctx, code, body, 'update'));
       return c.json(policy, 200);
     },
   );

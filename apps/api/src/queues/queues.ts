@@ -1,7 +1,7 @@
 import type { Category, QueueSettingsList, QueueSummaryList } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { AppError } from '../http/problem';
 
 /** Every queue with its live counts, judged by the database clock. */
@@ -42,12 +42,12 @@ export async function summariseQueues(db: Kysely<Database>): Promise<QueueSummar
 
 /** Admins shape the queues; a category in several queues routes to the first by position. */
 export async function saveQueue(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   id: string,
   body: { name: string; categories: Category[]; slaMinutes: number; position: number },
   mode: 'create' | 'update',
-  audit: AuditContext,
 ): Promise<void> {
+  const { trx } = ctx;
   const values = {
     name: body.name,
     categories: body.categories,
@@ -67,7 +67,7 @@ export async function saveQueue(
     const updated = await trx.updateTable('queue').set(values).where('id', '=', id).executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('not_found', `No queue "${id}".`);
   }
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: mode === 'create' ? 'queue.created' : 'queue.updated',
     target: { type: 'queue', id },
     details: values,

@@ -1,6 +1,6 @@
 import { ClaimNextBody, ClaimResult, QueueBody, QueueSettingsList, QueueSummaryList } from '@docket/contracts';
 import { z } from 'zod';
-import { auditContext } from '../audit/record';
+import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { claimNext } from '../cases/claims';
 import { AppError } from '../http/problem';
@@ -54,12 +54,9 @@ export const queueRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const audit = auditContext(c);
       const { queueId } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
-      const claimed = await c.var.deps.db
-        .transaction()
-        .execute((trx) => claimNext(trx, queueId, session.user, { skip: body.skip }, audit));
+      const claimed = await runAction(c, (ctx) => claimNext(ctx, queueId, session.user, { skip: body.skip }));
       return c.json({ case: claimed }, 200);
     },
   )
@@ -75,12 +72,11 @@ export const queueRoutes = featureRouter()
       responses: { 204: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const body = c.req.valid('json');
       if (!body.id)
         throw new AppError('invalid', 'A new queue needs an id.', { errors: [{ field: 'id', message: 'required' }] });
       const id = body.id;
-      await c.var.deps.db.transaction().execute((trx) => saveQueue(trx, id, body, 'create', audit));
+      await runAction(c, (ctx) => saveQueue(ctx, id, body, 'create'));
       c.var.deps.queueSummaries.invalidate();
       return c.body(null, 204);
     },
@@ -97,10 +93,9 @@ export const queueRoutes = featureRouter()
       responses: { 204: { description: 'Saved.' }, 404: { description: 'No such queue.' } },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { queueId } = c.req.valid('param');
       const body = c.req.valid('json');
-      await c.var.deps.db.transaction().execute((trx) => saveQueue(trx, queueId, body, 'update', audit));
+      await runAction(c, (ctx) => saveQueue(ctx, queueId, body, 'update'));
       c.var.deps.queueSummaries.invalidate();
       return c.body(null, 204);
     },

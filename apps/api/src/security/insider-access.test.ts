@@ -13,6 +13,7 @@ import {
   pendingRequest,
   readConversationAs,
   sevenMessageReport,
+  sweepDeadlines,
 } from '../access/test-helpers';
 import { casesVia } from '../testing/cases';
 import type { TestResponse, TestSession } from '../testing/harness';
@@ -109,6 +110,7 @@ describe('a reviewer keeps reading after the reason for access ended', () => {
     await expectRefusedAndAudited(await read(reviewer.session, caseId), 403, 'conversation.read_denied');
 
     expect(await liveGrantIds(supervisor.session)).not.toContain(grantId);
+    await sweepDeadlines(t.db);
     const ended = await endedEvents(grantId);
     expect(ended).toEqual([
       expect.objectContaining({
@@ -117,7 +119,7 @@ describe('a reviewer keeps reading after the reason for access ended', () => {
         details: { reason: 'lease_lapsed', holderId: reviewer.id },
       }),
     ]);
-    await t.request('GET', '/api/access/grants', { session: supervisor.session });
+    await sweepDeadlines(t.db);
     expect(await endedEvents(grantId)).toHaveLength(1);
   });
 

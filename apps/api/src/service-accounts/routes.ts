@@ -5,7 +5,7 @@ import {
   ServiceAccountWithSecret,
 } from '@docket/contracts';
 import { z } from 'zod';
-import { auditContext } from '../audit/record';
+import { runAction } from '../actions/context';
 import { defineRoute, featureRouter } from '../http/route';
 import { createServiceAccount, listServiceAccounts, setServiceAccountDisabled } from './service-accounts';
 
@@ -62,24 +62,19 @@ export const serviceAccountRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { name } = c.req.valid('json');
-      const { db, keyring } = c.var.deps;
-      const account = await db.transaction().execute((trx) => createServiceAccount(trx, keyring, name, audit));
+      const { keyring } = c.var.deps;
+      const account = await runAction(c, (ctx) => createServiceAccount(ctx, keyring, name));
       return c.json(account, 201);
     },
   )
   .openapi(toggleRoute(true), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const account = await c.var.deps.db.transaction().execute((trx) => setServiceAccountDisabled(trx, id, true, audit));
+    const account = await runAction(c, (ctx) => setServiceAccountDisabled(ctx, id, true));
     return c.json(account, 200);
   })
   .openapi(toggleRoute(false), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const account = await c.var.deps.db
-      .transaction()
-      .execute((trx) => setServiceAccountDisabled(trx, id, false, audit));
+    const account = await runAction(c, (ctx) => setServiceAccountDisabled(ctx, id, false));
     return c.json(account, 200);
   });

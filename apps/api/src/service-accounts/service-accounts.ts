@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServiceAccount, ServiceAccountWithSecret } from '@docket/contracts';
 import type { Database, ServiceAccountRow } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { aad } from '../encryption/envelope';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
@@ -28,11 +28,11 @@ export async function listServiceAccounts(db: Kysely<Database>): Promise<Service
 
 /** Creates an account and returns its secret, which is never retrievable again. */
 export async function createServiceAccount(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   keyring: Keyring,
   name: string,
-  audit: AuditContext,
 ): Promise<ServiceAccountWithSecret> {
+  const { trx } = ctx;
   const id = randomUUID();
   const keyId = `dk_${randomBytes(8).toString('hex')}`;
   const secret = `dks_${randomBytes(32).toString('base64url')}`;
@@ -42,7 +42,7 @@ export async function createServiceAccount(
     .values({ id, name, key_id: keyId, secret_sealed: sealed, kek_version: version })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'service_account.created',
     target: { type: 'service_account', id },
     details: { name, keyId },
@@ -51,11 +51,11 @@ export async function createServiceAccount(
 }
 
 export async function setServiceAccountDisabled(
-  trx: Kysely<Database>,
+  ctx: ActionContext,
   id: string,
   disabled: boolean,
-  audit: AuditContext,
 ): Promise<ServiceAccount> {
+  const { trx } = ctx;
   const row = await trx
     .updateTable('service_account')
     .set({ disabled_at: disabled ? sql<Date>`coalesce(disabled_at, now())` : null })
@@ -63,7 +63,7 @@ export async function setServiceAccountDisabled(
     .returning(COLUMNS)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No service account with that id.');
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: disabled ? 'service_account.disabled' : 'service_account.enabled',
     target: { type: 'service_account', id },
   });

@@ -8,7 +8,7 @@ import type { Database } from '@docket/db';
 import { HEADER_KEY_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, signature } from '@docket/intake-client';
 import type { Context } from 'hono';
 import { type Kysely, sql } from 'kysely';
-import { auditContext, recordAuditEvent } from '../audit/record';
+import { runAction } from '../actions/context';
 import type { AppEnv, ServiceCaller } from '../context';
 import { requestPath } from '../http/client';
 import { AppError } from '../http/problem';
@@ -17,12 +17,14 @@ import { unsealSecret } from './service-accounts';
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 async function refuse(c: Context<AppEnv>, reason: string, keyId: string | undefined, detail: string): Promise<never> {
-  await recordAuditEvent(c.var.deps.db, auditContext(c), {
-    action: 'intake.signature_rejected',
-    outcome: 'denied',
-    ...(keyId ? { target: { type: 'service_key', id: keyId.slice(0, 64) } } : {}),
-    details: { reason, method: c.req.method, path: requestPath(c) },
-  });
+  await runAction(c, (ctx) =>
+    ctx.emit({
+      action: 'intake.signature_rejected',
+      outcome: 'denied',
+      ...(keyId ? { target: { type: 'service_key', id: keyId.slice(0, 64) } } : {}),
+      details: { reason, method: c.req.method, path: requestPath(c) },
+    }),
+  );
   throw new AppError('unauthenticated', detail, {}, { audited: true });
 }
 

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { OperatorStaffBody } from '@docket/contracts';
 import { connect, migrateToLatest } from '@docket/db';
-import { SYSTEM_ACTOR } from '../audit/record';
+import { runSystemAction } from '../actions/context';
 import { loadConfig } from '../config';
 import { AppError } from '../http/problem';
 import { createStaffAsOperator } from './staff';
@@ -48,14 +48,7 @@ const config = loadConfig();
 const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: 1 });
 try {
   await migrateToLatest(connection.db);
-  const user = await connection.db.transaction().execute((trx) =>
-    createStaffAsOperator(trx, parsed.data, {
-      actor: { ...SYSTEM_ACTOR, label: 'staff:create' },
-      requestId: null,
-      ip: null,
-      userAgent: null,
-    }),
-  );
+  const user = await runSystemAction(connection.db, (ctx) => createStaffAsOperator(ctx, parsed.data), 'staff:create');
   console.log(`created ${user.username} (${user.roles.join(', ')}) id ${user.id}`);
 } catch (error) {
   console.error(error instanceof AppError ? error.detail : error);

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { CreatedStaff, CreateStaffBody, RedeemedLink, StaffLink } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { type Kysely, sql } from 'kysely';
+import type { ActionContext } from '../actions/context';
 import { hashPassword } from '../auth/passwords';
 import { deleteSessionsOf, hashToken } from '../auth/sessions';
 import type { Config } from '../config';
@@ -16,11 +16,8 @@ import { AppError } from '../http/problem';
 import { insertRoleRequest } from './role-changes';
 import { getStaff, insertStaffUser, lockStaff } from './staff';
 
-/** The admin issuing a link: their request's context plus the session it came from. */
-export interface Issuer {
-  audit: AuditContext;
-  sessionHash: Buffer | null;
-}
+/** The session a link was issued or used from (null: none), to flag a link used by its own issuer. */
+export type SessionHash = Buffer | null;
 
 type Purpose = StaffLink['purpose'];
 
@@ -28,12 +25,13 @@ type Purpose = StaffLink['purpose'];
 const linkPath = (token: string) => `/enrol#${token}`;
 
 async function issueLink(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   staffUserId: string,
   purpose: Purpose,
-  issuer: Issuer,
+  sessionHash: SessionHash,
   config: Config['staffLinks'],
 ): Promise<StaffLink & { id: string }> {
+  const { trx } = ctx;
   // A new link replaces any unused one, so at most one works at a time.
   await trx
     .updateTable('staff_link')
@@ -51,9 +49,9 @@ async function issueLink(
       purpose,
       token_hash: hashToken(token),
       expires_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
-      issued_by: issuer.audit.actor.id,
-      issued_ip: issuer.audit.ip,
-      issued_session_hash: issuer.sessionHash,
+      issued_by: ctx.actor.id,
+      issued_ip: ctx.ip,
+      issued_session_hash: sessionHash,
     })
     .returning(['id', 'expires_at'])
     .executeTakeFirstOrThrow();
@@ -62,14 +60,14 @@ async function issueLink(
 
 /** An admin creates an account with no password and no roles yet: the roles asked for wait for a second admin. */
 export async function createStaff(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   input: CreateStaffBody,
-  issuer: Issuer,
+  sessionHash: SessionHash,
   config: Config['staffLinks'],
 ): Promise<CreatedStaff> {
-  const requestedBy = issuer.audit.actor.id;
-  if (issuer.audit.actor.type !== 'staff' || !requestedBy)
-    throw new AppError('forbidden', 'Only an admin creates staff.');
+  const { trx } = ctx;
+  const requestedBy = ctx.actor.id;
+  if (ctx.actor.type !== 'staff' || !requestedBy) throw new AppError('forbidden', 'Only an admin creates staff.');
   const requestedRoles = [...new Set(input.roles)];
   const id = await insertStaffUser(trx, {
     username: input.username,
@@ -78,8 +76,8 @@ export async function createStaff(
     roles: [],
   });
   for (const role of requestedRoles) await insertRoleRequest(trx, id, role, requestedBy);
-  const { id: linkId, ...link } = await issueLink(trx, id, 'enrol', issuer, config);
-  await recordAuditEvent(trx, issuer.audit, {
+  const { id: linkId, ...link } = await issueLink(ctx, id, 'enrol', sessionHash, config);
+  await ctx.emit({
     action: 'staff.created',
     target: { type: 'staff_user', id },
     details: { username: input.username, requestedRoles, linkId, linkExpiresAt: link.expiresAt },
@@ -89,18 +87,19 @@ export async function createStaff(
 
 /** A reset link for someone else's account; the old password keeps working until the link is used. */
 export async function issueResetLink(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   staffUserId: string,
-  issuer: Issuer,
+  sessionHash: SessionHash,
   config: Config['staffLinks'],
 ): Promise<StaffLink> {
-  if (issuer.audit.actor.id === staffUserId) {
+  const { trx } = ctx;
+  if (ctx.actor.id === staffUserId) {
     throw new AppError('forbidden', 'Ask another admin for a reset link to your own account.');
   }
   const target = await lockStaff(trx, staffUserId);
   if (target.disabled_at) throw new AppError('conflict', 'This account is disabled; enable it first.');
-  const { id: linkId, ...link } = await issueLink(trx, staffUserId, 'reset', issuer, config);
-  await recordAuditEvent(trx, issuer.audit, {
+  const { id: linkId, ...link } = await issueLink(ctx, staffUserId, 'reset', sessionHash, config);
+  await ctx.emit({
     action: 'staff.reset_link_issued',
     target: { type: 'staff_user', id: staffUserId },
     details: { linkId, linkExpiresAt: link.expiresAt },
@@ -114,10 +113,11 @@ export async function issueResetLink(
  * returned for the caller to throw once the transaction has committed.
  */
 export async function redeemLink(
-  trx: Transaction<Database>,
+  client: ActionContext,
   input: { token: string; password: string },
-  client: { audit: AuditContext; sessionHash: Buffer | null },
+  sessionHash: SessionHash,
 ): Promise<{ redeemed: RedeemedLink } | { refused: AppError }> {
+  const { trx } = client;
   const link = await trx
     .selectFrom('staff_link as l')
     .innerJoin('staff_user as u', 'u.id', 'l.staff_user_id')
@@ -139,7 +139,7 @@ export async function redeemLink(
     .executeTakeFirst();
   if (!link) throw new AppError('not_found', 'This link is not valid. Ask an admin for a new one.');
   const actor = { type: 'staff' as const, id: link.user_id, label: link.username, roles: link.roles };
-  const audit = { ...client.audit, actor };
+  const ctx = client.actingAs(actor);
 
   const refusal = link.used_at
     ? new AppError('expired', 'This link has already been used. Ask an admin for a new one.', {}, { audited: true })
@@ -149,7 +149,7 @@ export async function redeemLink(
         ? new AppError('conflict', 'This account is disabled.', {}, { audited: true })
         : null;
   if (refusal) {
-    await recordAuditEvent(trx, audit, {
+    await ctx.emit({
       action: 'request.refused',
       outcome: 'denied',
       target: { type: 'staff_user', id: link.user_id },
@@ -174,22 +174,21 @@ export async function redeemLink(
     .updateTable('staff_link')
     .set({
       used_at: sql<Date>`now()`,
-      used_ip: client.audit.ip,
-      used_user_agent: client.audit.userAgent,
-      used_session_hash: client.sessionHash,
+      used_ip: client.ip,
+      used_user_agent: client.userAgent,
+      used_session_hash: sessionHash,
     })
     .where('id', '=', link.id)
     .execute();
   const sessionsEnded = await deleteSessionsOf(trx, link.user_id);
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: link.purpose === 'enrol' ? 'staff.enrolled' : 'staff.password_reset',
     target: { type: 'staff_user', id: link.user_id },
     details: {
       linkId: link.id,
       issuedBy: link.issued_by,
-      sameAddressAsIssuer: link.issued_ip !== null && link.issued_ip === client.audit.ip,
-      sameSessionAsIssuer:
-        link.issued_session_hash !== null && client.sessionHash?.equals(link.issued_session_hash) === true,
+      sameAddressAsIssuer: link.issued_ip !== null && link.issued_ip === client.ip,
+      sameSessionAsIssuer: link.issued_session_hash !== null && sessionHash?.equals(link.issued_session_hash) === true,
       sessionsEnded,
     },
   });

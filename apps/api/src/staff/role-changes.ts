@@ -8,12 +8,12 @@ import type { RoleChange } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { isRole, type Role } from '@docket/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { AppError } from '../http/problem';
 import { assertAnotherActiveAdmin, lockStaff } from './staff';
 
 /** The admin acting, who must be a staff member and never the account being changed. */
-function actingAdmin(audit: AuditContext, targetId: string): string {
+function actingAdmin(audit: ActionContext, targetId: string): string {
   const actorId = audit.actor.id;
   if (audit.actor.type !== 'staff' || !actorId)
     throw new AppError('forbidden', 'Only a signed-in admin changes roles.');
@@ -38,17 +38,13 @@ export async function insertRoleRequest(
   return row.id;
 }
 
-export async function requestRole(
-  trx: Transaction<Database>,
-  targetId: string,
-  role: Role,
-  audit: AuditContext,
-): Promise<string> {
-  const requestedBy = actingAdmin(audit, targetId);
+export async function requestRole(ctx: ActionContext, targetId: string, role: Role): Promise<string> {
+  const { trx } = ctx;
+  const requestedBy = actingAdmin(ctx, targetId);
   const target = await lockStaff(trx, targetId);
   if (target.roles.includes(role)) throw new AppError('conflict', `This account already has the ${role} role.`);
   const changeId = await insertRoleRequest(trx, targetId, role, requestedBy);
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'staff.role_requested',
     target: { type: 'staff_user', id: targetId },
     details: { role, changeId },
@@ -56,13 +52,9 @@ export async function requestRole(
   return changeId;
 }
 
-export async function removeRole(
-  trx: Transaction<Database>,
-  targetId: string,
-  role: Role,
-  audit: AuditContext,
-): Promise<void> {
-  const requestedBy = actingAdmin(audit, targetId);
+export async function removeRole(ctx: ActionContext, targetId: string, role: Role): Promise<void> {
+  const { trx } = ctx;
+  const requestedBy = actingAdmin(ctx, targetId);
   const target = await lockStaff(trx, targetId);
   if (!target.roles.includes(role)) throw new AppError('conflict', `This account does not have the ${role} role.`);
   if (role === 'admin' && !target.disabled_at) await assertAnotherActiveAdmin(trx, targetId);
@@ -83,7 +75,7 @@ export async function removeRole(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'staff.role_removed',
     target: { type: 'staff_user', id: targetId },
     details: { role, changeId: change.id },
@@ -92,11 +84,11 @@ export async function removeRole(
 
 /** Confirms (the role takes effect) or rejects a pending grant, as an admin other than the requester. */
 export async function decideRoleChange(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   changeId: string,
   outcome: 'confirmed' | 'rejected',
-  audit: AuditContext,
 ): Promise<RoleChange> {
+  const { trx } = ctx;
   const change = await trx
     .selectFrom('staff_role_change')
     .selectAll()
@@ -104,7 +96,7 @@ export async function decideRoleChange(
     .forUpdate()
     .executeTakeFirst();
   if (!change) throw new AppError('not_found', 'No role change with that id.');
-  const deciderId = actingAdmin(audit, change.staff_user_id);
+  const deciderId = actingAdmin(ctx, change.staff_user_id);
   if (change.requested_by === deciderId) {
     throw new AppError('forbidden', 'You requested this role change; another admin must decide it.');
   }
@@ -127,7 +119,7 @@ export async function decideRoleChange(
     .set({ status: outcome, decided_by: deciderId, decided_at: sql<Date>`now()` })
     .where('id', '=', changeId)
     .execute();
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: outcome === 'confirmed' ? 'staff.role_confirmed' : 'staff.role_rejected',
     target: { type: 'staff_user', id: target.id },
     details: { role: change.role, changeId, requestedBy: change.requested_by },

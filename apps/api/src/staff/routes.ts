@@ -15,21 +15,17 @@ import {
   StaffUser,
   UpdateStaffBody,
 } from '@docket/contracts';
-import type { Context } from 'hono';
 import { z } from 'zod';
-import { auditContext } from '../audit/record';
+import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
-import type { AppEnv } from '../context';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
-import { createStaff, type Issuer, issueResetLink, redeemLink } from './links';
+import { createStaff, issueResetLink, redeemLink } from './links';
 import { decideRoleChange, listRoleChanges, removeRole, requestRole } from './role-changes';
 import { getStaff, listStaff, setStaffDisabled, updateStaff } from './staff';
 
 const staffResponse = (description: string) => jsonResponse(StaffUser, description);
 const notFound = { 404: { description: 'No staff account with that id.' } };
 const ownAccount = { 403: { description: 'Your own account: another admin must do it.' } };
-
-const issuer = (c: Context<AppEnv>): Issuer => ({ audit: auditContext(c), sessionHash: signedIn(c).tokenHash });
 
 function toggleRoute(disabled: boolean) {
   return defineRoute({
@@ -97,9 +93,9 @@ export const staffRoutes = featureRouter()
     async (c) => {
       const body = c.req.valid('json');
       const { deps } = c.var;
-      const created = await deps.db
-        .transaction()
-        .execute((trx) => createStaff(trx, body, issuer(c), deps.config.staffLinks));
+      const created = await runAction(c, (ctx) =>
+        createStaff(ctx, body, signedIn(c).tokenHash, deps.config.staffLinks),
+      );
       return c.json(created, 201);
     },
   )
@@ -128,10 +124,9 @@ export const staffRoutes = featureRouter()
       responses: { 200: staffResponse('Updated.'), ...notFound },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const user = await c.var.deps.db.transaction().execute((trx) => updateStaff(trx, id, body, audit));
+      const user = await runAction(c, (ctx) => updateStaff(ctx, id, body));
       return c.json(user, 200);
     },
   )
@@ -152,10 +147,9 @@ export const staffRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const { role } = c.req.valid('json');
-      const changeId = await c.var.deps.db.transaction().execute((trx) => requestRole(trx, id, role, audit));
+      const changeId = await runAction(c, (ctx) => requestRole(ctx, id, role));
       return c.json({ changeId }, 201);
     },
   )
@@ -176,25 +170,22 @@ export const staffRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id, role } = c.req.valid('param');
-      const user = await c.var.deps.db.transaction().execute(async (trx) => {
-        await removeRole(trx, id, role, audit);
-        return getStaff(trx, id);
+      const user = await runAction(c, async (ctx) => {
+        await removeRole(ctx, id, role);
+        return getStaff(ctx.trx, id);
       });
       return c.json(user, 200);
     },
   )
   .openapi(toggleRoute(true), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const user = await c.var.deps.db.transaction().execute((trx) => setStaffDisabled(trx, id, true, audit));
+    const user = await runAction(c, (ctx) => setStaffDisabled(ctx, id, true));
     return c.json(user, 200);
   })
   .openapi(toggleRoute(false), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const user = await c.var.deps.db.transaction().execute((trx) => setStaffDisabled(trx, id, false, audit));
+    const user = await runAction(c, (ctx) => setStaffDisabled(ctx, id, false));
     return c.json(user, 200);
   })
   .openapi(
@@ -217,9 +208,7 @@ export const staffRoutes = featureRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { deps } = c.var;
-      const link = await deps.db
-        .transaction()
-        .execute((trx) => issueResetLink(trx, id, issuer(c), deps.config.staffLinks));
+      const link = await runAction(c, (ctx) => issueResetLink(ctx, id, signedIn(c).tokenHash, deps.config.staffLinks));
       return c.json(link, 201);
     },
   );
@@ -238,15 +227,13 @@ export const roleChangeRoutes = featureRouter()
     async (c) => c.json({ items: await listRoleChanges(c.var.deps.db, { status: 'pending' }) }, 200),
   )
   .openapi(decideRoute('confirmed'), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const change = await c.var.deps.db.transaction().execute((trx) => decideRoleChange(trx, id, 'confirmed', audit));
+    const change = await runAction(c, (ctx) => decideRoleChange(ctx, id, 'confirmed'));
     return c.json(change, 200);
   })
   .openapi(decideRoute('rejected'), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const change = await c.var.deps.db.transaction().execute((trx) => decideRoleChange(trx, id, 'rejected', audit));
+    const change = await runAction(c, (ctx) => decideRoleChange(ctx, id, 'rejected'));
     return c.json(change, 200);
   });
 
@@ -268,8 +255,7 @@ export const enrolmentRoutes = featureRouter().openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const client = { audit: auditContext(c), sessionHash: c.var.session?.tokenHash ?? null };
-    const outcome = await c.var.deps.db.transaction().execute((trx) => redeemLink(trx, body, client));
+    const outcome = await runAction(c, (ctx) => redeemLink(ctx, body, c.var.session?.tokenHash ?? null));
     if ('refused' in outcome) throw outcome.refused;
     return c.json(outcome.redeemed, 200);
   },

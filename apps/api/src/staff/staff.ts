@@ -2,7 +2,7 @@ import type { OperatorStaffBody, StaffUser, UpdateStaffBody } from '@docket/cont
 import type { Database, StaffUserRow } from '@docket/db';
 import { isRole } from '@docket/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import type { ActionContext } from '../actions/context';
 import { hashPassword } from '../auth/passwords';
 import { deleteSessionsOf } from '../auth/sessions';
 import { AppError } from '../http/problem';
@@ -109,11 +109,8 @@ export async function insertStaffUser(
  * runs the server already holds the database, so the roles apply at once and the password is
  * the operator's own. Never reachable over HTTP.
  */
-export async function createStaffAsOperator(
-  trx: Transaction<Database>,
-  input: OperatorStaffBody,
-  audit: AuditContext,
-): Promise<StaffUser> {
+export async function createStaffAsOperator(ctx: ActionContext, input: OperatorStaffBody): Promise<StaffUser> {
+  const { trx } = ctx;
   const roles = [...new Set(input.roles)];
   const id = await insertStaffUser(trx, {
     username: input.username,
@@ -121,7 +118,7 @@ export async function createStaffAsOperator(
     passwordHash: await hashPassword(input.password),
     roles,
   });
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'staff.created',
     target: { type: 'staff_user', id },
     details: { username: input.username, roles, byOperator: true },
@@ -156,12 +153,8 @@ export async function assertAnotherActiveAdmin(trx: Transaction<Database>, exclu
   }
 }
 
-export async function updateStaff(
-  trx: Transaction<Database>,
-  id: string,
-  input: UpdateStaffBody,
-  audit: AuditContext,
-): Promise<StaffUser> {
+export async function updateStaff(ctx: ActionContext, id: string, input: UpdateStaffBody): Promise<StaffUser> {
+  const { trx } = ctx;
   const before = await lockStaff(trx, id);
   await trx
     .updateTable('staff_user')
@@ -172,7 +165,7 @@ export async function updateStaff(
     input.displayName === before.display_name
       ? {}
       : { displayName: { from: before.display_name, to: input.displayName } };
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'staff.updated',
     target: { type: 'staff_user', id },
     details: { changes },
@@ -180,14 +173,10 @@ export async function updateStaff(
   return getStaff(trx, id);
 }
 
-export async function setStaffDisabled(
-  trx: Transaction<Database>,
-  id: string,
-  disabled: boolean,
-  audit: AuditContext,
-): Promise<StaffUser> {
+export async function setStaffDisabled(ctx: ActionContext, id: string, disabled: boolean): Promise<StaffUser> {
+  const { trx } = ctx;
   const before = await lockStaff(trx, id);
-  if (disabled && id === audit.actor.id) throw new AppError('conflict', 'You cannot disable your own account.');
+  if (disabled && id === ctx.actor.id) throw new AppError('conflict', 'You cannot disable your own account.');
   if (disabled && before.roles.includes('admin') && !before.disabled_at) await assertAnotherActiveAdmin(trx, id);
   await trx
     .updateTable('staff_user')
@@ -195,7 +184,7 @@ export async function setStaffDisabled(
     .where('id', '=', id)
     .execute();
   const sessionsEnded = disabled ? await deleteSessionsOf(trx, id) : 0;
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: disabled ? 'staff.disabled' : 'staff.enabled',
     target: { type: 'staff_user', id },
     details: disabled ? { sessionsEnded } : {},

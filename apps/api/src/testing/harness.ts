@@ -8,8 +8,8 @@ import { signRequest } from '@docket/intake-client';
 import type { Role } from '@docket/permissions';
 import pino from 'pino';
 import { beforeAll } from 'vitest';
+import { runSystemAction } from '../actions/context';
 import { type App, createApp } from '../app';
-import { SYSTEM_ACTOR } from '../audit/record';
 import { type SealOptions, sealPendingEvents } from '../audit/sealer';
 import { SigningKeyFile } from '../audit/signing-keys';
 import { hashPassword } from '../auth/passwords';
@@ -136,10 +136,7 @@ export function useTestApp(env: Record<string, string> = {}) {
 
     /** A platform service account made through the domain, with its one-time secret. */
     async serviceAccount(name = 'Test platform') {
-      const audit = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
-      const account = await harness.db
-        .transaction()
-        .execute((trx) => createServiceAccount(trx, harness.keyring, name, audit));
+      const account = await runSystemAction(harness.db, (ctx) => createServiceAccount(ctx, harness.keyring, name));
       return { id: account.id, keyId: account.keyId, secret: account.secret };
     },
 

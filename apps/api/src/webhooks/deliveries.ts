@@ -1,11 +1,10 @@
 /** The delivery log admins read, and redelivery of what was delivered or dead-lettered. */
 import type { WebhookDelivery, WebhookDeliveryPage } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { type Kysely, sql } from 'kysely';
+import type { ActionContext } from '../actions/context';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
-import { enqueueOutboxEvent } from './outbox';
 
 export async function listWebhookDeliveries(
   db: Kysely<Database>,
@@ -70,7 +69,8 @@ export async function listWebhookDeliveries(
  * Sends a delivered or dead-lettered event again, with the same `webhook-id` so the receiver can
  * recognise it, and a fresh count of attempts. A pending delivery is already on its way.
  */
-export async function redeliverWebhook(trx: Transaction<Database>, deliveryId: string, audit: AuditContext) {
+export async function redeliverWebhook(ctx: ActionContext, deliveryId: string) {
+  const { trx } = ctx;
   const current = await trx
     .selectFrom('webhook_delivery')
     .select(['status', 'endpoint_id', 'event_id'])
@@ -85,7 +85,7 @@ export async function redeliverWebhook(trx: Transaction<Database>, deliveryId: s
     .set({ status: 'pending', attempts: 0, next_attempt_at: sql<Date>`now()`, locked_until: null, locked_by: null })
     .where('id', '=', deliveryId)
     .execute();
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'webhook.redelivered',
     target: { type: 'webhook_delivery', id: deliveryId },
     details: { endpointId: current.endpoint_id, eventId: current.event_id, previousStatus: current.status },
@@ -93,7 +93,8 @@ export async function redeliverWebhook(trx: Transaction<Database>, deliveryId: s
 }
 
 /** A `webhook.test` event for one endpoint, so a platform can check its integration. */
-export async function sendTestEvent(trx: Transaction<Database>, endpointId: string, audit: AuditContext) {
+export async function sendTestEvent(ctx: ActionContext, endpointId: string) {
+  const { trx } = ctx;
   const endpoint = await trx
     .selectFrom('webhook_endpoint')
     .select(['id', 'disabled_at'])
@@ -101,15 +102,11 @@ export async function sendTestEvent(trx: Transaction<Database>, endpointId: stri
     .executeTakeFirst();
   if (!endpoint) throw new AppError('not_found', 'No webhook endpoint with that id.');
   if (endpoint.disabled_at) throw new AppError('conflict', 'The endpoint is disabled: enable it to send events.');
-  const eventId = await enqueueOutboxEvent(
-    trx,
-    { type: 'webhook.test', subject: `endpoint:${endpointId}`, data: { endpointId, sentAt: new Date().toISOString() } },
-    { onlyEndpointId: endpointId },
-  );
-  await recordAuditEvent(trx, audit, {
+  // The event goes out through the outbox (actions/events.ts), to this endpoint alone.
+  const { outboxEventId } = await ctx.emit({
     action: 'webhook.test_sent',
     target: { type: 'webhook_endpoint', id: endpointId },
-    details: { eventId },
   });
-  return { eventId };
+  if (!outboxEventId) throw new Error('webhook.test_sent is platform-bound: it always has an outbox event');
+  return { eventId: outboxEventId };
 }

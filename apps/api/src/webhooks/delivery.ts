@@ -9,7 +9,8 @@ import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
-import { type AuditContext, auditRow, SYSTEM_ACTOR } from '../audit/record';
+import { systemActor } from '../actions/context';
+import { auditRow } from '../audit/record';
 import type { Keyring } from '../encryption/keyring';
 import { type Backoff, backoffDelayMs } from '../jobs/backoff';
 import type { Pump } from '../jobs/runner';
@@ -45,7 +46,7 @@ interface Outcome {
   error: string | null;
 }
 
-const SYSTEM: AuditContext = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
+const SYSTEM = systemActor();
 
 /** The body every attempt of an event carries, byte for byte. */
 export function deliveryBody(event: { type: string; payload: unknown; created_at: Date }): string {

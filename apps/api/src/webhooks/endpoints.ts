@@ -7,8 +7,8 @@ import type {
   WebhookEventType,
 } from '@docket/contracts';
 import type { Database, WebhookEndpointRow } from '@docket/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { type AuditContext, recordAuditEvent } from '../audit/record';
+import { type Kysely, sql } from 'kysely';
+import type { ActionContext } from '../actions/context';
 import { aad } from '../encryption/envelope';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
@@ -49,11 +49,11 @@ export async function listWebhookEndpoints(db: Kysely<Database>): Promise<Webhoo
 }
 
 export async function createWebhookEndpoint(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   keyring: Keyring,
   input: Required<CreateWebhookEndpointBody>,
-  audit: AuditContext,
 ): Promise<WebhookEndpointWithSecret> {
+  const { trx } = ctx;
   const id = randomUUID();
   const { secret, sealed } = newSecret(keyring, id);
   const eventTypes = [...new Set(input.eventTypes)];
@@ -62,7 +62,7 @@ export async function createWebhookEndpoint(
     .values({ id, url: input.url, description: input.description, event_types: eventTypes, ...sealed })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: 'webhook.endpoint_created',
     target: { type: 'webhook_endpoint', id },
     details: { url: input.url, eventTypes },
@@ -72,11 +72,11 @@ export async function createWebhookEndpoint(
 
 /** A new secret replaces the old at once: deliveries from now on are signed with it only. */
 export async function rotateWebhookSecret(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   keyring: Keyring,
   id: string,
-  audit: AuditContext,
 ): Promise<WebhookEndpointWithSecret> {
+  const { trx } = ctx;
   const { secret, sealed } = newSecret(keyring, id);
   const row = await trx
     .updateTable('webhook_endpoint')
@@ -85,17 +85,17 @@ export async function rotateWebhookSecret(
     .returning(COLUMNS)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No webhook endpoint with that id.');
-  await recordAuditEvent(trx, audit, { action: 'webhook.endpoint_rotated', target: { type: 'webhook_endpoint', id } });
+  await ctx.emit({ action: 'webhook.endpoint_rotated', target: { type: 'webhook_endpoint', id } });
   return { ...toEndpoint(row), secret };
 }
 
 /** A disabled endpoint gets no new events; its pending deliveries wait until it is enabled. */
 export async function setWebhookEndpointDisabled(
-  trx: Transaction<Database>,
+  ctx: ActionContext,
   id: string,
   disabled: boolean,
-  audit: AuditContext,
 ): Promise<WebhookEndpoint> {
+  const { trx } = ctx;
   const row = await trx
     .updateTable('webhook_endpoint')
     .set({ disabled_at: disabled ? sql<Date>`coalesce(disabled_at, now())` : null })
@@ -103,7 +103,7 @@ export async function setWebhookEndpointDisabled(
     .returning(COLUMNS)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No webhook endpoint with that id.');
-  await recordAuditEvent(trx, audit, {
+  await ctx.emit({
     action: disabled ? 'webhook.endpoint_disabled' : 'webhook.endpoint_enabled',
     target: { type: 'webhook_endpoint', id },
   });

@@ -8,7 +8,7 @@ import {
   WebhookTestEvent,
 } from '@docket/contracts';
 import { z } from 'zod';
-import { auditContext } from '../audit/record';
+import { runAction } from '../actions/context';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { listWebhookDeliveries, redeliverWebhook, sendTestEvent } from './deliveries';
 import {
@@ -62,10 +62,9 @@ export const webhookRoutes = featureRouter()
       responses: { 201: jsonResponse(WebhookEndpointWithSecret, 'Created.') },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const body = c.req.valid('json');
-      const { db, keyring } = c.var.deps;
-      const endpoint = await db.transaction().execute((trx) => createWebhookEndpoint(trx, keyring, body, audit));
+      const { keyring } = c.var.deps;
+      const endpoint = await runAction(c, (ctx) => createWebhookEndpoint(ctx, keyring, body));
       return c.json(endpoint, 201);
     },
   )
@@ -81,27 +80,20 @@ export const webhookRoutes = featureRouter()
       responses: { 200: jsonResponse(WebhookEndpointWithSecret, 'Rotated.'), ...noEndpoint },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      const { db, keyring } = c.var.deps;
-      const endpoint = await db.transaction().execute((trx) => rotateWebhookSecret(trx, keyring, id, audit));
+      const { keyring } = c.var.deps;
+      const endpoint = await runAction(c, (ctx) => rotateWebhookSecret(ctx, keyring, id));
       return c.json(endpoint, 200);
     },
   )
   .openapi(toggleRoute(true), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const endpoint = await c.var.deps.db
-      .transaction()
-      .execute((trx) => setWebhookEndpointDisabled(trx, id, true, audit));
+    const endpoint = await runAction(c, (ctx) => setWebhookEndpointDisabled(ctx, id, true));
     return c.json(endpoint, 200);
   })
   .openapi(toggleRoute(false), async (c) => {
-    const audit = auditContext(c);
     const { id } = c.req.valid('param');
-    const endpoint = await c.var.deps.db
-      .transaction()
-      .execute((trx) => setWebhookEndpointDisabled(trx, id, false, audit));
+    const endpoint = await runAction(c, (ctx) => setWebhookEndpointDisabled(ctx, id, false));
     return c.json(endpoint, 200);
   })
   .openapi(
@@ -120,9 +112,8 @@ export const webhookRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      const sent = await c.var.deps.db.transaction().execute((trx) => sendTestEvent(trx, id, audit));
+      const sent = await runAction(c, (ctx) => sendTestEvent(ctx, id));
       return c.json(sent, 202);
     },
   )
@@ -159,9 +150,8 @@ export const webhookRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const audit = auditContext(c);
       const { id } = c.req.valid('param');
-      await c.var.deps.db.transaction().execute((trx) => redeliverWebhook(trx, id, audit));
+      await runAction(c, (ctx) => redeliverWebhook(ctx, id));
       return c.body(null, 204);
     },
   );

@@ -4,7 +4,7 @@ import type { Database } from '@docket/db';
 import { startTestReceiver, type TestReceiver } from '@docket/intake-client/testing';
 import type { Kysely } from 'kysely';
 import { afterEach } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/record';
+import { runSystemAction } from '../actions/context';
 import type { Keyring } from '../encryption/keyring';
 import type { useTestApp } from '../testing/harness';
 import { createDeliveryPump, type DeliverySettings } from './delivery';
@@ -101,9 +101,8 @@ export async function emitEvents(db: Kysely<Database>, events: { subject: string
 
 /** An endpoint for `receiver` made through the domain (no API in the way); the receiver learns its secret. */
 export async function registerEndpoint(db: Kysely<Database>, keyring: Keyring, receiver: TestReceiver) {
-  const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null };
   const input = { url: receiver.url, description: '', eventTypes: ['decision.effective' as const] };
-  const endpoint = await db.transaction().execute((trx) => createWebhookEndpoint(trx, keyring, input, system));
+  const endpoint = await runSystemAction(db, (ctx) => createWebhookEndpoint(ctx, keyring, input));
   receiver.secret = endpoint.secret;
   return endpoint.id;
 }

@@ -5,7 +5,14 @@ export type AccessScope =
   | { kind: 'time_window'; from: string; to: string }
   | { kind: 'full_conversation' };
 
-export type GrantEndReason = 'decided' | 'escalated' | 'released' | 'reassigned' | 'taken_over' | 'lease_lapsed';
+export type GrantEndReason =
+  | 'decided'
+  | 'escalated'
+  | 'released'
+  | 'reassigned'
+  | 'taken_over'
+  | 'lease_lapsed'
+  | 'expired';
 
 type Json<T> = ColumnType<T, string, string>;
 
