@@ -141,7 +141,7 @@ export const caseRoutes = featureRouter()
       const body = c.req.valid('json');
       const decision = await c.var.deps.db
         .transaction()
-        .execute((trx) => decideCase(trx, id, session.user.id, body, audit));
+        .execute((trx) => decideCase(trx, id, session.user.id, body, audit, c.var.deps.config.decisions));
       return c.json(decision, 201);
     },
   )

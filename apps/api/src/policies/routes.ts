@@ -1,4 +1,4 @@
-import { Policy, PolicyBody, PolicyList } from '@docket/contracts';
+import { type DsaCategory, Policy, PolicyBody, PolicyList } from '@docket/contracts';
 import type { Database, PolicyRow } from '@docket/db';
 import { can } from '@docket/permissions';
 import type { Kysely } from 'kysely';
@@ -8,13 +8,15 @@ import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody } from '../http/route';
 
-const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'active'>): Policy => ({
+const columns = ['code', 'title', 'description', 'active', 'dsa_category', 'terms_url'] as const;
+const toPolicy = (row: Pick<PolicyRow, (typeof columns)[number]>): Policy => ({
   code: row.code,
   title: row.title,
   description: row.description,
   active: row.active,
+  dsaCategory: row.dsa_category as DsaCategory | null,
+  termsUrl: row.terms_url,
 });
-const columns = ['code', 'title', 'description', 'active'] as const;
 
 async function savePolicy(
   trx: Kysely<Database>,
@@ -23,7 +25,13 @@ async function savePolicy(
   mode: 'create' | 'update',
   audit: Parameters<typeof recordAuditEvent>[1],
 ): Promise<Policy> {
-  const values = { title: body.title, description: body.description, active: body.active };
+  const values = {
+    title: body.title,
+    description: body.description,
+    active: body.active,
+    dsa_category: body.dsaCategory,
+    terms_url: body.termsUrl,
+  };
   const row =
     mode === 'create'
       ? await trx

@@ -11,6 +11,7 @@ import * as m20261201T100200 from './20261201T100200_audit_search';
 import * as m20261204T110000 from './20261204T110000_access_ends';
 import * as m20261204T120000 from './20261204T120000_staff_enrolment';
 import * as m20261204T140000 from './20261204T140000_jobs_and_webhooks';
+import * as m20261204T160000 from './20261204T160000_statements_of_reasons';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -24,4 +25,5 @@ export const migrations = {
   '20261204T110000_access_ends': m20261204T110000,
   '20261204T120000_staff_enrolment': m20261204T120000,
   '20261204T140000_jobs_and_webhooks': m20261204T140000,
+  '20261204T160000_statements_of_reasons': m20261204T160000,
 };
