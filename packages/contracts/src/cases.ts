@@ -132,6 +132,9 @@ export const CaseDetail = z
     }),
     decisions: z.array(Decision),
     timeline: z.array(TimelineEntry),
+    appealWindowMonths: z.number().int().meta({
+      description: 'How long the affected user may appeal a restricting decision made on this case (calendar months).',
+    }),
     blurEvidence: z.boolean().meta({
       description:
         "Whether the console should blur evidence until revealed (urgent category and the viewer's preference).",
@@ -151,13 +154,18 @@ export const DecideBody = z
       .max(4000)
       .meta({ description: 'The internal note: for staff and auditors, never sent to the user.' }),
     statement: StatementBody.optional().meta({
-      description: 'Required for a restricting action (remove_messages, restrict_account, suspend_account); refused otherwise.',
+      description:
+        'Required for a restricting action (remove_messages, restrict_account, suspend_account); refused otherwise.',
     }),
   })
   .superRefine((body, ctx) => {
     const restricting = isRestricting(body.action);
     if (restricting && !body.statement) {
-      ctx.addIssue({ code: 'custom', path: ['statement'], message: 'a restricting action needs a statement of reasons' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statement'],
+        message: 'a restricting action needs a statement of reasons',
+      });
     } else if (!restricting && body.statement) {
       ctx.addIssue({ code: 'custom', path: ['statement'], message: 'only a restricting action carries one' });
     }
@@ -213,7 +221,10 @@ export const Policy = z
     description: z.string(),
     active: z.boolean(),
     dsaCategory: DsaCategory.nullable().meta({ description: 'The DSA statement category decisions under it report.' }),
-    termsUrl: z.string().nullable().meta({ description: 'The terms clause it enforces, cited by statements of reasons.' }),
+    termsUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'The terms clause it enforces, cited by statements of reasons.' }),
   })
   .meta({ id: 'Policy' });
 export type Policy = z.infer<typeof Policy>;

@@ -43,7 +43,12 @@ export const EEA_COUNTRIES = [
 export const EeaCountry = z.enum(EEA_COUNTRIES);
 
 /** What the restriction is, derived from the action (`decision_visibility`, `_provision`, `_account`). */
-export const RESTRICTIONS = ['content_removed', 'service_partially_suspended', 'account_suspended', 'account_terminated'] as const;
+export const RESTRICTIONS = [
+  'content_removed',
+  'service_partially_suspended',
+  'account_suspended',
+  'account_terminated',
+] as const;
 export const Restriction = z.enum(RESTRICTIONS);
 export type Restriction = z.infer<typeof Restriction>;
 
@@ -60,7 +65,9 @@ const Timestamp = z.iso.datetime({ offset: true });
 export const StatementGround = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('illegal').meta({ description: 'DECISION_GROUND_ILLEGAL_CONTENT' }),
-    legalGround: Text(2, 500).meta({ description: 'The law broken (`illegal_content_legal_ground`), e.g. “§ 241 StGB”.' }),
+    legalGround: Text(2, 500).meta({
+      description: 'The law broken (`illegal_content_legal_ground`), e.g. “§ 241 StGB”.',
+    }),
     explanation: Text(10, 2000).meta({
       description: 'Why the content is illegal under that ground (`illegal_content_explanation`).',
     }),
@@ -112,7 +119,9 @@ export const StatementOfReasons = z
     automatedDecision: AutomatedDecision,
     source: StatementSource,
     redress: z.object({
-      how: z.literal('internal_complaint').meta({ description: 'Appeal through the platform (REDRESS_INTERNAL_MECHANISM).' }),
+      how: z
+        .literal('internal_complaint')
+        .meta({ description: 'Appeal through the platform (REDRESS_INTERNAL_MECHANISM).' }),
       appealUntil: Timestamp,
     }),
   })

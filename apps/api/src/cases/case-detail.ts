@@ -23,7 +23,7 @@ export async function openCase(
   caseId: string,
   viewerId: string,
   audit: AuditContext,
-): Promise<CaseDetail> {
+): Promise<Omit<CaseDetail, 'appealWindowMonths'>> {
   const row = await selectCases(trx).select(heldBy(viewerId).as('held')).where('c.id', '=', caseId).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No case with that id.');
   if (!row.held)

@@ -195,7 +195,12 @@ export async function decideCase(
     target: { type: 'decision', id },
     caseId,
     ...(grant ? { grantId: grant.id } : {}),
-    details: { action: body.action, policyCode: body.policyCode, requiresConfirmation, ...(statement && { statement }) },
+    details: {
+      action: body.action,
+      policyCode: body.policyCode,
+      requiresConfirmation,
+      ...(statement && { statement }),
+    },
   });
   // Deciding (or escalating) lets go of the case, and with it the access it justified.
   await endGrantsOnCase(trx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided', audit);

@@ -56,11 +56,11 @@ export const caseRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const audit = auditContext(c);
-      const { db, keyring } = c.var.deps;
+      const { db, keyring, config } = c.var.deps;
       const detail = await db
         .transaction()
         .execute((trx) => openCase(trx, keyring, c.req.valid('param').id, session.user.id, audit));
-      return c.json(detail, 200);
+      return c.json({ ...detail, appealWindowMonths: config.decisions.appealWindowMonths }, 200);
     },
   )
   .openapi(

@@ -3,15 +3,10 @@
  * reviewer wrote for the user, and what Docket knows itself (the restriction the action imposes,
  * the policy's category and clause, whether a machine flagged it, how long the user may appeal).
  */
-import type {
-  DsaCategory,
-  Restriction,
-  RestrictingAction,
-  StatementBody,
-  StatementOfReasons,
-} from '@docket/contracts';
-import type { Database, StatementOfReasonsRow } from '@docket/db';
+
 import { createHash } from 'node:crypto';
+import type { DsaCategory, RestrictingAction, Restriction, StatementBody, StatementOfReasons } from '@docket/contracts';
+import type { Database, StatementOfReasonsRow } from '@docket/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { AppError } from '../http/problem';
 
@@ -46,7 +41,11 @@ export async function recordStatement(
 ): Promise<Record<string, unknown>> {
   const { policy, action, statement } = input;
   if (!policy.dsa_category) {
-    refuse('policyCode', 'has no DSA category', `Policy ${policy.code} names no DSA category; an admin sets one first.`);
+    refuse(
+      'policyCode',
+      'has no DSA category',
+      `Policy ${policy.code} names no DSA category; an admin sets one first.`,
+    );
   }
   const { ground } = statement;
   if (ground.kind === 'terms' && !policy.terms_url) {
@@ -129,6 +128,10 @@ export async function statementsFor(
   decisionIds: string[],
 ): Promise<Map<string, StatementOfReasons>> {
   if (decisionIds.length === 0) return new Map();
-  const rows = await db.selectFrom('statement_of_reasons').selectAll().where('decision_id', 'in', decisionIds).execute();
+  const rows = await db
+    .selectFrom('statement_of_reasons')
+    .selectAll()
+    .where('decision_id', 'in', decisionIds)
+    .execute();
   return new Map(rows.map((row) => [row.decision_id, toStatement(row)]));
 }

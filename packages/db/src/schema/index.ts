@@ -7,7 +7,6 @@ import type { AuditSigningKeyTable } from './audit-signing-key';
 import type { CaseTable } from './case';
 import type { ConversationTable } from './conversation';
 import type { DecisionConfirmationTable, DecisionTable } from './decision';
-import type { StatementOfReasonsTable } from './statement-of-reasons';
 import type { JobTable } from './job';
 import type { MessageTable } from './message';
 import type { PlatformAccountTable } from './platform-account';
@@ -20,6 +19,7 @@ import type { StaffLinkTable } from './staff-link';
 import type { StaffRoleChangeTable } from './staff-role-change';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
+import type { StatementOfReasonsTable } from './statement-of-reasons';
 import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
@@ -31,7 +31,6 @@ export type * from './audit-signing-key';
 export type * from './case';
 export type * from './conversation';
 export type * from './decision';
-export type * from './statement-of-reasons';
 export type * from './job';
 export type * from './message';
 export type * from './platform-account';
@@ -44,6 +43,7 @@ export type * from './staff-link';
 export type * from './staff-role-change';
 export type * from './staff-session';
 export type * from './staff-user';
+export type * from './statement-of-reasons';
 export type * from './webhook';
 
 export interface Database {

@@ -21,7 +21,14 @@ export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
                 <Timestamp value={decision.decidedAt} />
                 <ConfirmationBadge confirmation={decision.confirmation} />
               </p>
-              <p className="decision-rationale">{decision.rationale}</p>
+              {decision.statement && (
+                <p className="decision-public-reason">
+                  <span className="case-muted">Told the user:</span> {decision.statement.publicReason}
+                </p>
+              )}
+              <p className="decision-rationale">
+                <span className="case-muted">Internal note:</span> {decision.rationale}
+              </p>
               {decision.confirmation?.reason && (
                 <p className="case-muted">
                   {decision.confirmation.by?.username ?? 'Supervisor'}: {decision.confirmation.reason}
