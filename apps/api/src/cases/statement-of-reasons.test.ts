@@ -1,3 +1,5 @@
+import { connect } from '@docket/db';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aStatement, holdNewCase } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
@@ -168,6 +170,26 @@ describe('a restricting decision carries a statement of reasons', () => {
     for (const text of [PUBLIC_REASON, INTERNAL_NOTE, '§ 263 StGB', 'Phishing for bank logins']) {
       expect(serialized).not.toContain(text);
     }
+  });
+
+  it('is never rewritten: the application’s database role may not change or delete one', async () => {
+    const { response } = await decide({ statement: aStatement({ publicReason: PUBLIC_REASON }) });
+    const { id } = await response.json();
+    const app = await connect({ databaseUrl: t.url, role: 'docket_app', poolSize: 1 });
+    try {
+      await expect(
+        sql`update statement_of_reasons set public_reason = 'Nothing happened.'`.execute(app.db),
+      ).rejects.toThrow(/permission denied/);
+      await expect(sql`delete from statement_of_reasons`.execute(app.db)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.close();
+    }
+    const stored = await t.db
+      .selectFrom('statement_of_reasons')
+      .select('public_reason')
+      .where('decision_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.public_reason).toBe(PUBLIC_REASON);
   });
 });
 
