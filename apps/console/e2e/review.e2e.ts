@@ -191,7 +191,8 @@ test('a supervisor confirms the suspension a reviewer decided', async ({ page, b
   await supervisor.getByRole('link', { name: /Awaiting confirmation/ }).click();
 
   const card = supervisor.getByRole('listitem', { name: `Suspend account ${ref(caseId)}` });
-  await expect(card).toContainText('Sustained targeted abuse across several reports.');
+  await expect(card).toContainText('Internal note: Sustained targeted abuse across several reports.');
+  await expect(card).toContainText('Told the user: You sent the same person abusive messages');
   await expect(card).toContainText('Decided by reviewer');
   await expect(card).toContainText('HR-1 (Harassment)');
   await card.getByRole('button', { name: `Confirm suspend account on ${ref(caseId)}…` }).click();

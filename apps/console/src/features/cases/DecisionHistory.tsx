@@ -2,6 +2,7 @@ import type { Decision } from '@docket/contracts';
 import { Badge } from '../../ui/Badge';
 import { Timestamp } from '../../ui/Timestamp';
 import { CaseSection } from './CaseSection';
+import { DecisionReasons } from './DecisionReasons';
 import { actionLabel } from './decision-actions';
 
 /** Decisions already recorded on this case (after an escalation, or a rejected suspension). */
@@ -21,14 +22,7 @@ export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
                 <Timestamp value={decision.decidedAt} />
                 <ConfirmationBadge confirmation={decision.confirmation} />
               </p>
-              {decision.statement && (
-                <p className="decision-public-reason">
-                  <span className="case-muted">Told the user:</span> {decision.statement.publicReason}
-                </p>
-              )}
-              <p className="decision-rationale">
-                <span className="case-muted">Internal note:</span> {decision.rationale}
-              </p>
+              <DecisionReasons decision={decision} className="decision-rationale" />
               {decision.confirmation?.reason && (
                 <p className="case-muted">
                   {decision.confirmation.by?.username ?? 'Supervisor'}: {decision.confirmation.reason}
