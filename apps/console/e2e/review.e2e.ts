@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   CASE_URL,
   caseIdOf,
@@ -11,6 +12,16 @@ import {
 } from './support/test';
 
 const ref = (caseId: string) => `#${caseId.slice(0, 8)}`;
+
+/** From the queues page: waits for a claimable case in the queue, starts reviewing it, returns its id. */
+async function startReviewing(page: Page, queue: { id: string; name: string }, atLeast = 1): Promise<string> {
+  await waitForClaimableCases(page, queue.id, atLeast);
+  await page.getByRole('button', { name: `Start reviewing ${queue.name}` }).click();
+  await expect(page).toHaveURL(CASE_URL);
+  return caseIdOf(page);
+}
+
+const HARASSMENT = { id: 'harassment_hate', name: 'Harassment & hate' };
 
 test('a reviewer claims, reads, decides and moves on without touching the mouse', async ({ page }) => {
   test.setTimeout(60_000);
@@ -81,10 +92,7 @@ test('a reviewer writes a public reason and an internal note', async ({ page }) 
   await page.goto('/sign-in');
   await signIn(page, 'reviewer');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'harassment_hate', 2);
-  await page.getByRole('button', { name: 'Start reviewing Harassment & hate' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, HARASSMENT, 2);
   await pageHeading(page, new RegExp(ref(caseId))).focus();
 
   const publicReason = 'You kept messaging someone who asked you to stop, and called them names.';
@@ -162,11 +170,7 @@ test('a supervisor confirms the suspension a reviewer decided', async ({ page, b
   await page.goto('/sign-in');
   await signIn(page, 'reviewer');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'harassment_hate', 2);
-
-  await page.getByRole('button', { name: 'Start reviewing Harassment & hate' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, HARASSMENT, 2);
   await page.getByText('Suspend account', { exact: true }).click();
   await page.getByRole('combobox', { name: 'Policy' }).fill('HR-1');
   await page.getByRole('option', { name: /HR-1/ }).click();
@@ -251,10 +255,7 @@ test('when the hold on a case is lost, the page says so, and the case is gone fr
   await page.goto('/sign-in');
   await signIn(page, 'supervisor');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'other', 1);
-  await page.getByRole('button', { name: 'Start reviewing Other' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, { id: 'other', name: 'Other' });
 
   // Someone takes the case away; the next lease renewal, a minute later, finds out.
   await expect(pageHeading(page, new RegExp(ref(caseId)))).toBeVisible();
@@ -296,9 +297,7 @@ test('a reviewer turns off blurring in Preferences, and urgent evidence then arr
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
-  await waitForClaimableCases(page, 'urgent', 1);
-  await page.getByRole('button', { name: 'Start reviewing Urgent' }).click();
-  await expect(page).toHaveURL(CASE_URL);
+  await startReviewing(page, { id: 'urgent', name: 'Urgent' });
   const evidence = page.getByRole('region', { name: /Reported messages/ });
   await expect(evidence.getByRole('list')).toBeVisible();
   await expect(evidence.getByRole('list')).not.toHaveAttribute('data-blurred');
@@ -348,10 +347,7 @@ test('a supervisor hands a held case to a chosen colleague', async ({ page, brow
   await page.goto('/sign-in');
   await signIn(page, 'reviewer');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'scams_spam', 1);
-  await page.getByRole('button', { name: 'Start reviewing Scams & spam' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, { id: 'scams_spam', name: 'Scams & spam' });
 
   const supervisorContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const supervisor = await supervisorContext.newPage();
