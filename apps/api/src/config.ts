@@ -67,6 +67,8 @@ const Env = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    // Calendar months: DSA Art. 20 asks for at least six of them.
+    APPEAL_WINDOW_MONTHS: z.coerce.number().int().min(6).max(120).default(6),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
     STAFF_ENROL_LINK_HOURS: z.coerce
       .number()
@@ -115,6 +117,8 @@ export type Config = {
   /** Milliseconds between job runner polls when idle; 0: this process runs no background jobs. */
   jobs: { pollMs: number; leaseMs: number; sweepMs: number };
   webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  /** How long after a decision its user may appeal; each statement of reasons names the date. */
+  decisions: { appealWindowMonths: number };
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -162,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
+    decisions: { appealWindowMonths: env.APPEAL_WINDOW_MONTHS },
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   CASE_URL,
   caseIdOf,
@@ -11,6 +12,16 @@ import {
 } from './support/test';
 
 const ref = (caseId: string) => `#${caseId.slice(0, 8)}`;
+
+/** From the queues page: waits for a claimable case in the queue, starts reviewing it, returns its id. */
+async function startReviewing(page: Page, queue: { id: string; name: string }, atLeast = 1): Promise<string> {
+  await waitForClaimableCases(page, queue.id, atLeast);
+  await page.getByRole('button', { name: `Start reviewing ${queue.name}` }).click();
+  await expect(page).toHaveURL(CASE_URL);
+  return caseIdOf(page);
+}
+
+const HARASSMENT = { id: 'harassment_hate', name: 'Harassment & hate' };
 
 test('a reviewer claims, reads, decides and moves on without touching the mouse', async ({ page }) => {
   test.setTimeout(60_000);
@@ -41,7 +52,7 @@ test('a reviewer claims, reads, decides and moves on without touching the mouse'
   await expect(page.getByRole('radio', { name: 'Warn' })).toBeChecked();
 
   await page.keyboard.press('e');
-  const rationale = page.getByRole('textbox', { name: 'Rationale' });
+  const rationale = page.getByRole('textbox', { name: 'Internal note' });
   await expect(rationale).toBeFocused();
   // Letters are text while typing: none of these starts a shortcut.
   await page.keyboard.type('Repeated unwanted contact after being asked to stop; first warning.');
@@ -76,6 +87,55 @@ test('a reviewer claims, reads, decides and moves on without touching the mouse'
   await expect(pageHeading(page, new RegExp(ref(caseIdOf(page))))).toBeVisible();
 });
 
+test('a reviewer writes a public reason and an internal note', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/sign-in');
+  await signIn(page, 'reviewer');
+  await expect(pageHeading(page, 'Queues')).toBeVisible();
+  const caseId = await startReviewing(page, HARASSMENT, 2);
+  await pageHeading(page, new RegExp(ref(caseId))).focus();
+
+  const publicReason = 'You kept messaging someone who asked you to stop, and called them names.';
+  const note = 'Third report on this account this month; watch the sibling accounts.';
+
+  // A restriction asks for the statement the user reads; the keyboard still does it all.
+  await page.keyboard.press('4');
+  await expect(page.getByRole('radio', { name: 'Restrict account' })).toBeChecked();
+  const statement = page.getByRole('group', { name: 'Statement of reasons' });
+  await expect(statement).toContainText('The user may appeal until');
+  await page.keyboard.press('p');
+  await page.keyboard.type('HR');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(statement).toContainText('https://platform.example/terms#harassment');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('u');
+  await expect(page.getByRole('textbox', { name: 'Public reason' })).toBeFocused();
+  await page.keyboard.type(publicReason);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('e');
+  await expect(page.getByRole('textbox', { name: 'Internal note' })).toBeFocused();
+  await page.keyboard.type(note);
+
+  const recorded = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${caseId}/decisions`));
+  await page.keyboard.press('Control+Enter');
+  const decision = await (await recorded).json();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Recorded “Restrict account” under HR-1 on case ${ref(caseId)}.` }),
+  ).toContainText('The user may appeal until');
+
+  // Stored apart: the note stays with staff, the reason goes in the statement the user is given.
+  expect(decision.rationale).toBe(note);
+  expect(decision.statement).toMatchObject({
+    publicReason,
+    ground: { kind: 'terms', termsUrl: 'https://platform.example/terms#harassment' },
+    restriction: 'service_partially_suspended',
+    category: 'cyber_violence',
+  });
+  expect(JSON.stringify(decision.statement)).not.toContain(note);
+  expect(decision.statement.territorialScope).toHaveLength(30);
+});
+
 test('? lists every shortcut, and Escape closes the list', async ({ page }) => {
   await page.goto('/sign-in');
   await signIn(page, 'reviewer');
@@ -89,7 +149,8 @@ test('? lists every shortcut, and Escape closes the list', async ({ page }) => {
     'Reveal blurred evidence',
     'Refer to law enforcement',
     'Choose the policy',
-    'Write the rationale',
+    'Write the internal note',
+    'Write the public reason the user reads',
     'Record the decision and open the next case',
     'Skip: give the case back and open the next one',
     'Show or hide the timeline',
@@ -109,15 +170,14 @@ test('a supervisor confirms the suspension a reviewer decided', async ({ page, b
   await page.goto('/sign-in');
   await signIn(page, 'reviewer');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'harassment_hate', 2);
-
-  await page.getByRole('button', { name: 'Start reviewing Harassment & hate' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, HARASSMENT, 2);
   await page.getByText('Suspend account', { exact: true }).click();
   await page.getByRole('combobox', { name: 'Policy' }).fill('HR-1');
   await page.getByRole('option', { name: /HR-1/ }).click();
-  await page.getByRole('textbox', { name: 'Rationale' }).fill('Sustained targeted abuse across several reports.');
+  await page
+    .getByRole('textbox', { name: 'Public reason' })
+    .fill('You sent the same person abusive messages many times after they asked you to stop.');
+  await page.getByRole('textbox', { name: 'Internal note' }).fill('Sustained targeted abuse across several reports.');
   await page.getByRole('button', { name: 'Record decision' }).click();
   await expect(page).not.toHaveURL(new RegExp(caseId));
   await expect(
@@ -135,7 +195,8 @@ test('a supervisor confirms the suspension a reviewer decided', async ({ page, b
   await supervisor.getByRole('link', { name: /Awaiting confirmation/ }).click();
 
   const card = supervisor.getByRole('listitem', { name: `Suspend account ${ref(caseId)}` });
-  await expect(card).toContainText('Sustained targeted abuse across several reports.');
+  await expect(card).toContainText('Internal note: Sustained targeted abuse across several reports.');
+  await expect(card).toContainText('Told the user: You sent the same person abusive messages');
   await expect(card).toContainText('Decided by reviewer');
   await expect(card).toContainText('HR-1 (Harassment)');
   await card.getByRole('button', { name: `Confirm suspend account on ${ref(caseId)}…` }).click();
@@ -167,7 +228,16 @@ test('a supervisor sees why they cannot confirm their own suspension', async ({ 
   const caseId: string = claimed.case.id;
   const decided = await page.request.post(`/api/cases/${caseId}/decisions`, {
     headers,
-    data: { action: 'suspend_account', policyCode: 'SC-1', rationale: 'Runs a payment scam against many accounts.' },
+    data: {
+      action: 'suspend_account',
+      policyCode: 'SC-1',
+      rationale: 'Runs a payment scam against many accounts.',
+      statement: {
+        ground: { kind: 'terms' },
+        publicReason: 'Your account asked many people to pay for goods that never existed.',
+        territorialScope: ['DE'],
+      },
+    },
   });
   expect(decided.status()).toBe(201);
 
@@ -185,10 +255,7 @@ test('when the hold on a case is lost, the page says so, and the case is gone fr
   await page.goto('/sign-in');
   await signIn(page, 'supervisor');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'other', 1);
-  await page.getByRole('button', { name: 'Start reviewing Other' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, { id: 'other', name: 'Other' });
 
   // Someone takes the case away; the next lease renewal, a minute later, finds out.
   await expect(pageHeading(page, new RegExp(ref(caseId)))).toBeVisible();
@@ -230,9 +297,7 @@ test('a reviewer turns off blurring in Preferences, and urgent evidence then arr
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
-  await waitForClaimableCases(page, 'urgent', 1);
-  await page.getByRole('button', { name: 'Start reviewing Urgent' }).click();
-  await expect(page).toHaveURL(CASE_URL);
+  await startReviewing(page, { id: 'urgent', name: 'Urgent' });
   const evidence = page.getByRole('region', { name: /Reported messages/ });
   await expect(evidence.getByRole('list')).toBeVisible();
   await expect(evidence.getByRole('list')).not.toHaveAttribute('data-blurred');
@@ -282,10 +347,7 @@ test('a supervisor hands a held case to a chosen colleague', async ({ page, brow
   await page.goto('/sign-in');
   await signIn(page, 'reviewer');
   await expect(pageHeading(page, 'Queues')).toBeVisible();
-  await waitForClaimableCases(page, 'scams_spam', 1);
-  await page.getByRole('button', { name: 'Start reviewing Scams & spam' }).click();
-  await expect(page).toHaveURL(CASE_URL);
-  const caseId = caseIdOf(page);
+  const caseId = await startReviewing(page, { id: 'scams_spam', name: 'Scams & spam' });
 
   const supervisorContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const supervisor = await supervisorContext.newPage();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgeBand, Category, REPORT_SOURCES } from './intake';
+import { DsaCategory, isRestricting, StatementBody, StatementOfReasons } from './statement-of-reasons';
 
 export const DECISION_ACTIONS = [
   'no_violation',
@@ -94,6 +95,7 @@ export const Decision = z
     decidedBy: z.object({ id: z.uuid(), username: z.string() }),
     decidedAt: Timestamp,
     grantId: z.uuid().nullable(),
+    statement: StatementOfReasons.nullable().meta({ description: 'Present for every restricting action.' }),
     confirmation: z
       .object({
         status: z.enum(['pending', 'confirmed', 'rejected']),
@@ -130,6 +132,9 @@ export const CaseDetail = z
     }),
     decisions: z.array(Decision),
     timeline: z.array(TimelineEntry),
+    appealWindowMonths: z.number().int().meta({
+      description: 'How long the affected user may appeal a restricting decision made on this case (calendar months).',
+    }),
     blurEvidence: z.boolean().meta({
       description:
         "Whether the console should blur evidence until revealed (urgent category and the viewer's preference).",
@@ -142,7 +147,31 @@ export const DecideBody = z
   .object({
     action: DecisionAction,
     policyCode: z.string().min(1).max(32),
-    rationale: z.string().trim().min(10, 'at least 10 characters').max(4000),
+    rationale: z
+      .string()
+      .trim()
+      .min(10, 'at least 10 characters')
+      .max(4000)
+      .meta({ description: 'The internal note: for staff and auditors, never sent to the user.' }),
+    statement: StatementBody.optional().meta({
+      description:
+        'Required for a restricting action (remove_messages, restrict_account, suspend_account); refused otherwise.',
+    }),
+  })
+  .superRefine((body, ctx) => {
+    const restricting = isRestricting(body.action);
+    if (restricting && !body.statement) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statement'],
+        message: 'a restricting action needs a statement of reasons',
+      });
+    } else if (!restricting && body.statement) {
+      ctx.addIssue({ code: 'custom', path: ['statement'], message: 'only a restricting action carries one' });
+    }
+    if (body.action === 'remove_messages' && body.statement?.endsAt) {
+      ctx.addIssue({ code: 'custom', path: ['statement', 'endsAt'], message: 'a removal does not end' });
+    }
   })
   .meta({ id: 'DecideBody' });
 export type DecideBody = z.infer<typeof DecideBody>;
@@ -191,6 +220,11 @@ export const Policy = z
     title: z.string(),
     description: z.string(),
     active: z.boolean(),
+    dsaCategory: DsaCategory.nullable().meta({ description: 'The DSA statement category decisions under it report.' }),
+    termsUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'The terms clause it enforces, cited by statements of reasons.' }),
   })
   .meta({ id: 'Policy' });
 export type Policy = z.infer<typeof Policy>;
@@ -204,6 +238,13 @@ export const PolicyBody = z
     title: z.string().trim().min(1).max(120),
     description: z.string().trim().max(2000).default(''),
     active: z.boolean().default(true),
+    dsaCategory: DsaCategory.nullable().default(null),
+    termsUrl: z
+      .url({ protocol: /^https$/, error: 'an https URL' })
+      .max(500)
+      .nullable()
+      .default(null)
+      .meta({ description: 'Needed before a restricting decision may cite the policy on the terms ground.' }),
   })
   .meta({ id: 'PolicyBody' });
 export type PolicyBody = z.input<typeof PolicyBody>;

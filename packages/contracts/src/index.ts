@@ -8,4 +8,5 @@ export * from './problem';
 export * from './queues';
 export * from './safe-text';
 export * from './staff';
+export * from './statement-of-reasons';
 export * from './webhooks';

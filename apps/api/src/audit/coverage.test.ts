@@ -8,7 +8,7 @@ import { ROLES } from '@docket/permissions';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JUSTIFICATION, requestAccess } from '../testing/access';
-import { casesVia, closeOtherOpenCases, holdNewCase } from '../testing/cases';
+import { aDecision, casesVia, closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { type TestResponse, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
@@ -108,7 +108,7 @@ async function pendingSuspension() {
   const held = await reviewerHolding();
   const decided = await t.request('POST', `/api/cases/${held.caseId}/decisions`, {
     session: held.session,
-    body: { action: 'suspend_account', policyCode: 'HR-1', rationale: RATIONALE },
+    body: aDecision('suspend_account', 'HR-1', RATIONALE),
   });
   const supervisor = await t.signedIn(['reviewer', 'supervisor']);
   return { decisionId: (await decided.json()).id as string, supervisor };

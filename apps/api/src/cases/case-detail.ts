@@ -22,7 +22,7 @@ export async function openCase(
   keyring: Keyring,
   caseId: string,
   viewerId: string,
-): Promise<CaseDetail> {
+): Promise<Omit<CaseDetail, 'appealWindowMonths'>> {
   const { trx } = ctx;
   const row = await selectCases(trx).select(heldBy(viewerId).as('held')).where('c.id', '=', caseId).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No case with that id.');

@@ -3,7 +3,13 @@
  * same transaction. Escalations move the case to the supervisors' queue; suspensions and law
  * enforcement referrals wait for a different supervisor's confirmation.
  */
-import { ACTIONS_NEEDING_CONFIRMATION, type DecideBody, type Decision, type DecisionAction } from '@docket/contracts';
+import {
+  ACTIONS_NEEDING_CONFIRMATION,
+  type DecideBody,
+  type Decision,
+  type DecisionAction,
+  isRestricting,
+} from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
@@ -12,6 +18,7 @@ import type { ActionContext } from '../actions/context';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
 import { lockHeldCase } from './claims';
+import { recordStatement, statementsFor } from './statement-of-reasons';
 
 export const ESCALATION_QUEUE = 'escalations';
 
@@ -42,7 +49,21 @@ function selectDecisions(db: Kysely<Database>) {
 
 type DecisionQueryRow = Awaited<ReturnType<ReturnType<typeof selectDecisions>['executeTakeFirstOrThrow']>>;
 
-function toDecision(row: DecisionQueryRow): Decision {
+/** Decisions with their statements of reasons (restricting actions carry one). */
+async function toDecisions(db: Kysely<Database>, rows: DecisionQueryRow[]): Promise<Decision[]> {
+  const statements = await statementsFor(
+    db,
+    rows.filter((row) => isRestricting(row.action as DecisionAction)).map((row) => row.id),
+  );
+  return rows.map((row) => toDecision(row, statements.get(row.id) ?? null));
+}
+
+async function decisionById(db: Kysely<Database>, id: string): Promise<Decision> {
+  const row = await selectDecisions(db).where('d.id', '=', id).executeTakeFirstOrThrow();
+  return toDecision(row, (await statementsFor(db, [id])).get(id) ?? null);
+}
+
+function toDecision(row: DecisionQueryRow, statement: Decision['statement']): Decision {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -52,6 +73,7 @@ function toDecision(row: DecisionQueryRow): Decision {
     decidedBy: { id: row.decided_by, username: row.decider_username },
     decidedAt: row.decided_at.toISOString(),
     grantId: row.grant_id,
+    statement,
     confirmation: row.requires_confirmation
       ? {
           status: row.outcome ?? 'pending',
@@ -67,7 +89,7 @@ function toDecision(row: DecisionQueryRow): Decision {
 }
 
 export async function decisionsForCase(db: Kysely<Database>, caseId: string): Promise<Decision[]> {
-  return (await selectDecisions(db).where('d.case_id', '=', caseId).orderBy('d.decided_at').execute()).map(toDecision);
+  return toDecisions(db, await selectDecisions(db).where('d.case_id', '=', caseId).orderBy('d.decided_at').execute());
 }
 
 /** Keyset pages of decisions waiting for a supervisor, oldest first (cursor: last decided_at and id). */
@@ -90,7 +112,7 @@ export async function pendingConfirmations(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(toDecision),
+    items: await toDecisions(db, page),
     nextCursor: rows.length > query.limit && last ? encodeTimeCursor(last.decided_key, last.id) : null,
   };
 }
@@ -100,17 +122,24 @@ export async function decideCase(
   caseId: string,
   staffId: string,
   body: DecideBody,
+  rules: { appealWindowMonths: number },
 ): Promise<Decision> {
   const { trx } = ctx;
   await lockHeldCase(trx, caseId, staffId);
   const policy = await trx
     .selectFrom('policy')
-    .select(['code', 'active'])
+    .select(['code', 'active', 'dsa_category', 'terms_url'])
     .where('code', '=', body.policyCode)
     .executeTakeFirst();
   if (!policy?.active) {
     throw new AppError('invalid', `No active policy "${body.policyCode}".`, {
       errors: [{ field: 'policyCode', message: 'not an active policy' }],
+    });
+  }
+  // The user is owed reasons for any restriction (DSA Art. 17), whatever client sent the decision.
+  if (isRestricting(body.action) !== Boolean(body.statement)) {
+    throw new AppError('invalid', 'A restricting action, and only one, carries a statement of reasons.', {
+      errors: [{ field: 'statement', message: body.statement ? 'only a restricting action carries one' : 'required' }],
     });
   }
   const requiresConfirmation = ACTIONS_NEEDING_CONFIRMATION.includes(body.action);
@@ -129,6 +158,17 @@ export async function decideCase(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const statement =
+    body.statement && isRestricting(body.action)
+      ? await recordStatement(trx, {
+          decisionId: id,
+          caseId,
+          action: body.action,
+          policy,
+          statement: body.statement,
+          appealWindowMonths: rules.appealWindowMonths,
+        })
+      : null;
 
   const released = { assignee_id: null, lease_expires_at: null };
   if (body.action === 'escalate') {
@@ -155,11 +195,16 @@ export async function decideCase(
     target: { type: 'decision', id },
     caseId,
     ...(grant ? { grantId: grant.id } : {}),
-    details: { action: body.action, policyCode: body.policyCode, requiresConfirmation },
+    details: {
+      action: body.action,
+      policyCode: body.policyCode,
+      requiresConfirmation,
+      ...(statement && { statement }),
+    },
   });
   // Deciding (or escalating) lets go of the case, and with it the access it justified.
   await endGrantsOnCase(ctx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided');
-  return toDecision(await selectDecisions(trx).where('d.id', '=', id).executeTakeFirstOrThrow());
+  return decisionById(trx, id);
 }
 
 /** A supervisor other than the decider confirms (the action takes effect) or rejects (the case reopens). */
@@ -200,5 +245,5 @@ export async function settleDecision(
     caseId: decision.case_id,
     details: reason ? { reason } : {},
   });
-  return toDecision(await selectDecisions(trx).where('d.id', '=', decisionId).executeTakeFirstOrThrow());
+  return decisionById(trx, decisionId);
 }

@@ -1,5 +1,6 @@
+import type { DecisionAction } from '@docket/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casesVia, holdNewCase as holdCase, spamReports } from '../testing/cases';
+import { aDecision, casesVia, holdNewCase as holdCase, spamReports } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
@@ -13,10 +14,10 @@ beforeAll(async () => {
 const holdNewCase = (session: TestSession, report = aReport({ category: 'scam_fraud' })) =>
   holdCase(t, platform, session, report);
 
-const decide = (session: TestSession, caseId: string, action: string, policyCode = 'SC-1') =>
+const decide = (session: TestSession, caseId: string, action: DecisionAction, policyCode = 'SC-1') =>
   t.request('POST', `/api/cases/${caseId}/decisions`, {
     session,
-    body: { action, policyCode, rationale: 'Messages match the scam pattern described in policy.' },
+    body: aDecision(action, policyCode, 'Messages match the scam pattern described in policy.'),
   });
 
 describe('the case view', () => {

@@ -55,9 +55,9 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const { keyring } = c.var.deps;
+      const { keyring, config } = c.var.deps;
       const detail = await runAction(c, (ctx) => openCase(ctx, keyring, c.req.valid('param').id, session.user.id));
-      return c.json(detail, 200);
+      return c.json({ ...detail, appealWindowMonths: config.decisions.appealWindowMonths }, 200);
     },
   )
   .openapi(
@@ -132,7 +132,9 @@ export const caseRoutes = featureRouter()
       const session = signedIn(c);
       const id = c.req.valid('param').id;
       const body = c.req.valid('json');
-      const decision = await runAction(c, (ctx) => decideCase(ctx, id, session.user.id, body));
+      const decision = await runAction(c, (ctx) =>
+        decideCase(ctx, id, session.user.id, body, c.var.deps.config.decisions),
+      );
       return c.json(decision, 201);
     },
   )

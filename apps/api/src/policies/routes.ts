@@ -1,4 +1,4 @@
-import { Policy, PolicyBody, PolicyList } from '@docket/contracts';
+import { type DsaCategory, Policy, PolicyBody, PolicyList } from '@docket/contracts';
 import type { PolicyRow } from '@docket/db';
 import { can } from '@docket/permissions';
 import { z } from 'zod';
@@ -7,13 +7,15 @@ import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody } from '../http/route';
 
-const toPolicy = (row: Pick<PolicyRow, 'code' | 'title' | 'description' | 'active'>): Policy => ({
+const columns = ['code', 'title', 'description', 'active', 'dsa_category', 'terms_url'] as const;
+const toPolicy = (row: Pick<PolicyRow, (typeof columns)[number]>): Policy => ({
   code: row.code,
   title: row.title,
   description: row.description,
   active: row.active,
+  dsaCategory: row.dsa_category as DsaCategory | null,
+  termsUrl: row.terms_url,
 });
-const columns = ['code', 'title', 'description', 'active'] as const;
 
 async function savePolicy(
   ctx: ActionContext,
@@ -22,7 +24,13 @@ async function savePolicy(
   mode: 'create' | 'update',
 ): Promise<Policy> {
   const { trx } = ctx;
-  const values = { title: body.title, description: body.description, active: body.active };
+  const values = {
+    title: body.title,
+    description: body.description,
+    active: body.active,
+    dsa_category: body.dsaCategory,
+    terms_url: body.termsUrl,
+  };
   const row =
     mode === 'create'
       ? await trx

@@ -1,5 +1,11 @@
 /** Builds cases through the real intake path, for tests of the review workflow. */
-import type { IntakeReportInput } from '@docket/contracts';
+import {
+  type DecideBody,
+  type DecisionAction,
+  type IntakeReportInput,
+  isRestricting,
+  type StatementBody,
+} from '@docket/contracts';
 import type { TestSession, useTestApp } from './harness';
 import { aReport } from './reports';
 
@@ -50,4 +56,20 @@ export async function holdNewCase(
   const claimed = await (await t.request('POST', `/api/queues/${queue_id}/claim-next`, { session, body: {} })).json();
   if (claimed.case?.id !== caseId) throw new Error(`claimed ${claimed.case?.id ?? 'nothing'} instead of ${caseId}`);
   return caseId;
+}
+
+/** A complete statement of reasons on the terms ground, for decisions that restrict. */
+export function aStatement(overrides: Partial<StatementBody> = {}): StatementBody {
+  return {
+    ground: { kind: 'terms', alsoIllegal: false },
+    publicReason: 'Your messages asked people for their bank login, which our rules on scams forbid.',
+    endsAt: null,
+    territorialScope: ['DE', 'FR'],
+    ...overrides,
+  };
+}
+
+/** A decision's body; restricting actions get a statement of reasons, as the API requires. */
+export function aDecision(action: DecisionAction, policyCode: string, rationale: string): DecideBody {
+  return { action, policyCode, rationale, ...(isRestricting(action) && { statement: aStatement() }) };
 }

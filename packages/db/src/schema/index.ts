@@ -19,6 +19,7 @@ import type { StaffLinkTable } from './staff-link';
 import type { StaffRoleChangeTable } from './staff-role-change';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
+import type { StatementOfReasonsTable } from './statement-of-reasons';
 import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
@@ -42,6 +43,7 @@ export type * from './staff-link';
 export type * from './staff-role-change';
 export type * from './staff-session';
 export type * from './staff-user';
+export type * from './statement-of-reasons';
 export type * from './webhook';
 
 export interface Database {
@@ -56,6 +58,7 @@ export interface Database {
   conversation: ConversationTable;
   decision: DecisionTable;
   decision_confirmation: DecisionConfirmationTable;
+  statement_of_reasons: StatementOfReasonsTable;
   job: JobTable;
   message: MessageTable;
   outbox_event: OutboxEventTable;

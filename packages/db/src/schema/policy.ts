@@ -5,6 +5,8 @@ export interface PolicyTable {
   title: string;
   description: Generated<string>;
   active: Generated<boolean>;
+  dsa_category: string | null;
+  terms_url: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -151,6 +151,7 @@ function CaseView({ caseId }: { caseId: string }) {
             <DecisionPanel
               summary={summary}
               queueName={queueName}
+              appealWindowMonths={detail.appealWindowMonths}
               isDisabled={lost !== null}
               decide={decide}
               next={next}

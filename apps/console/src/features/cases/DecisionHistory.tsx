@@ -2,6 +2,7 @@ import type { Decision } from '@docket/contracts';
 import { Badge } from '../../ui/Badge';
 import { Timestamp } from '../../ui/Timestamp';
 import { CaseSection } from './CaseSection';
+import { DecisionReasons } from './DecisionReasons';
 import { actionLabel } from './decision-actions';
 
 /** Decisions already recorded on this case (after an escalation, or a rejected suspension). */
@@ -21,7 +22,7 @@ export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
                 <Timestamp value={decision.decidedAt} />
                 <ConfirmationBadge confirmation={decision.confirmation} />
               </p>
-              <p className="decision-rationale">{decision.rationale}</p>
+              <DecisionReasons decision={decision} className="decision-rationale" />
               {decision.confirmation?.reason && (
                 <p className="case-muted">
                   {decision.confirmation.by?.username ?? 'Supervisor'}: {decision.confirmation.reason}

@@ -1,4 +1,10 @@
-import { type CaseSummary, DECISION_ACTIONS, type Decision, type DecisionAction } from '@docket/contracts';
+import {
+  type CaseSummary,
+  DECISION_ACTIONS,
+  type Decision,
+  type DecisionAction,
+  isRestricting,
+} from '@docket/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
@@ -16,14 +22,29 @@ import { usePolicies } from '../policies/policy-list-query';
 import { caseRef } from './case-ref';
 import type { useDecideCase } from './decide-mutation';
 import { actionHint, actionLabel, needsConfirmation } from './decision-actions';
+import { StatementFields } from './StatementFields';
+import { EMPTY_STATEMENT, statementBody } from './statement-draft';
 import type { useOpenNextCase } from './use-open-next-case';
 
-const FIELDS = ['action', 'policyCode', 'rationale'] as const;
+const FIELDS = [
+  'action',
+  'policyCode',
+  'rationale',
+  'statement',
+  'statement.ground.kind',
+  'statement.ground.legalGround',
+  'statement.ground.explanation',
+  'statement.publicReason',
+  'statement.endsAt',
+  'statement.territorialScope',
+] as const;
 const RATIONALE_MIN = 10;
 
 export interface DecisionPanelProps {
   summary: CaseSummary;
   queueName: string;
+  /** How long the user may appeal a restriction; the panel shows the date it would end. */
+  appealWindowMonths: number;
   /** The hold on the case is gone: the server would refuse a decision. */
   isDisabled: boolean;
   /** Owned by the case view, which must not skip or release a case while it is being decided. */
@@ -33,17 +54,29 @@ export interface DecisionPanelProps {
 
 function recordedNotice(decision: Decision): string {
   const what = `Recorded “${actionLabel(decision.action)}” under ${decision.policyCode} on case ${caseRef(decision.caseId)}`;
-  return needsConfirmation(decision.action)
+  const sentence = needsConfirmation(decision.action)
     ? `${what}; it takes effect once another supervisor confirms it.`
     : `${what}.`;
+  const appealUntil = decision.statement?.redress.appealUntil;
+  return appealUntil
+    ? `${sentence} The user may appeal until ${new Date(appealUntil).toLocaleDateString()}.`
+    : sentence;
 }
 
 /**
- * Action, policy, rationale; then straight on to the next case of the same queue. Every part is
- * reachable without the mouse: 1–7 pick the action, p and e jump to the fields, Ctrl/⌘+Enter
- * records. Claiming has side effects, so the next case is claimed only once the decision is in.
+ * Action, policy, internal note and, for a restriction, the statement of reasons the user reads;
+ * then straight on to the next case of the same queue. Every part is reachable without the mouse:
+ * 1–7 pick the action, p, u and e jump to the fields, Ctrl/⌘+Enter records. Claiming has side
+ * effects, so the next case is claimed only once the decision is in.
  */
-export function DecisionPanel({ summary, queueName, isDisabled, decide, next }: DecisionPanelProps) {
+export function DecisionPanel({
+  summary,
+  queueName,
+  appealWindowMonths,
+  isDisabled,
+  decide,
+  next,
+}: DecisionPanelProps) {
   const { data: policies } = usePolicies();
   const activePolicies = policies.items.filter((policy) => policy.active);
   const { openNext, claim } = next;
@@ -52,9 +85,11 @@ export function DecisionPanel({ summary, queueName, isDisabled, decide, next }: 
   const [action, setAction] = useState<DecisionAction | null>(null);
   const [policyCode, setPolicyCode] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
+  const [statement, setStatement] = useState(EMPTY_STATEMENT);
   const formRef = useRef<HTMLFormElement>(null);
   const policyRef = useRef<HTMLInputElement>(null);
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
+  const publicReasonRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const error = isApiError(decide.error) ? decide.error : null;
@@ -65,6 +100,7 @@ export function DecisionPanel({ summary, queueName, isDisabled, decide, next }: 
   const hotkeys: Hotkeys = {
     p: () => policyRef.current?.focus(),
     e: () => rationaleRef.current?.focus(),
+    u: () => (publicReasonRef.current ? publicReasonRef.current.focus() : false),
     'mod+Enter': () => (isLocked ? false : formRef.current?.requestSubmit()),
     // Esc leaves a field, so the single-key shortcuts work again; focus waits on the panel's heading.
     Escape: (event) =>
@@ -95,7 +131,10 @@ export function DecisionPanel({ summary, queueName, isDisabled, decide, next }: 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isLocked || !action || !policyCode) return;
-    decide.mutate({ caseId: summary.id, body: { action, policyCode, rationale } }, { onSuccess: moveOn });
+    const body = isRestricting(action)
+      ? { action, policyCode, rationale, statement: statementBody(statement, action) }
+      : { action, policyCode, rationale };
+    decide.mutate({ caseId: summary.id, body }, { onSuccess: moveOn });
   }
 
   return (
@@ -161,11 +200,23 @@ export function DecisionPanel({ summary, queueName, isDisabled, decide, next }: 
           )}
         </ComboBox>
 
+        {action && isRestricting(action) && (
+          <StatementFields
+            action={action}
+            draft={statement}
+            onChange={setStatement}
+            termsUrl={selectedPolicy?.termsUrl ?? null}
+            appealWindowMonths={appealWindowMonths}
+            isDisabled={isLocked}
+            publicReasonRef={publicReasonRef}
+          />
+        )}
+
         <TextAreaField
-          label="Rationale"
+          label="Internal note"
           name="rationale"
-          description="Why this action under this policy. Kept with the decision; auditors read it."
-          placeholder="Write the rationale (e)"
+          description="Staff only: why this action under this policy. Auditors read it; the user never does."
+          placeholder="Write the internal note (e)"
           textAreaRef={rationaleRef}
           rows={5}
           isRequired

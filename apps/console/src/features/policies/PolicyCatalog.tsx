@@ -5,6 +5,7 @@ import { ActionMenu } from '../../ui/ActionMenu';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { dsaCategoryLabel } from './dsa-categories';
 import { PolicyDialog } from './PolicyDialog';
 import { usePolicies } from './policy-list-query';
 import { TogglePolicyDialog } from './TogglePolicyDialog';
@@ -38,6 +39,7 @@ export function PolicyCatalog({ onDone }: { onDone: (message: string) => void })
             </Column>
             <Column className="column">Title</Column>
             <Column className="column settings-col-wide">Description</Column>
+            <Column className="column">DSA category</Column>
             <Column className="column">Status</Column>
             <Column className="column column-actions">
               <span className="visually-hidden">Actions</span>
@@ -55,7 +57,20 @@ export function PolicyCatalog({ onDone }: { onDone: (message: string) => void })
                   <span className="mono">{policy.code}</span>
                 </Cell>
                 <Cell className="cell">{policy.title}</Cell>
-                <Cell className="cell cell-muted settings-description">{policy.description}</Cell>
+                <Cell className="cell cell-muted settings-description">
+                  {policy.description}
+                  {policy.termsUrl && (
+                    <>
+                      {' '}
+                      <a href={policy.termsUrl} target="_blank" rel="noreferrer">
+                        Terms clause
+                      </a>
+                    </>
+                  )}
+                </Cell>
+                <Cell className="cell">
+                  {policy.dsaCategory ? dsaCategoryLabel(policy.dsaCategory) : <Badge>None</Badge>}
+                </Cell>
                 <Cell className="cell">
                   {policy.active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}
                 </Cell>

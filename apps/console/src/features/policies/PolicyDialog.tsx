@@ -1,17 +1,19 @@
-import type { Policy } from '@docket/contracts';
+import type { DsaCategory, Policy } from '@docket/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { isApiError } from '../../api/api-error';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ComboBox, ComboBoxItem } from '../../ui/ComboBox';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useFormError } from '../../ui/form-error';
 import { TextAreaField, TextField } from '../../ui/TextField';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { useCreatePolicy } from './create-policy-mutation';
+import { DSA_CATEGORY_OPTIONS } from './dsa-categories';
 import { useUpdatePolicy } from './update-policy-mutation';
 
-const FIELDS = ['code', 'title', 'description'] as const;
+const FIELDS = ['code', 'title', 'description', 'dsaCategory', 'termsUrl'] as const;
 
 export interface PolicyDialogProps {
   /** The policy to edit; absent to add one. */
@@ -28,6 +30,8 @@ export function PolicyDialog({ policy, onClose, onDone }: PolicyDialogProps) {
   const [code, setCode] = useState('');
   const [title, setTitle] = useState(policy?.title ?? '');
   const [description, setDescription] = useState(policy?.description ?? '');
+  const [dsaCategory, setDsaCategory] = useState<DsaCategory | null>(policy?.dsaCategory ?? null);
+  const [termsUrl, setTermsUrl] = useState(policy?.termsUrl ?? '');
   const formRef = useRef<HTMLFormElement>(null);
 
   const mutation = policy ? update : create;
@@ -37,16 +41,14 @@ export function PolicyDialog({ policy, onClose, onDone }: PolicyDialogProps) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const fields = { title, description, dsaCategory, termsUrl: termsUrl.trim() || null };
     if (policy) {
       update.mutate(
-        { code: policy.code, changes: { title, description, active: policy.active } },
+        { code: policy.code, changes: { ...fields, active: policy.active } },
         { onSuccess: () => onDone(`Saved ${policy.code}.`) },
       );
     } else {
-      create.mutate(
-        { code, title, description, active: true },
-        { onSuccess: (created) => onDone(`Added ${created.code}.`) },
-      );
+      create.mutate({ code, ...fields, active: true }, { onSuccess: (created) => onDone(`Added ${created.code}.`) });
     }
   }
 
@@ -87,6 +89,27 @@ export function PolicyDialog({ policy, onClose, onDone }: PolicyDialogProps) {
             rows={4}
             value={description}
             onChange={setDescription}
+          />
+          <ComboBox
+            label="DSA category"
+            name="dsaCategory"
+            description="What statements of reasons under this policy report to the EU Transparency Database."
+            defaultItems={DSA_CATEGORY_OPTIONS}
+            value={dsaCategory}
+            onChange={(key) => setDsaCategory(key === null ? null : (String(key) as DsaCategory))}
+          >
+            {(option) => <ComboBoxItem id={option.id}>{option.label}</ComboBoxItem>}
+          </ComboBox>
+          <TextField
+            label="Terms URL"
+            name="termsUrl"
+            type="url"
+            description="The clause of the platform's terms this policy enforces (https). Users are shown it; without it, decisions cannot rest on the terms."
+            autoCapitalize="none"
+            spellCheck="false"
+            maxLength={500}
+            value={termsUrl}
+            onChange={setTermsUrl}
           />
           <DialogActions>
             <Button onPress={onClose}>Cancel</Button>

@@ -1,6 +1,7 @@
 import type { Policy } from '@docket/contracts';
 import { isApiError } from '../../api/api-error';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { policyInput } from './policy-input';
 import { useUpdatePolicy } from './update-policy-mutation';
 
 export interface TogglePolicyDialogProps {
@@ -26,7 +27,7 @@ export function TogglePolicyDialog({ policy, onClose, onDone }: TogglePolicyDial
         update.mutate(
           {
             code: policy.code,
-            changes: { title: policy.title, description: policy.description, active: !deactivating },
+            changes: { ...policyInput(policy), active: !deactivating },
           },
           { onSuccess: () => onDone(`${deactivating ? 'Deactivated' : 'Activated'} ${policy.code}.`) },
         )

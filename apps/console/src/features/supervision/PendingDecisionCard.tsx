@@ -2,6 +2,7 @@ import { Button } from '../../ui/Button';
 import { Timestamp } from '../../ui/Timestamp';
 import { CaseSummaryMeta } from '../cases/CaseSummaryMeta';
 import { caseRef } from '../cases/case-ref';
+import { DecisionReasons } from '../cases/DecisionReasons';
 import { actionLabel } from '../cases/decision-actions';
 import type { PendingConfirmation } from './pending-confirmations-query';
 
@@ -55,7 +56,7 @@ export function PendingDecisionCard({ decision, queueName, policyTitle, isOwn, o
           Reject…
         </Button>
       </div>
-      <p className="pending-rationale">{decision.rationale}</p>
+      <DecisionReasons decision={decision} className="pending-rationale" />
       {isOwn && (
         <p className="pending-own">
           You recorded this decision, so another supervisor must confirm or reject it: no one checks their own
