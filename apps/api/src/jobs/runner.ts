@@ -16,7 +16,9 @@ export interface JobContext {
   /** 1 on the first try. */
   attempt: number;
 }
-export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+/** A handler may put its job off (a delay, a legal hold) without it counting as a failed attempt. */
+export type JobOutcome = void | { deferUntil: Date };
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<JobOutcome>;
 
 export interface RecurringJob {
   name: string;
@@ -103,8 +105,19 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     const handler = handlers[job.name];
     const mine = db.updateTable('job').where('id', '=', job.id).where('locked_by', '=', worker);
     try {
-      await handler?.(job.payload, { db, attempt: job.attempts });
-      await mine.set({ finished_at: sql<Date>`now()`, outcome: 'done', locked_until: null }).execute();
+      const outcome = await handler?.(job.payload, { db, attempt: job.attempts });
+      await mine
+        .set(
+          outcome
+            ? (eb) => ({
+                run_at: outcome.deferUntil,
+                attempts: eb('attempts', '-', 1),
+                locked_until: null,
+                locked_by: null,
+              })
+            : { finished_at: sql<Date>`now()`, outcome: 'done', locked_until: null },
+        )
+        .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn({ job: job.name, attempt: job.attempts, err: message }, 'job failed');
