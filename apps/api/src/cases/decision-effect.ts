@@ -8,6 +8,9 @@ import { sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
 import { statementsFor } from './statement-of-reasons';
 
+/** What a decision taking effect records, for the routes that declare it. */
+export const TAKES_EFFECT = ['decision.effective', 'case.closed'] as const;
+
 export async function decisionTookEffect(ctx: ActionContext, decisionId: string): Promise<void> {
   const { trx } = ctx;
   const decision = await trx
