@@ -70,7 +70,11 @@ const Env = z
     // Calendar months: DSA Art. 20 asks for at least six of them.
     APPEAL_WINDOW_MONTHS: z.coerce.number().int().min(6).max(120).default(6),
     // How long after a grant ends its participants are told of the reads (0: at once).
-    ACCESS_NOTICE_DELAY_HOURS: z.coerce.number().min(0).max(30 * 24).default(24),
+    ACCESS_NOTICE_DELAY_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(30 * 24)
+      .default(24),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
     STAFF_ENROL_LINK_HOURS: z.coerce
       .number()

@@ -4,7 +4,14 @@ import { createBackgroundWork } from '../jobs/background';
 import { useTestApp } from '../testing/harness';
 import { pumpUntil, useWebhookScenario } from '../webhooks/test-helpers';
 import { ACCESS_NOTICE_JOB, sendAccessNotices } from './notices';
-import { approvedGrant, breakGlassAs, heldCase, JUSTIFICATION, readConversationAs, sweepDeadlines } from './test-helpers';
+import {
+  approvedGrant,
+  breakGlassAs,
+  heldCase,
+  JUSTIFICATION,
+  readConversationAs,
+  sweepDeadlines,
+} from './test-helpers';
 
 const t = useTestApp({ ACCESS_NOTICE_DELAY_HOURS: '0' });
 const scenario = useWebhookScenario(t);
@@ -51,7 +58,9 @@ describe('people are told their messages were read', () => {
       () => receiver.received.length === 2,
     );
     expect(receiver.refused).toBe(0);
-    const told = receiver.received.map((r) => r.data).sort((a, b) => String(a.accountId).localeCompare(String(b.accountId)));
+    const told = receiver.received
+      .map((r) => r.data)
+      .sort((a, b) => String(a.accountId).localeCompare(String(b.accountId)));
     const notice = {
       grantId,
       caseId,
@@ -77,7 +86,7 @@ describe('people are told their messages were read', () => {
     expect((await noticesFor(grantId)).map((event) => event.details)).toHaveLength(2);
 
     // A job run again (at-least-once) tells no one twice.
-    await sendAccessNotices(t.db, { grantId }, 0);
+    await sendAccessNotices(t.db, { grantId }, 0, { defer: () => {} });
     await work.tick();
     expect(await noticesFor(grantId)).toHaveLength(2);
     expect(receiver.received).toHaveLength(2);
@@ -91,7 +100,11 @@ describe('people are told their messages were read', () => {
     expect(opened.status).toBe(201);
     const { id: grantId } = await opened.json();
     expect((await readConversationAs(t, reviewer.session, caseId, 'm1,m2')).status).toBe(200);
-    await t.db.updateTable('access_grant').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', grantId).execute();
+    await t.db
+      .updateTable('access_grant')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', grantId)
+      .execute();
     await sweepDeadlines(t.db);
 
     const work = background();
@@ -114,7 +127,11 @@ describe('people are told their messages were read', () => {
     expect(released.status).toBe(204);
 
     await background().tick();
-    const job = await t.db.selectFrom('job').selectAll().where('key', '=', `access.notice:${grantId}`).executeTakeFirst();
+    const job = await t.db
+      .selectFrom('job')
+      .selectAll()
+      .where('key', '=', `access.notice:${grantId}`)
+      .executeTakeFirst();
     expect(job).toMatchObject({ name: ACCESS_NOTICE_JOB, outcome: 'done' });
     expect(await noticesFor(grantId)).toEqual([]);
   });
@@ -122,13 +139,17 @@ describe('people are told their messages were read', () => {
   it('waits the configured delay before telling anyone', async () => {
     const { reviewer, caseId, grantId } = await approvedGrant(t, platform);
     expect((await readConversationAs(t, reviewer.session, caseId)).status).toBe(200);
-    expect((await t.request('POST', `/api/cases/${caseId}/release`, { session: reviewer.session, body: {} })).status).toBe(
-      204,
-    );
+    expect(
+      (await t.request('POST', `/api/cases/${caseId}/release`, { session: reviewer.session, body: {} })).status,
+    ).toBe(204);
 
     await background(24).tick();
     expect(await noticesFor(grantId)).toEqual([]);
-    const job = await t.db.selectFrom('job').selectAll().where('key', '=', `access.notice:${grantId}`).executeTakeFirstOrThrow();
+    const job = await t.db
+      .selectFrom('job')
+      .selectAll()
+      .where('key', '=', `access.notice:${grantId}`)
+      .executeTakeFirstOrThrow();
     // Put off, not failed: due a day after the grant ended, with no attempt spent.
     expect(job).toMatchObject({ finished_at: null, attempts: 0 });
     expect(job.run_at.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);

@@ -10,7 +10,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { type ActionContext, runSystemAction } from '../actions/context';
 import type { AccessNotice } from '../actions/outbound';
 import { enqueueJob } from '../jobs/enqueue';
-import type { JobOutcome } from '../jobs/runner';
+import type { JobContext } from '../jobs/runner';
 
 export const ACCESS_NOTICE_JOB = 'access.notice';
 
@@ -89,7 +89,12 @@ async function tellParticipants(ctx: ActionContext, grant: EndedGrant): Promise<
 }
 
 /** The job: waits out the configured delay and any hold, then tells every participant once. */
-export function sendAccessNotices(db: Kysely<Database>, payload: unknown, delayHours: number): Promise<JobOutcome> {
+export function sendAccessNotices(
+  db: Kysely<Database>,
+  payload: unknown,
+  delayHours: number,
+  job: Pick<JobContext, 'defer'>,
+): Promise<void> {
   const { grantId } = payload as { grantId: string };
   return runSystemAction(
     db,
@@ -97,9 +102,9 @@ export function sendAccessNotices(db: Kysely<Database>, payload: unknown, delayH
       const grant = await endedGrant(ctx.trx, grantId);
       if (!grant?.ended_at) return;
       const due = new Date(grant.ended_at.getTime() + delayHours * 3_600_000);
-      if (due.getTime() > Date.now()) return { deferUntil: due };
+      if (due.getTime() > Date.now()) return job.defer(due);
       const disclosure = await noticeDisclosure(ctx.trx, grant);
-      if (disclosure.kind === 'defer') return { deferUntil: disclosure.until };
+      if (disclosure.kind === 'defer') return job.defer(disclosure.until);
       if (disclosure.kind === 'send') await tellParticipants(ctx, grant);
     },
     'access-notices',

@@ -47,7 +47,7 @@ export function createBackgroundWork(deps: {
       'access.expire_requests': () => runSystemAction(db, expireStaleRequests),
       'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
       'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
-      [ACCESS_NOTICE_JOB]: (payload) => sendAccessNotices(db, payload, config.accessNotices.delayHours),
+      [ACCESS_NOTICE_JOB]: (payload, job) => sendAccessNotices(db, payload, config.accessNotices.delayHours, job),
     },
     recurring: ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
       name,

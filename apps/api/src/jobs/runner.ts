@@ -15,10 +15,11 @@ export interface JobContext {
   db: Kysely<Database>;
   /** 1 on the first try. */
   attempt: number;
+  /** Puts the job off until `until` (a delay, a legal hold) without spending an attempt. */
+  defer(until: Date): void;
 }
 /** A handler may put its job off (a delay, a legal hold) without it counting as a failed attempt. */
-export type JobOutcome = void | { deferUntil: Date };
-export type JobHandler = (payload: unknown, context: JobContext) => Promise<JobOutcome>;
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
 export interface RecurringJob {
   name: string;
@@ -105,12 +106,17 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     const handler = handlers[job.name];
     const mine = db.updateTable('job').where('id', '=', job.id).where('locked_by', '=', worker);
     try {
-      const outcome = await handler?.(job.payload, { db, attempt: job.attempts });
+      let deferredTo: Date | undefined;
+      const defer = (until: Date) => {
+        deferredTo = until;
+      };
+      await handler?.(job.payload, { db, attempt: job.attempts, defer });
+      const runAt = deferredTo;
       await mine
         .set(
-          outcome
+          runAt
             ? (eb) => ({
-                run_at: outcome.deferUntil,
+                run_at: runAt,
                 attempts: eb('attempts', '-', 1),
                 locked_until: null,
                 locked_by: null,
