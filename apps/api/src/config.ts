@@ -69,6 +69,12 @@ const Env = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     // Calendar months: DSA Art. 20 asks for at least six of them.
     APPEAL_WINDOW_MONTHS: z.coerce.number().int().min(6).max(120).default(6),
+    // How long after a grant ends its participants are told of the reads (0: at once).
+    ACCESS_NOTICE_DELAY_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(30 * 24)
+      .default(24),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
     STAFF_ENROL_LINK_HOURS: z.coerce
       .number()
@@ -119,6 +125,7 @@ export type Config = {
   webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   /** How long after a decision its user may appeal; each statement of reasons names the date. */
   decisions: { appealWindowMonths: number };
+  accessNotices: { delayHours: number };
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -167,6 +174,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
     decisions: { appealWindowMonths: env.APPEAL_WINDOW_MONTHS },
+    accessNotices: { delayHours: env.ACCESS_NOTICE_DELAY_HOURS },
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { ActionContext, ActionEvent } from '../actions/context';
+import { scheduleAccessNotice } from './notices';
 
 export async function expireStaleRequests(ctx: ActionContext): Promise<void> {
   const expired = await ctx.trx
@@ -46,5 +47,6 @@ export async function expireEndedGrants(ctx: ActionContext): Promise<void> {
       grantId: row.id,
       details: { expiredAt: row.expires_at.toISOString() },
     });
+    await scheduleAccessNotice(ctx.trx, row.id);
   }
 }

@@ -9,6 +9,7 @@ import type { GrantEndReason } from '@docket/db';
 import { sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
 import { grantUnended } from './liveness';
+import { scheduleAccessNotice } from './notices';
 
 export async function endGrantsOnCase(
   ctx: ActionContext,
@@ -34,6 +35,7 @@ export async function endGrantsOnCase(
       grantId: id,
       details: { reason, holderId },
     });
+    await scheduleAccessNotice(trx, id);
   }
 }
 

@@ -10,6 +10,7 @@ import type { ActionContext } from '../actions/context';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
 import { grantIsLive, grantUnended } from './liveness';
+import { scheduleAccessNotice } from './notices';
 import { checkDuration } from './requests';
 
 function selectGrants(db: Kysely<Database>) {
@@ -101,6 +102,7 @@ export async function revokeGrant(ctx: ActionContext, id: string, supervisorId: 
     grantId: id,
     details: reason ? { reason } : {},
   });
+  await scheduleAccessNotice(trx, id);
   const row = await selectGrants(trx).where('g.id', '=', id).executeTakeFirstOrThrow();
   return toAccessGrant(row);
 }

@@ -41,7 +41,7 @@ export function actionContext(trx: Transaction<Database>, who: AuditContext): Ac
         const { onlyEndpointId, ...outbound } = toPlatform;
         outboxEventId = await enqueueOutboxEvent(trx, outbound, { onlyEndpointId });
       }
-      const { live, ...recorded } = 'live' in event ? event : { ...event, live: undefined };
+      const { live, outbound: _toOutboxOnly, ...recorded } = { live: undefined, outbound: undefined, ...event };
       if (live) {
         const notice: AccessLiveEvent = {
           type: event.action as AccessLiveEvent['type'],

@@ -6,6 +6,7 @@
 import type { ACCESS_EVENT_TYPES, AuditAction } from '@docket/contracts';
 import type { AuditEventInput } from '../audit/record';
 import type { OutboxEventInput } from '../webhooks/outbox';
+import type { OutboundData } from './outbound';
 
 type LiveAction = (typeof ACCESS_EVENT_TYPES)[number];
 
@@ -20,9 +21,23 @@ interface LiveEventOf<A extends LiveAction> extends EventOf<A> {
   live: { staffId: string; requestId?: string; grantId?: string };
 }
 
+/**
+ * An event told to the platform about someone's account carries what the platform is owed
+ * (`outbound`: the user-facing statement, the read counts). It goes to the outbox only; the audit
+ * row records the event's own `details`, so ADR 028's rule — the log keeps a hash of the public
+ * reason, not its text — holds for these events too.
+ */
+interface OutboundEventOf<A extends OutboundAction> extends EventOf<A> {
+  outbound: OutboundData[A];
+}
+
+type OutboundAction = keyof OutboundData;
+type PlainAction = Exclude<AuditAction, LiveAction | OutboundAction>;
+
 export type ActionEvent =
   | { [A in LiveAction]: LiveEventOf<A> }[LiveAction]
-  | { [A in Exclude<AuditAction, LiveAction>]: EventOf<A> }[Exclude<AuditAction, LiveAction>];
+  | { [A in OutboundAction]: OutboundEventOf<A> }[OutboundAction]
+  | { [A in PlainAction]: EventOf<A> }[PlainAction];
 
 export type EmittedEvent<A extends AuditAction> = Extract<ActionEvent, { action: A }>;
 
@@ -43,4 +58,12 @@ export const PLATFORM_EVENTS: { [A in AuditAction]?: (event: EmittedEvent<A>) =>
       onlyEndpointId: endpointId,
     };
   },
+  // Each is about one platform account, so one account's events arrive in order.
+  'decision.effective': ({ outbound }) => toAccount('decision.effective', outbound),
+  'case.closed': ({ outbound }) => toAccount('case.closed', outbound),
+  'access.notice': ({ outbound }) => toAccount('access.notice', outbound),
 };
+
+function toAccount(type: OutboxEventInput['type'], data: OutboundData[OutboundAction]): PlatformEvent {
+  return { type, subject: `account:${data.accountId}`, data: { ...data } };
+}

@@ -18,6 +18,7 @@ import type { ActionContext } from '../actions/context';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
 import { lockHeldCase } from './claims';
+import { decisionTookEffect } from './decision-effect';
 import { recordStatement, statementsFor } from './statement-of-reasons';
 
 export const ESCALATION_QUEUE = 'escalations';
@@ -202,6 +203,7 @@ export async function decideCase(
       ...(statement && { statement }),
     },
   });
+  if (body.action !== 'escalate' && !requiresConfirmation) await decisionTookEffect(ctx, id);
   // Deciding (or escalating) lets go of the case, and with it the access it justified.
   await endGrantsOnCase(ctx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided');
   return decisionById(trx, id);
@@ -245,5 +247,7 @@ export async function settleDecision(
     caseId: decision.case_id,
     details: reason ? { reason } : {},
   });
+  // Only now does a suspension or referral take effect: the platform hears nothing before.
+  if (outcome === 'confirmed') await decisionTookEffect(ctx, decisionId);
   return decisionById(trx, decisionId);
 }

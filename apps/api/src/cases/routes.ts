@@ -18,6 +18,7 @@ import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { openCase } from './case-detail';
 import { assignableStaff, assignCase, lockHeldCase, releaseCase, renewLease } from './claims';
+import { TAKES_EFFECT } from './decision-effect';
 import { decideCase, pendingConfirmations, settleDecision } from './decisions';
 import { listCases } from './list';
 import { selectCases, toCaseSummary } from './summary';
@@ -122,7 +123,8 @@ export const caseRoutes = featureRouter()
       method: 'post',
       path: '/{id}/decisions',
       permission: 'decide:case',
-      audit: 'decision.recorded',
+      // A decision needing no confirmation takes effect at once, and the platform is told.
+      audit: ['decision.recorded', ...TAKES_EFFECT],
       tags: ['cases'],
       summary: 'Decide a case you hold (append-only)',
       request: { params: CaseParams, body: jsonBody(DecideBody) },
@@ -206,7 +208,7 @@ function settleRoute(outcome: 'confirmed' | 'rejected') {
     method: 'post',
     path: confirming ? '/{id}/confirm' : '/{id}/reject',
     permission: 'manage:case',
-    audit: confirming ? 'decision.confirmed' : 'decision.rejected',
+    audit: confirming ? ['decision.confirmed', ...TAKES_EFFECT] : 'decision.rejected',
     tags: ['decisions'],
     summary: confirming
       ? "Confirm another person's suspension or referral: it takes effect"

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { expireEndedGrants, expireStaleRequests } from '../access/expiry';
 import { endGrantsForLapsedLeases } from '../access/grant-ends';
+import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
@@ -17,7 +18,7 @@ export function createBackgroundWork(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
   logger: Logger;
-  config: Pick<Config, 'jobs' | 'webhooks'>;
+  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices'>;
   /** The embedded database has one connection: smaller batches keep the console responsive. */
   batchSize?: number;
 }): JobRunner {
@@ -46,6 +47,7 @@ export function createBackgroundWork(deps: {
       'access.expire_requests': () => runSystemAction(db, expireStaleRequests),
       'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
       'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
+      [ACCESS_NOTICE_JOB]: (payload, job) => sendAccessNotices(db, payload, config.accessNotices.delayHours, job),
     },
     recurring: ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
       name,

@@ -15,7 +15,10 @@ export interface JobContext {
   db: Kysely<Database>;
   /** 1 on the first try. */
   attempt: number;
+  /** Puts the job off until `until` (a delay, a legal hold) without spending an attempt. */
+  defer(until: Date): void;
 }
+/** A handler may put its job off (a delay, a legal hold) without it counting as a failed attempt. */
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
 export interface RecurringJob {
@@ -103,8 +106,24 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     const handler = handlers[job.name];
     const mine = db.updateTable('job').where('id', '=', job.id).where('locked_by', '=', worker);
     try {
-      await handler?.(job.payload, { db, attempt: job.attempts });
-      await mine.set({ finished_at: sql<Date>`now()`, outcome: 'done', locked_until: null }).execute();
+      let deferredTo: Date | undefined;
+      const defer = (until: Date) => {
+        deferredTo = until;
+      };
+      await handler?.(job.payload, { db, attempt: job.attempts, defer });
+      const runAt = deferredTo;
+      await mine
+        .set(
+          runAt
+            ? (eb) => ({
+                run_at: runAt,
+                attempts: eb('attempts', '-', 1),
+                locked_until: null,
+                locked_by: null,
+              })
+            : { finished_at: sql<Date>`now()`, outcome: 'done', locked_until: null },
+        )
+        .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn({ job: job.name, attempt: job.attempts, err: message }, 'job failed');

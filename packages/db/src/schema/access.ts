@@ -59,3 +59,10 @@ export interface AccessGrantTable {
   review_note: string | null;
 }
 export type AccessGrantRow = Selectable<AccessGrantTable>;
+
+/** One per grant and participant told of its reads; the key makes a repeated job tell no one twice. */
+export interface AccessNoticeTable {
+  grant_id: string;
+  account_id: string;
+  sent_at: Generated<Date>;
+}

@@ -1,4 +1,4 @@
-import type { AccessGrantTable, AccessRequestTable } from './access';
+import type { AccessGrantTable, AccessNoticeTable, AccessRequestTable } from './access';
 import type { AuditCheckpointTable } from './audit-checkpoint';
 import type { AuditCommitTable } from './audit-commit';
 import type { AuditEventTable } from './audit-event';
@@ -48,6 +48,7 @@ export type * from './webhook';
 
 export interface Database {
   access_grant: AccessGrantTable;
+  access_notice: AccessNoticeTable;
   access_request: AccessRequestTable;
   audit_checkpoint: AuditCheckpointTable;
   audit_commit: AuditCommitTable;

@@ -1,0 +1,46 @@
+/**
+ * The payloads of the events told to the platform about an account (README "Outbound events").
+ * Ids, codes, dates and counts, and the statement's user-facing fields: never the internal note,
+ * never a member of staff, never message content.
+ */
+import type { DecisionAction, StatementOfReasons } from '@docket/contracts';
+
+export interface DecisionEffective {
+  accountId: string;
+  caseId: string;
+  decisionId: string;
+  action: DecisionAction;
+  policyCode: string;
+  effectiveAt: string;
+  /** Restricting decisions carry one (DSA Art. 17): all of it is written for the user; the rest, null. */
+  statement: StatementOfReasons | null;
+}
+
+export interface CaseClosed {
+  accountId: string;
+  caseId: string;
+  decisionId: string;
+  action: DecisionAction;
+  closedAt: string;
+}
+
+export type ReadPathway = 'user_report' | 'break_glass';
+
+export interface AccessNotice {
+  accountId: string;
+  grantId: string;
+  caseId: string;
+  pathway: ReadPathway;
+  /** The approved request's justification code; break-glass has none but its pathway. */
+  justificationCode: string | null;
+  scope: 'reported_context' | 'time_window' | 'full_conversation';
+  /** The UTC days on which messages were read, ascending. */
+  readDates: string[];
+  messagesRead: number;
+}
+
+export interface OutboundData {
+  'decision.effective': DecisionEffective;
+  'case.closed': CaseClosed;
+  'access.notice': AccessNotice;
+}
