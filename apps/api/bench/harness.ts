@@ -30,6 +30,8 @@ export interface BenchServer {
   db: Awaited<ReturnType<typeof connect>>['db'];
   /** The server's database URL, for scenarios that need connections of their own. */
   databaseUrl: string;
+  /** Another API process on the same database and keys (e.g. with `JOBS_POLL_MS` to deliver). */
+  startReplica(env?: Record<string, string>): Promise<ApiProcess>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,51 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   const keysDir = mkdtempSync(path.join(tmpdir(), 'docket-bench-keys-'));
   const keyring = FileKeyring.create(path.join(keysDir, 'keyring.json'));
   const signingKeys = SigningKeyFile.create(path.join(keysDir, 'audit-signing.json'));
+  const apiEnv = {
+    DATABASE_URL: database.url,
+    DOCKET_KEYRING_FILE: keyring.file,
+    DOCKET_AUDIT_SIGNING_KEY_FILE: signingKeys.file,
+    // Deliveries and sweeps only where a scenario asks for them.
+    JOBS_POLL_MS: '0',
+    ...env,
+  };
+  const api = await spawnApiProcess(apiEnv);
+  const connection = await connect({ databaseUrl: database.url, poolSize: 60 });
+  const replicas: ApiProcess[] = [];
+  return {
+    baseUrl: api.baseUrl,
+    pid: api.pid,
+    keyring,
+    db: connection.db,
+    databaseUrl: database.url,
+    async startReplica(replicaEnv = {}) {
+      const replica = await spawnApiProcess({ ...apiEnv, ...replicaEnv });
+      replicas.push(replica);
+      return replica;
+    },
+    async close() {
+      await Promise.all(replicas.map((replica) => replica.stop()));
+      const stat = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(' ');
+      const cpuSeconds = (Number(stat[13]) + Number(stat[14])) / 100; // utime + stime, in clock ticks
+      console.log(`\n(API process used ${cpuSeconds.toFixed(1)} s of CPU in all)`);
+      await api.stop();
+      await connection.close();
+      await database.drop();
+      await dropDatabase(server.adminUrl, template);
+      await server.stop();
+      rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiProcess {
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `bench/server.ts` as its own process on a free port, resolved once `/readyz` answers. */
+async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
 
   // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
@@ -57,9 +104,6 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      DOCKET_KEYRING_FILE: keyring.file,
-      DOCKET_AUDIT_SIGNING_KEY_FILE: signingKeys.file,
       PORT: String(port),
       LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
       DOCKET_DEMO: 'false',
@@ -81,24 +125,13 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  const connection = await connect({ databaseUrl: database.url, poolSize: 60 });
   return {
     baseUrl,
     pid: child.pid as number,
-    keyring,
-    db: connection.db,
-    databaseUrl: database.url,
-    async close() {
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(' ');
-      const cpuSeconds = (Number(stat[13]) + Number(stat[14])) / 100; // utime + stime, in clock ticks
-      console.log(`\n(API process used ${cpuSeconds.toFixed(1)} s of CPU in all)`);
+    async stop() {
+      if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      await connection.close();
-      await database.drop();
-      await dropDatabase(server.adminUrl, template);
-      await server.stop();
-      rmSync(keysDir, { recursive: true, force: true });
     },
   };
 }

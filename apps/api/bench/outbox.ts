@@ -1,90 +1,211 @@
 /**
- * Outbox delivery to a local receiver: BENCH_OUTBOX_EVENTS events (default 5,000) over 1,000
- * subjects are written through `enqueueOutboxEvent`, then drained by 1 and then 4 delivery
- * pumps, each on its own connection pool, signing every request the Standard Webhooks way. The
- * figure is delivered events per second (issue 11's target: ≥ 2,000/s). The pumps, the receiver
- * and this script share one Node process here, so the 4-pump figure measures claim contention,
- * not four machines' worth of CPU.
+ * `pnpm bench outbox` (issue 11's figures), with real API processes (`bench/server.ts` running the
+ * job runner, as `pnpm start` does) delivering to a local receiver in this process:
+ * - throughput: a backlog of BENCH_OUTBOX_EVENTS (default 20,000) over 1,000 subjects, drained by
+ *   1 and then 4 API processes (target ≥ 2,000 events/s);
+ * - latency from commit to arrival at 200 decisions/s for BENCH_OUTBOX_SECONDS (default 10), at
+ *   the default poll interval and a short one (target p99 ≤ 1 s);
+ * - a BENCH_OUTBOX_BACKLOG (default 100,000) backlog drained by one API process, its RSS sampled;
+ * - the cost of the outbox: an action that emits (audit + outbox) against the same action's SQL
+ *   without the outbox row, as a ratio.
+ * The receiver answers 204 at once without verifying, so the figures are Docket's side only.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connect } from '@docket/db';
 import { sql } from 'kysely';
-import pino from 'pino';
-import { runSystemAction } from '../src/actions/context';
-import { createDeliveryPump } from '../src/webhooks/delivery';
+import { runSystemAction, systemActor } from '../src/actions/context';
+import { recordAuditEvent } from '../src/audit/record';
+import { sendTestEvent } from '../src/webhooks/deliveries';
 import { createWebhookEndpoint } from '../src/webhooks/endpoints';
 import { enqueueOutboxEvent } from '../src/webhooks/outbox';
-import { startBenchServer } from './harness';
+import { type BenchServer, paced, percentile, saturated, startBenchServer } from './harness';
 
-const EVENTS = Number(process.env.BENCH_OUTBOX_EVENTS ?? 5_000);
+const EVENTS = Number(process.env.BENCH_OUTBOX_EVENTS ?? 20_000);
+const BACKLOG = Number(process.env.BENCH_OUTBOX_BACKLOG ?? 100_000);
+const LATENCY_SECONDS = Number(process.env.BENCH_OUTBOX_SECONDS ?? 10);
+const DECISIONS_PER_SECOND = 200;
 const SUBJECTS = 1_000;
 const TARGET_PER_SECOND = 2_000;
 
-export async function benchOutbox() {
-  // The API process must not deliver too: this run's pumps are the only ones.
-  const server = await startBenchServer({ JOBS_POLL_MS: '0' });
-  const receiver = createServer((request, response) => {
+/** A platform that answers at once and notes when each `webhook-id` first arrived. */
+async function startReceiver() {
+  const arrivals = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const id = String(request.headers['webhook-id']);
+    if (!arrivals.has(id)) arrivals.set(id, performance.now());
     request.resume();
     request.on('end', () => response.writeHead(204).end());
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  try {
-    await runSystemAction(server.db, (ctx) =>
-      createWebhookEndpoint(ctx, server.keyring, { url, description: 'bench', eventTypes: ['decision.effective'] }),
-    );
-    console.log(`outbox: ${EVENTS} events over ${SUBJECTS} subjects to a local receiver`);
-    for (const pumps of [1, 4]) {
-      await server.db.deleteFrom('webhook_delivery').execute();
-      const started = performance.now();
-      for (let from = 0; from < EVENTS; from += 100) {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    arrivals,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/** `count` events written the way actions write them, 500 to a transaction, by 4 writers. */
+async function writeBacklog(server: BenchServer, count: number) {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < count) {
+        const from = next;
+        next = Math.min(count, next + 500);
+        const to = next;
         await server.db.transaction().execute(async (trx) => {
-          for (let i = from; i < Math.min(EVENTS, from + 100); i++) {
+          for (let i = from; i < to; i++) {
             const subject = `account:${i % SUBJECTS}`;
             await enqueueOutboxEvent(trx, { type: 'decision.effective', subject, data: { subject, n: i } });
           }
         });
       }
-      const written = performance.now() - started;
-      const delivered = await drain(server.databaseUrl, server.keyring, pumps);
-      console.log(
-        `  ${pumps} pump(s): ${Math.round(EVENTS / (delivered / 1000))} events/s delivered (target ≥ ${TARGET_PER_SECOND}/s); ` +
-          `writing the outbox took ${(written / 1000).toFixed(1)} s (${Math.round(EVENTS / (written / 1000))} events/s)`,
-      );
-    }
-  } finally {
-    receiver.close();
-    await server.close();
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+async function untilArrived(receiver: Receiver, count: number, onWait?: () => void) {
+  while (receiver.arrivals.size < count) {
+    onWait?.();
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** Runs `pumps` delivery pumps until nothing is pending; returns the milliseconds it took. */
-async function drain(databaseUrl: string, keyring: Parameters<typeof createDeliveryPump>[0]['keyring'], pumps: number) {
-  const connections = await Promise.all(Array.from({ length: pumps }, () => connect({ databaseUrl, poolSize: 20 })));
-  const logger = pino({ level: 'silent' });
-  const settings = {
-    maxAttempts: 3,
-    backoff: { baseMs: 1_000, capMs: 1_000 },
-    leaseMs: 60_000,
-    timeoutMs: 10_000,
-    batchSize: 100,
-  };
+/** Pauses the endpoint while processes start, so the clock starts with every one of them ready. */
+const setPaused = (server: BenchServer, paused: boolean) =>
+  server.db
+    .updateTable('webhook_endpoint')
+    .set({ disabled_at: paused ? new Date() : null })
+    .execute();
+
+function rssMiB(pid: number) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  return Number(line?.[1] ?? 0) / 1024;
+}
+
+async function throughput(server: BenchServer, receiver: Receiver, processes: number) {
+  receiver.arrivals.clear();
+  const written = await writeBacklog(server, EVENTS);
+  await setPaused(server, true);
+  const replicas = await Promise.all(
+    Array.from({ length: processes }, () => server.startReplica({ JOBS_POLL_MS: '100' })),
+  );
   const started = performance.now();
+  await setPaused(server, false);
+  await untilArrived(receiver, EVENTS);
+  const seconds = (Math.max(...receiver.arrivals.values()) - started) / 1000;
+  await Promise.all(replicas.map((replica) => replica.stop()));
+  console.log(
+    `  ${processes} API process(es): ${Math.round(EVENTS / seconds)} events/s delivered (target ≥ ${TARGET_PER_SECOND}/s); ` +
+      `the outbox was written at ${Math.round(written)} events/s`,
+  );
+}
+
+async function latency(server: BenchServer, receiver: Receiver, pollMs: number) {
+  receiver.arrivals.clear();
+  const replica = await server.startReplica({ JOBS_POLL_MS: String(pollMs) });
+  const committed = new Map<string, number>();
+  let n = 0;
+  const run = await paced(
+    async () => {
+      const subject = `account:${n++ % SUBJECTS}`;
+      const id = await server.db
+        .transaction()
+        .execute((trx) => enqueueOutboxEvent(trx, { type: 'decision.effective', subject, data: { subject } }));
+      committed.set(id, performance.now());
+    },
+    DECISIONS_PER_SECOND,
+    LATENCY_SECONDS,
+  );
+  await untilArrived(receiver, committed.size);
+  await replica.stop();
+  const latencies = [...committed].map(([id, at]) => (receiver.arrivals.get(id) ?? Number.NaN) - at);
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `  JOBS_POLL_MS=${pollMs}: ${committed.size} decisions at ${DECISIONS_PER_SECOND}/s (${run.errors} errors), ` +
+      `commit → delivery p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms (target ≤ 1000 ms)`,
+  );
+}
+
+async function backlogMemory(server: BenchServer, receiver: Receiver) {
+  receiver.arrivals.clear();
+  const written = await writeBacklog(server, BACKLOG);
+  await setPaused(server, true);
+  const replica = await server.startReplica({ JOBS_POLL_MS: '100' });
+  const idle = rssMiB(replica.pid);
+  const samples: { done: number; rss: number }[] = [];
+  const started = performance.now();
+  await setPaused(server, false);
+  let lastSample = 0;
+  await untilArrived(receiver, BACKLOG, () => {
+    if (performance.now() - lastSample < 500) return;
+    lastSample = performance.now();
+    samples.push({ done: receiver.arrivals.size / BACKLOG, rss: rssMiB(replica.pid) });
+  });
+  const seconds = (performance.now() - started) / 1000;
+  samples.push({ done: 1, rss: rssMiB(replica.pid) });
+  await replica.stop();
+  const at = (fraction: number) => samples.find((sample) => sample.done >= fraction)?.rss ?? Number.NaN;
+  const mib = (value: number) => `${value.toFixed(0)} MiB`;
+  console.log(
+    `  ${BACKLOG} events (written at ${Math.round(written)}/s) drained by 1 API process in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(BACKLOG / seconds)}/s); RSS idle ${mib(idle)}, at 25% ${mib(at(0.25))}, 50% ${mib(at(0.5))}, ` +
+      `75% ${mib(at(0.75))}, done ${mib(at(1))}, peak ${mib(Math.max(...samples.map((sample) => sample.rss)))}`,
+  );
+}
+
+/** The same action — send an endpoint a test event — with its outbox row, and as before issue 11. */
+async function outboxCost(server: BenchServer, endpointId: string) {
+  const emitting = () => runSystemAction(server.db, (ctx) => sendTestEvent(ctx, endpointId)).then(() => undefined);
+  const auditOnly = () =>
+    server.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('webhook_endpoint').select(['id', 'disabled_at']).where('id', '=', endpointId).execute();
+      await recordAuditEvent(trx, systemActor(), {
+        action: 'webhook.test_sent',
+        target: { type: 'webhook_endpoint', id: endpointId },
+      });
+    });
+  const rates = { emitting: 0, auditOnly: 0 };
+  // Interleaved, twice each, so drift in the machine's load falls on both sides.
+  for (let round = 0; round < 2; round++) {
+    rates.emitting += (await saturated(emitting, 4, 3)).perSecond / 2;
+    rates.auditOnly += (await saturated(auditOnly, 4, 3)).perSecond / 2;
+  }
+  console.log(
+    `  emit (audit + outbox + delivery row): ${Math.round(rates.emitting)} actions/s; audit only, as before: ` +
+      `${Math.round(rates.auditOnly)} actions/s; the outbox costs ×${(rates.auditOnly / rates.emitting).toFixed(2)} per action`,
+  );
+}
+
+export async function benchOutbox() {
+  // The API process serves but does not deliver (JOBS_POLL_MS=0): its replicas do.
+  const server = await startBenchServer();
+  const receiver = await startReceiver();
   try {
-    await Promise.all(
-      connections.map(async ({ db }) => {
-        const pump = createDeliveryPump({ db, keyring, logger, settings });
-        for (;;) {
-          if ((await pump()) > 0) continue;
-          const { rows } = await sql<{ pending: boolean }>`
-            select exists (select 1 from webhook_delivery where status = 'pending') as pending`.execute(db);
-          if (!rows[0]?.pending) return;
-        }
+    const endpoint = await runSystemAction(server.db, (ctx) =>
+      createWebhookEndpoint(ctx, server.keyring, {
+        url: receiver.url,
+        description: 'bench',
+        eventTypes: ['decision.effective', 'webhook.test'],
       }),
     );
-    return performance.now() - started;
+    console.log(`outbox: delivery by API processes to a local receiver, ${SUBJECTS} subjects`);
+    for (const processes of [1, 4]) await throughput(server, receiver, processes);
+    console.log(`outbox: latency from commit to delivery, one API process`);
+    for (const pollMs of [1000, 100]) await latency(server, receiver, pollMs);
+    console.log('outbox: a backlog drains in flat memory');
+    await backlogMemory(server, receiver);
+    console.log('outbox: the cost of the outbox row in an action');
+    await outboxCost(server, endpoint.id);
+    const { rows } = await sql<{ pending: string }>`
+      select count(*) as pending from webhook_delivery where status = 'pending'`.execute(server.db);
+    console.log(`  (${rows[0]?.pending} test-event deliveries left pending: no process delivered during that part)`);
   } finally {
-    await Promise.all(connections.map((connection) => connection.close()));
+    await receiver.close();
+    await server.close();
   }
 }

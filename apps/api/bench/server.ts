@@ -11,6 +11,7 @@ import { registerSigningKeys, SigningKeyFile } from '../src/audit/signing-keys';
 import { loadConfig } from '../src/config';
 import { FileKeyring } from '../src/encryption/keyring';
 import { createLogger } from '../src/http/logger';
+import { createBackgroundWork } from '../src/jobs/background';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -24,6 +25,10 @@ const sealing =
   config.auditSealIntervalMs > 0
     ? startSealingLoop({ db: connection.db, keys: signingKeys, logger, intervalMs: config.auditSealIntervalMs })
     : null;
+
+// Deliveries and sweeps, as main.ts runs them, when the scenario asks (the harness sets JOBS_POLL_MS=0).
+const background = config.jobs.pollMs > 0 ? createBackgroundWork({ db: connection.db, keyring, logger, config }) : null;
+background?.start();
 
 app.get('/bench/plain-read/:conversationId', async (c) => {
   const rows = await connection.db
@@ -45,6 +50,9 @@ app.get('/bench/plain-read/:conversationId', async (c) => {
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 process.on('SIGTERM', () =>
   server.close(
-    () => void (sealing?.stop() ?? Promise.resolve()).then(() => connection.close().then(() => process.exit(0))),
+    () =>
+      void Promise.all([sealing?.stop(), background?.stop()]).then(() =>
+        connection.close().then(() => process.exit(0)),
+      ),
   ),
 );

@@ -14,6 +14,15 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'docket-embedded-'));
 // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
 const get = async (path: string): Promise<any> => (await fetch(`http://127.0.0.1:${port}${path}`)).json();
 let port = 0;
+/** A session cookie for one of the demo logins. */
+async function demoCookie(role: string): Promise<string> {
+  const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: role, password: `${role}-docket-demo` }),
+  });
+  return (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
 let child: ChildProcess;
 let output = '';
 
@@ -70,12 +79,7 @@ it('is ready, and a demo user can sign in', async () => {
 });
 
 it('seals audit events in the background and verifies the chain', async () => {
-  const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'auditor', password: 'auditor-docket-demo' }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await demoCookie('auditor');
   const deadline = Date.now() + 20_000;
   for (;;) {
     const response = await fetch(`http://127.0.0.1:${port}/api/audit/status`, { headers: { cookie } });
@@ -106,15 +110,36 @@ it('fills the embedded database with demo reports through the intake API', async
     if (Date.now() > deadline) throw new Error(`demo data did not arrive:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'reviewer', password: 'reviewer-docket-demo' }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await demoCookie('reviewer');
   const queues = (await (await fetch(`http://127.0.0.1:${port}/api/queues`, { headers: { cookie } })).json()) as {
     items: { id: string; openCases: number }[];
   };
   // Every intake queue has work; escalations fill only from reviewers' decisions.
   expect(queues.items.filter((queue) => queue.id !== 'escalations').every((queue) => queue.openCases > 0)).toBe(true);
 }, 90_000);
+
+it('shows an admin the demo platform endpoint with its test event delivered, nothing configured', async () => {
+  const cookie = await demoCookie('admin');
+  const endpoints = (await (
+    await fetch(`http://127.0.0.1:${port}/api/webhooks/endpoints`, { headers: { cookie } })
+  ).json()) as {
+    items: { id: string; url: string }[];
+  };
+  expect(endpoints.items).toHaveLength(1);
+  const [endpoint] = endpoints.items;
+  expect(output).toContain(`Demo platform: receiving signed events at ${endpoint?.url}`);
+  // The demo receiver answers 2xx only to deliveries the standardwebhooks library verified.
+  await expect
+    .poll(
+      async () => {
+        const url = `http://127.0.0.1:${port}/api/webhooks/endpoints/${endpoint?.id}/deliveries`;
+        const page = (await (await fetch(url, { headers: { cookie } })).json()) as {
+          items: { eventType: string; status: string; lastStatusCode: number | null }[];
+        };
+        return page.items;
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual([expect.objectContaining({ eventType: 'webhook.test', status: 'delivered', lastStatusCode: 204 })]);
+  expect(output).toMatch(/demo platform: verified test event [0-9a-f-]{36}/);
+});

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { WEBHOOK_EVENT_TYPES } from '@docket/contracts';
 import { expect, it } from 'vitest';
+import { DEMO_ENDPOINT_DESCRIPTION } from './demo/demo-receiver';
 import { FileKeyring } from './encryption/keyring';
 import { startApiProcess } from './testing/api-process';
 import { useTestApp } from './testing/harness';
@@ -62,3 +64,48 @@ it('says on a first demo start that no demo logins were made when staff already 
     await api.stop();
   }
 });
+
+it('on a demo start registers the demo platform receiver and delivers it a verified test event, and keeps it on restart', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'docket-demo-receiver-'));
+  const env = { DATABASE_URL: t.url, DOCKET_DEMO: 'true', DOCKET_DEMO_REPORTS: '0', DOCKET_DATA_DIR: dataDir };
+  // Earlier demo starts in this file registered theirs under other keyrings: this one starts afresh.
+  await t.db.updateTable('webhook_endpoint').set({ disabled_at: new Date() }).execute();
+  const demoDeliveries = () =>
+    t.db
+      .selectFrom('webhook_delivery as d')
+      .innerJoin('webhook_endpoint as e', 'e.id', 'd.endpoint_id')
+      .select(['e.id as endpointId', 'd.event_id', 'd.status', 'd.last_status_code'])
+      .where('e.description', '=', DEMO_ENDPOINT_DESCRIPTION)
+      .where('e.disabled_at', 'is', null)
+      .orderBy('d.created_at')
+      .execute();
+  for (const start of [1, 2]) {
+    const api = await startApiProcess(env);
+    try {
+      // The receiver answers 204 only to a delivery the standardwebhooks library verified.
+      await expect
+        .poll(async () => (await demoDeliveries()).map((d) => d.status), { timeout: 20_000 })
+        .toEqual(Array(start).fill('delivered'));
+      const deliveries = await demoDeliveries();
+      expect(deliveries.every((d) => d.last_status_code === 204)).toBe(true);
+      expect(new Set(deliveries.map((d) => d.endpointId)).size).toBe(1);
+      expect(api.output()).toContain(`demo platform: verified test event ${deliveries.at(-1)?.event_id}`);
+    } finally {
+      await api.stop();
+    }
+  }
+  const endpoints = await t.db
+    .selectFrom('webhook_endpoint')
+    .select(['id', 'event_types'])
+    .where('description', '=', DEMO_ENDPOINT_DESCRIPTION)
+    .where('disabled_at', 'is', null)
+    .execute();
+  expect(endpoints).toEqual([{ id: expect.any(String), event_types: [...WEBHOOK_EVENT_TYPES] }]);
+  const registered = await t.db
+    .selectFrom('audit_event')
+    .select(['actor_type', 'actor_label'])
+    .where('action', '=', 'webhook.endpoint_created')
+    .where('target_id', '=', endpoints[0]?.id ?? '')
+    .execute();
+  expect(registered).toEqual([{ actor_type: 'system', actor_label: 'demo' }]);
+}, 90_000);

@@ -13,6 +13,7 @@ import { startSealingLoop } from './audit/sealing-loop';
 import { openSigningKeys, registerSigningKeys } from './audit/signing-keys';
 import { loadConfig } from './config';
 import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/demo-platform';
+import { startDemoPlatformReceiver } from './demo/demo-receiver';
 import { demoLoginLines, seedDemoStaff } from './demo/demo-staff';
 import { openKeyring } from './encryption/keyring';
 import { createLogger } from './http/logger';
@@ -121,6 +122,18 @@ const background =
     : null;
 background?.start();
 
+// The demo platform's receiver: deliveries succeed in the console with nothing configured.
+const demoReceiver = demo
+  ? await startDemoPlatformReceiver({
+      db: connection.db,
+      keyring,
+      log: (line) => process.stdout.write(`  ${line}\n`),
+    }).catch((error: Error) => {
+      logger.error({ err: error.message }, 'the demo platform receiver could not start');
+      return null;
+    })
+  : null;
+
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
   logger.info({ url, database: connection.kind }, 'docket listening');
@@ -131,6 +144,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     `  API reference: ${url}/docs`,
   ];
   if (demoStaff) lines.push('', ...demoLoginLines(demoStaff));
+  if (demoReceiver) lines.push('', `  Demo platform: receiving signed events at ${demoReceiver.url}`);
   if (seedReports)
     lines.push('', `  Demo data: ${config.demoReports} reports are arriving through the intake API now…`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
@@ -164,6 +178,8 @@ async function shutdown(signal: string) {
   server.close(async () => {
     await sealingStopped;
     await backgroundStopped;
+    // After the pumps: a delivery in flight still finds its receiver.
+    await demoReceiver?.close();
     await connection.close();
     logger.info('stopped');
     process.exit(0);
