@@ -43,7 +43,7 @@ function deliver(
 }
 
 const suspension = (account: string) => ({
-  subject: `account:${account}`,
+  accountId: account,
   statement: { restriction: 'account_suspended' },
 });
 

@@ -56,19 +56,14 @@ const VERBS: Record<Restriction, string> = {
 };
 
 /**
- * The account and restriction a decision names: `data.subject` is `account:<id>` and the
- * restriction is the statement of reasons' (or `data.restriction`). Anything else is not ours.
+ * The account and restriction a `decision.effective` names: `data.accountId`, and the restriction
+ * its statement of reasons states. Decisions that restrict nothing carry no statement.
  */
 function enforcementOf(event: DocketEvent): Enforcement | null {
-  const { subject, restriction, statement } = event.data as {
-    subject?: unknown;
-    restriction?: unknown;
-    statement?: { restriction?: unknown };
-  };
-  const account = typeof subject === 'string' && subject.startsWith('account:') ? subject.slice(8) : null;
-  const named = statement?.restriction ?? restriction;
-  const known = RESTRICTIONS.find((value) => value === named);
-  return account && known ? { account, restriction: known, eventId: event.id } : null;
+  if (event.type !== 'decision.effective') return null;
+  const { accountId, statement } = event.data as { accountId?: unknown; statement?: { restriction?: unknown } | null };
+  const known = RESTRICTIONS.find((value) => value === statement?.restriction);
+  return typeof accountId === 'string' && known ? { account: accountId, restriction: known, eventId: event.id } : null;
 }
 
 export async function startDemoReceiver(options: DemoReceiverOptions): Promise<DemoReceiver> {
