@@ -20,9 +20,20 @@ interface LiveEventOf<A extends LiveAction> extends EventOf<A> {
   live: { staffId: string; requestId?: string; grantId?: string };
 }
 
+/**
+ * An appeal's outcome carries the reason written for the appellant to the platform; the audit row
+ * (which takes only the fields of `EventOf`) keeps a hash of it, never the text.
+ */
+interface AppealDecidedEvent extends EventOf<'appeal.decided'> {
+  publicReason: string;
+}
+
+type PlainAction = Exclude<AuditAction, LiveAction | 'appeal.decided'>;
+
 export type ActionEvent =
   | { [A in LiveAction]: LiveEventOf<A> }[LiveAction]
-  | { [A in Exclude<AuditAction, LiveAction>]: EventOf<A> }[Exclude<AuditAction, LiveAction>];
+  | AppealDecidedEvent
+  | { [A in PlainAction]: EventOf<A> }[PlainAction];
 
 export type EmittedEvent<A extends AuditAction> = Extract<ActionEvent, { action: A }>;
 
@@ -43,4 +54,35 @@ export const PLATFORM_EVENTS: { [A in AuditAction]?: (event: EmittedEvent<A>) =>
       onlyEndpointId: endpointId,
     };
   },
+  'appeal.received': ({ target, details }) => ({
+    type: 'appeal.received',
+    subject: `account:${details?.accountId}`,
+    data: {
+      appealId: details?.externalId,
+      docketAppealId: target?.id,
+      decisionId: details?.decisionId,
+      appellant: details?.appellant,
+    },
+  }),
+  'appeal.decided': ({ target, details, publicReason }) => ({
+    type: 'appeal.decided',
+    subject: `account:${details?.accountId}`,
+    data: {
+      appealId: details?.externalId,
+      docketAppealId: target?.id,
+      decisionId: details?.decisionId,
+      outcome: details?.outcome,
+      publicReason,
+    },
+  }),
+  'decision.reversed': ({ target, details }) => ({
+    type: 'decision.reversed',
+    subject: `account:${details?.accountId}`,
+    data: {
+      decisionId: target?.id,
+      accountId: details?.accountId,
+      partly: details?.partly,
+      appealId: details?.externalAppealId,
+    },
+  }),
 };

@@ -125,7 +125,8 @@ export async function decideCase(
   rules: { appealWindowMonths: number },
 ): Promise<Decision> {
   const { trx } = ctx;
-  await lockHeldCase(trx, caseId, staffId);
+  const held = await lockHeldCase(trx, caseId, staffId);
+  if (held.kind === 'appeal') throw new AppError('conflict', 'An appeal case is decided with an appeal outcome.');
   const policy = await trx
     .selectFrom('policy')
     .select(['code', 'active', 'dsa_category', 'terms_url'])

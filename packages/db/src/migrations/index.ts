@@ -13,6 +13,7 @@ import * as m20261204T120000 from './20261204T120000_staff_enrolment';
 import * as m20261204T140000 from './20261204T140000_jobs_and_webhooks';
 import * as m20261204T150000 from './20261204T150000_grant_expiry_recorded';
 import * as m20261204T160000 from './20261204T160000_statements_of_reasons';
+import * as m20261204T180000 from './20261204T180000_appeals';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -28,4 +29,5 @@ export const migrations = {
   '20261204T140000_jobs_and_webhooks': m20261204T140000,
   '20261204T150000_grant_expiry_recorded': m20261204T150000,
   '20261204T160000_statements_of_reasons': m20261204T160000,
+  '20261204T180000_appeals': m20261204T180000,
 };
