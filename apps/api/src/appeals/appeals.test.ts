@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestAccess } from '../testing/access';
+import { appealAgainst } from '../testing/appeals';
 import { aDecision, holdNewCase } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
@@ -14,7 +15,6 @@ beforeAll(async () => {
 
 const PUBLIC_REASON = 'On a second look the messages were a joke between friends, so the removal is lifted.';
 const INTERNAL_NOTE = 'First reviewer missed the earlier context; no pattern on the account.';
-let counter = 0;
 
 /**
  * A decided report case: a reviewer who read it under a grant handed it back, and another decided
@@ -47,21 +47,8 @@ async function decidedCase(action: 'remove_messages' | 'no_violation' = 'remove_
   return { caseId, decisionId: decision.id as string, reader, decider, report };
 }
 
-function appeal(decisionId: string, overrides: Record<string, unknown> = {}) {
-  counter += 1;
-  return t.signedPost(
-    '/api/intake/appeals',
-    {
-      externalId: `apl-${process.pid}-${counter}`,
-      decisionId,
-      appellant: 'affected_user',
-      accountId: 'acct-reported',
-      submittedAt: new Date().toISOString(),
-      ...overrides,
-    },
-    platform,
-  );
-}
+const appeal = (decisionId: string, overrides: Record<string, unknown> = {}) =>
+  appealAgainst(t, platform, decisionId, overrides);
 
 /** Closes other open appeal cases, so claim-next on Appeals can only hand out `caseId`. */
 async function onlyAppealOpen(caseId: string) {
