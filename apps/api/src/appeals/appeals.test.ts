@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestAccess } from '../testing/access';
 import { appealAgainst } from '../testing/appeals';
-import { aDecision, holdNewCase } from '../testing/cases';
+import { aDecision, closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
@@ -49,16 +49,6 @@ async function decidedCase(action: 'remove_messages' | 'no_violation' = 'remove_
 
 const appeal = (decisionId: string, overrides: Record<string, unknown> = {}) =>
   appealAgainst(t, platform, decisionId, overrides);
-
-/** Closes other open appeal cases, so claim-next on Appeals can only hand out `caseId`. */
-async function onlyAppealOpen(caseId: string) {
-  await t.db
-    .updateTable('case')
-    .set({ status: 'decided' })
-    .where('id', '!=', caseId)
-    .where('status', '=', 'open')
-    .execute();
-}
 
 const claimAppeal = async (session: TestSession) =>
   (await t.request('POST', '/api/queues/appeals/claim-next', { session, body: {} })).json();
@@ -154,7 +144,7 @@ describe('deciding an appeal', () => {
   it('is refused to the original decider and to a grant holder on the original case, and audited', async () => {
     const { decisionId, reader, decider } = await decidedCase();
     const { caseId } = await (await appeal(decisionId)).json();
-    await onlyAppealOpen(caseId);
+    await closeOtherOpenCases(t, caseId);
 
     for (const person of [decider, reader]) {
       // Claim-next never hands them the appeal ...
@@ -200,7 +190,7 @@ describe('deciding an appeal', () => {
   it('by an independent reviewer reverses the decision: the platform hears the outcome and decision.reversed', async () => {
     const { decisionId, caseId: originalCaseId } = await decidedCase();
     const { caseId, appealId } = await (await appeal(decisionId)).json();
-    await onlyAppealOpen(caseId);
+    await closeOtherOpenCases(t, caseId);
     const second = await t.signedIn(['reviewer']);
     expect((await claimAppeal(second.session)).case?.id).toBe(caseId);
 
@@ -235,7 +225,7 @@ describe('deciding an appeal', () => {
   it('upheld: the outcome goes to the platform and nothing is reversed', async () => {
     const { decisionId } = await decidedCase();
     const { caseId } = await (await appeal(decisionId)).json();
-    await onlyAppealOpen(caseId);
+    await closeOtherOpenCases(t, caseId);
     const second = await t.signedIn(['reviewer']);
     await claimAppeal(second.session);
     const before = (await outboxOf('decision.reversed')).length;
@@ -249,7 +239,7 @@ describe('deciding an appeal', () => {
   it('is not decided as an ordinary case', async () => {
     const { decisionId } = await decidedCase();
     const { caseId } = await (await appeal(decisionId)).json();
-    await onlyAppealOpen(caseId);
+    await closeOtherOpenCases(t, caseId);
     const second = await t.signedIn(['reviewer']);
     await claimAppeal(second.session);
     const response = await t.request('POST', `/api/cases/${caseId}/decisions`, {

@@ -8,6 +8,7 @@ import type { Database } from '@docket/db';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
+import { refuse } from '../cases/statement-of-reasons';
 import type { ServiceCaller } from '../context';
 import { AppError } from '../http/problem';
 import { recordSignature } from '../service-accounts/signed-requests';
@@ -16,10 +17,6 @@ export const APPEALS_QUEUE = 'appeals';
 
 // A platform clock a little ahead of ours is not an appeal from the future.
 const CLOCK_SKEW_SECONDS = 300;
-
-function refuse(field: keyof IntakeAppeal, message: string, detail: string): never {
-  throw new AppError('invalid', detail, { errors: [{ field, message }] });
-}
 
 /** The decision appealed against, with its case and the end of its appeal window. */
 function appealedDecision(trx: Transaction<Database>, decisionId: string, appealWindowMonths: number) {
