@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { IntakeAppeal, IntakeAppealResult } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import type { Transaction } from 'kysely';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ActionContext } from '../actions/context';
 import { refuse } from '../cases/statement-of-reasons';
 import type { ServiceCaller } from '../context';
@@ -50,7 +49,9 @@ type AppealedDecision = NonNullable<Awaited<ReturnType<typeof appealedDecision>>
 /** Refuses an appeal this decision does not admit from this appellant, or one filed out of time. */
 async function checkAppealable(trx: Transaction<Database>, decision: AppealedDecision, appeal: IntakeAppeal) {
   const inEffect = !decision.requires_confirmation || decision.confirmation === 'confirmed';
-  if (!inEffect || decision.action === 'escalate' || decision.kind !== 'report') {
+  // An escalation decides nothing yet; a referral is not announced to its subject (DSA Art. 18).
+  const final = !['escalate', 'refer_law_enforcement'].includes(decision.action);
+  if (!inEffect || !final || decision.kind !== 'report') {
     refuse(
       'decisionId',
       'not an appealable decision in effect',
