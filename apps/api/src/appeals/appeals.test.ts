@@ -222,6 +222,21 @@ describe('deciding an appeal', () => {
     expect(logged).not.toContain(INTERNAL_NOTE);
   });
 
+  it('shows its holder the decision appealed against, with the statement the user was given', async () => {
+    const { decisionId } = await decidedCase();
+    const { caseId } = await (await appeal(decisionId)).json();
+    await closeOtherOpenCases(t, caseId);
+    const second = await t.signedIn(['reviewer']);
+    await claimAppeal(second.session);
+    const detail = await (await t.request('GET', `/api/cases/${caseId}`, { session: second.session })).json();
+    expect(detail.appeal).toMatchObject({
+      appellant: 'affected_user',
+      accountId: 'acct-reported',
+      originalDecision: { id: decisionId, action: 'remove_messages', statement: { restriction: 'content_removed' } },
+      outcome: null,
+    });
+  });
+
   it('upheld: the outcome goes to the platform and nothing is reversed', async () => {
     const { decisionId } = await decidedCase();
     const { caseId } = await (await appeal(decisionId)).json();

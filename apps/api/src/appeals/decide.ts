@@ -10,6 +10,7 @@ import { endGrantsOnCase } from '../access/grant-ends';
 import type { ActionContext } from '../actions/context';
 import { lockHeldCase } from '../cases/claims';
 import { AppError } from '../http/problem';
+import { toAppealDecision } from './detail';
 
 export async function decideAppeal(
   ctx: ActionContext,
@@ -98,14 +99,5 @@ export async function decideAppeal(
     });
   }
   await endGrantsOnCase(ctx, caseId, staffId, 'decided');
-  return {
-    appealId: appeal.id,
-    caseId,
-    originalDecisionId: appeal.original_decision_id,
-    outcome: decided.outcome,
-    publicReason: decided.public_reason,
-    internalNote: decided.internal_note,
-    decidedBy: decided.decided_by,
-    decidedAt: decided.decided_at.toISOString(),
-  };
+  return toAppealDecision(decided, { caseId, originalDecisionId: appeal.original_decision_id });
 }

@@ -58,7 +58,7 @@ async function toDecisions(db: Kysely<Database>, rows: DecisionQueryRow[]): Prom
   return rows.map((row) => toDecision(row, statements.get(row.id) ?? null));
 }
 
-async function decisionById(db: Kysely<Database>, id: string): Promise<Decision> {
+export async function decisionById(db: Kysely<Database>, id: string): Promise<Decision> {
   const row = await selectDecisions(db).where('d.id', '=', id).executeTakeFirstOrThrow();
   return toDecision(row, (await statementsFor(db, [id])).get(id) ?? null);
 }
