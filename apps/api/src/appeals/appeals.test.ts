@@ -100,6 +100,24 @@ describe('an appeal forwarded by the platform', () => {
     });
   });
 
+  it('opens one case when the same appeal arrives twice at once', async () => {
+    const { decisionId } = await decidedCase();
+    const body = {
+      externalId: `apl-race-${process.pid}`,
+      decisionId,
+      appellant: 'affected_user',
+      accountId: 'acct-reported',
+      submittedAt: new Date().toISOString(),
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const responses = await Promise.all(
+      [now, now - 1].map((timestamp) => t.signedPost('/api/intake/appeals', body, platform, { timestamp })),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    const rows = await t.db.selectFrom('appeal').select('case_id').where('external_id', '=', body.externalId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('is refused past the appeal window, naming submittedAt, and opens nothing', async () => {
     const { decisionId } = await decidedCase();
     // Eight months on: the statement of reasons told the user the window closed yesterday.

@@ -108,6 +108,10 @@ export async function receiveAppeal(
   const { trx } = ctx;
   await recordSignature(trx, caller);
   const hash = createHash('sha256').update(JSON.stringify(appeal)).digest();
+  // The same appeal sent twice at once: the second waits here and then finds the first.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`appeal:${caller.id}:${appeal.externalId}`}, 0))`.execute(
+    trx,
+  );
   const existing = await trx
     .selectFrom('appeal')
     .select(['id', 'case_id', 'payload_hash'])
