@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AccessEventHub } from './access/live';
 import { accessRoutes, caseAccessRoutes } from './access/routes';
+import { appealIntakeRoutes, caseAppealRoutes } from './appeals/routes';
 import { auditExportRoutes } from './audit/export-routes';
 import { auditRoutes } from './audit/routes';
 import { auditSearchRoutes } from './audit/search-routes';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/queues', queueRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/cases', caseAccessRoutes);
+  app.route('/api/cases', caseAppealRoutes);
   app.route('/api/access', accessRoutes);
   app.route('/api/decisions', decisionRoutes);
   app.route('/api/audit', auditSearchRoutes);
@@ -104,6 +106,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/me', meRoutes);
   app.route('/api/service-accounts', serviceAccountRoutes);
   app.route('/api/intake', intakeRoutes);
+  app.route('/api/intake', appealIntakeRoutes);
   app.route('/api/webhooks', webhookRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppealDecision } from './appeals';
 import { AgeBand, Category, REPORT_SOURCES } from './intake';
 import { DsaCategory, isRestricting, StatementBody, StatementOfReasons } from './statement-of-reasons';
 
@@ -115,6 +116,21 @@ export const TimelineEntry = z.object({
   summary: z.string(),
 });
 
+/** On an appeal case: what is appealed, by whom, and the outcome once decided. */
+export const CaseAppeal = z
+  .object({
+    id: z.uuid(),
+    externalId: z.string(),
+    appellant: z.enum(['affected_user', 'reporter']),
+    accountId: z.string(),
+    submittedAt: Timestamp,
+    receivedAt: Timestamp,
+    originalDecision: Decision.meta({ description: 'The decision appealed against, with its statement of reasons.' }),
+    outcome: AppealDecision.nullable(),
+  })
+  .meta({ id: 'CaseAppeal' });
+export type CaseAppeal = z.infer<typeof CaseAppeal>;
+
 export const CaseDetail = z
   .object({
     case: CaseSummary,
@@ -131,6 +147,7 @@ export const CaseDetail = z
       lastMessageAt: Timestamp.nullable(),
     }),
     decisions: z.array(Decision),
+    appeal: CaseAppeal.nullable().meta({ description: 'Set on an appeal case (kind `appeal`), null otherwise.' }),
     timeline: z.array(TimelineEntry),
     appealWindowMonths: z.number().int().meta({
       description: 'How long the affected user may appeal a restricting decision made on this case (calendar months).',

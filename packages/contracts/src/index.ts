@@ -1,4 +1,5 @@
 export * from './access';
+export * from './appeals';
 export * from './audit';
 export * from './audit-log';
 export * from './auth';

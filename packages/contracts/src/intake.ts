@@ -46,7 +46,7 @@ export const INTAKE_LIMITS = {
 
 const L = INTAKE_LIMITS;
 // Platform ids are opaque strings; restricting the alphabet keeps them safe in logs and URLs.
-const PlatformId = z
+export const PlatformId = z
   .string()
   .min(1)
   .max(L.idLength)

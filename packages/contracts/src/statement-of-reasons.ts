@@ -58,7 +58,7 @@ export const AutomatedDecision = z.enum(['fully', 'partially', 'not_automated'])
 /** `source_type`, derived from the reports on the case. */
 export const StatementSource = z.enum(['article_16_notice', 'other_notification', 'voluntary']);
 
-const Text = (min: number, max: number) => z.string().trim().min(min, `at least ${min} characters`).max(max);
+export const Text = (min: number, max: number) => z.string().trim().min(min, `at least ${min} characters`).max(max);
 const Timestamp = z.iso.datetime({ offset: true });
 
 /** `decision_ground` with what each ground needs. */

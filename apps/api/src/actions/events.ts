@@ -62,6 +62,27 @@ export const PLATFORM_EVENTS: { [A in AuditAction]?: (event: EmittedEvent<A>) =>
   'decision.effective': ({ outbound }) => toAccount('decision.effective', outbound),
   'case.closed': ({ outbound }) => toAccount('case.closed', outbound),
   'access.notice': ({ outbound }) => toAccount('access.notice', outbound),
+  'appeal.decided': ({ outbound }) => toAccount('appeal.decided', outbound),
+  'appeal.received': ({ target, details }) => ({
+    type: 'appeal.received',
+    subject: `account:${details?.accountId}`,
+    data: {
+      appealId: details?.externalId,
+      docketAppealId: target?.id,
+      decisionId: details?.decisionId,
+      appellant: details?.appellant,
+    },
+  }),
+  'decision.reversed': ({ target, details }) => ({
+    type: 'decision.reversed',
+    subject: `account:${details?.accountId}`,
+    data: {
+      decisionId: target?.id,
+      accountId: details?.accountId,
+      partly: details?.partly,
+      appealId: details?.externalAppealId,
+    },
+  }),
 };
 
 function toAccount(type: OutboxEventInput['type'], data: OutboundData[OutboundAction]): PlatformEvent {

@@ -39,7 +39,18 @@ export interface AccessNotice {
   messagesRead: number;
 }
 
+/** What the appellant was told: the public reason, never the reviewer's internal note. */
+export interface AppealDecided {
+  accountId: string;
+  appealId: string;
+  docketAppealId: string;
+  decisionId: string;
+  outcome: 'upheld' | 'reversed' | 'partly_reversed';
+  publicReason: string;
+}
+
 export interface OutboundData {
+  'appeal.decided': AppealDecided;
   'decision.effective': DecisionEffective;
   'case.closed': CaseClosed;
   'access.notice': AccessNotice;

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_EVENTS } from '../actions/events';
 import { JUSTIFICATION, requestAccess } from '../testing/access';
+import { appealAgainst } from '../testing/appeals';
 import { aDecision, casesVia, closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { type TestResponse, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
@@ -79,6 +80,20 @@ async function reviewerHolding(category: 'harassment' | 'violent_threat' = 'hara
   const reviewer = await t.signedIn(['reviewer']);
   const caseId = await holdNewCase(t, platform, reviewer.session, aReport({ category }));
   return { ...reviewer, caseId };
+}
+
+/** An appeal case against a decided case, held by a reviewer who had no part in the original. */
+async function appealHeld() {
+  const { session, caseId } = await reviewerHolding();
+  const decided = await t.request('POST', `/api/cases/${caseId}/decisions`, {
+    session,
+    body: { action: 'warn', policyCode: 'HR-1', rationale: RATIONALE },
+  });
+  const appealed = await (await appealAgainst(t, platform, (await decided.json()).id)).json();
+  await closeOtherOpenCases(t, appealed.caseId);
+  const second = await t.signedIn(['reviewer']);
+  await t.request('POST', '/api/queues/appeals/claim-next', { session: second.session, body: {} });
+  return { ...second, caseId: appealed.caseId as string };
 }
 
 async function pendingRequest() {
@@ -172,6 +187,21 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
       session,
       body: { action: 'warn', policyCode: 'HR-1', rationale: RATIONALE },
     });
+  },
+  'POST /api/cases/:id/appeal-outcome': async () => {
+    const { session, caseId } = await appealHeld();
+    return t.request('POST', `/api/cases/${caseId}/appeal-outcome`, {
+      session,
+      body: { outcome: 'upheld', publicReason: 'The warning stands: the messages broke the harassment rules.' },
+    });
+  },
+  'POST /api/intake/appeals': async () => {
+    const { session, caseId } = await reviewerHolding();
+    const decided = await t.request('POST', `/api/cases/${caseId}/decisions`, {
+      session,
+      body: { action: 'warn', policyCode: 'HR-1', rationale: RATIONALE },
+    });
+    return appealAgainst(t, platform, (await decided.json()).id);
   },
   'POST /api/cases/:id/reassign': async () => {
     const { caseId } = await reviewerHolding();

@@ -8,6 +8,7 @@ import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ActionContext } from '../actions/context';
+import { appealOfCase } from '../appeals/detail';
 import { readMessages, readReporterTexts } from '../encryption/content';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
@@ -68,6 +69,7 @@ export async function openCase(
   ];
   const accounts = await accountFacts(trx, accountIds, caseId);
   const decisions = await decisionsForCase(trx, caseId);
+  const appeal = await appealOfCase(trx, caseId);
   const timeline = await caseTimeline(trx, caseId, reports);
   const viewer = await trx
     .selectFrom('staff_user')
@@ -107,6 +109,7 @@ export async function openCase(
       lastMessageAt: span.last?.toISOString() ?? null,
     },
     decisions,
+    appeal,
     timeline,
     blurEvidence: row.urgent && viewer.blur_urgent_evidence,
   };

@@ -52,6 +52,8 @@ export async function claimNext(
   // index, however long the queue — write the audit event, and read the queue's role. A refusal
   // below throws, and the transaction takes all of it back.
   const skip = options.skip ?? null;
+  // An appeal case is never handed to someone who took part in the case appealed against (ADR 030).
+  const independent = sql`(kind = 'report' or not appeal_conflicted(id, ${staff.id}))`;
   const event = auditRow(ctx, { action: 'case.claimed', details: { queueId, ...(skip ? { skipped: skip } : {}) } });
   const claimedEvent = trx.insertInto('audit_event').values({
     ...event,
@@ -71,11 +73,12 @@ export async function claimNext(
     ), unheld as (
       select id, priority, opened_at, null::uuid as assignee_id from "case"
       where queue_id = ${queueId} and status = 'open' and assignee_id is null and id is distinct from ${skip}::uuid
+        and ${independent}
       order by priority desc, opened_at limit 1 for update skip locked
     ), lapsed as (
       select id, priority, opened_at, assignee_id from "case"
       where queue_id = ${queueId} and status = 'open' and assignee_id is not null and lease_expires_at <= now()
-        and id is distinct from ${skip}::uuid
+        and id is distinct from ${skip}::uuid and ${independent}
       order by priority desc, opened_at limit 1 for update skip locked
     ), taken as (
       update "case" set assignee_id = ${staff.id}, lease_expires_at = ${lease}, claimed_at = now()
@@ -108,7 +111,7 @@ export async function claimNext(
 export async function lockHeldCase(trx: Transaction<Database>, caseId: string, staffId: string) {
   const row = await trx
     .selectFrom('case as c')
-    .select(['c.id', 'c.status', 'c.queue_id', 'c.conversation_id', 'c.urgent', heldBy(staffId).as('held')])
+    .select(['c.id', 'c.status', 'c.kind', 'c.queue_id', 'c.conversation_id', 'c.urgent', heldBy(staffId).as('held')])
     .where('c.id', '=', caseId)
     .forUpdate()
     .executeTakeFirst();
@@ -142,12 +145,26 @@ export async function assignCase(ctx: ActionContext, caseId: string, assigneeId:
   const { trx } = ctx;
   const current = await trx
     .selectFrom('case')
-    .select(['status', 'assignee_id', 'queue_id'])
+    .select([
+      'status',
+      'assignee_id',
+      'queue_id',
+      sql<boolean>`kind = 'appeal' and appeal_conflicted(id, ${assigneeId}::uuid)`.as('conflicted'),
+    ])
     .where('id', '=', caseId)
     .forUpdate()
     .executeTakeFirst();
   if (!current) throw new AppError('not_found', 'No case with that id.');
   if (current.status !== 'open') throw new AppError('conflict', 'Only open cases can be reassigned.');
+  if (current.conflicted) {
+    throw new AppError(
+      'conflict',
+      'An appeal goes to someone who neither decided the original case nor held access to it.',
+      {
+        errors: [{ field: 'assigneeId', message: 'took part in the original case' }],
+      },
+    );
+  }
   if (assigneeId) {
     const assignee = await trx
       .selectFrom('staff_user')

@@ -59,7 +59,7 @@ async function toDecisions(db: Kysely<Database>, rows: DecisionQueryRow[]): Prom
   return rows.map((row) => toDecision(row, statements.get(row.id) ?? null));
 }
 
-async function decisionById(db: Kysely<Database>, id: string): Promise<Decision> {
+export async function decisionById(db: Kysely<Database>, id: string): Promise<Decision> {
   const row = await selectDecisions(db).where('d.id', '=', id).executeTakeFirstOrThrow();
   return toDecision(row, (await statementsFor(db, [id])).get(id) ?? null);
 }
@@ -126,7 +126,8 @@ export async function decideCase(
   rules: { appealWindowMonths: number },
 ): Promise<Decision> {
   const { trx } = ctx;
-  await lockHeldCase(trx, caseId, staffId);
+  const held = await lockHeldCase(trx, caseId, staffId);
+  if (held.kind === 'appeal') throw new AppError('conflict', 'An appeal case is decided with an appeal outcome.');
   const policy = await trx
     .selectFrom('policy')
     .select(['code', 'active', 'dsa_category', 'terms_url'])

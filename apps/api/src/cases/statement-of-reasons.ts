@@ -20,7 +20,7 @@ function restrictionOf(action: RestrictingAction, endsAt: string | null): Restri
 }
 
 /** Refusals name the field the reviewer must change, like schema errors do. */
-function refuse(field: string, message: string, detail: string): never {
+export function refuse(field: string, message: string, detail: string): never {
   throw new AppError('invalid', detail, { errors: [{ field, message }] });
 }
 

@@ -375,7 +375,7 @@ async function joinCases(trx: Kysely<Database>, reports: IntakeReport[]): Promis
       select conversation_id, queue_id, category, urgent, involves_minor, report_count, now() + make_interval(mins => sla_minutes)
       from jsonb_to_recordset(${json(slice)}) as r(conversation_id text, queue_id text, category text, urgent boolean,
         involves_minor boolean, report_count integer, sla_minutes integer)
-      on conflict (conversation_id) where status <> 'decided' do update set
+      on conflict (conversation_id) where status <> 'decided' and kind = 'report' do update set
         report_count = "case".report_count + excluded.report_count,
         urgent = "case".urgent or excluded.urgent,
         involves_minor = "case".involves_minor or excluded.involves_minor,

@@ -19,6 +19,7 @@ it('lists every queue in order, empty ones included', async () => {
     'scams_spam',
     'other',
     'escalations',
+    'appeals',
   ]);
   expect(body.items.every((q: { openCases: number }) => q.openCases === 0)).toBe(true);
 });

@@ -4,6 +4,8 @@ export interface CaseTable {
   id: Generated<string>;
   conversation_id: string;
   queue_id: string;
+  /** 'appeal': opened by an appeal against another case's decision (ADR 030). */
+  kind: Generated<'report' | 'appeal'>;
   status: Generated<'open' | 'awaiting_confirmation' | 'decided'>;
   category: string;
   urgent: boolean;

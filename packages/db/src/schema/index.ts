@@ -1,4 +1,5 @@
 import type { AccessGrantTable, AccessNoticeTable, AccessRequestTable } from './access';
+import type { AppealDecisionTable, AppealTable } from './appeal';
 import type { AuditCheckpointTable } from './audit-checkpoint';
 import type { AuditCommitTable } from './audit-commit';
 import type { AuditEventTable } from './audit-event';
@@ -23,6 +24,7 @@ import type { StatementOfReasonsTable } from './statement-of-reasons';
 import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
+export type * from './appeal';
 export type * from './audit-checkpoint';
 export type * from './audit-commit';
 export type * from './audit-event';
@@ -50,6 +52,8 @@ export interface Database {
   access_grant: AccessGrantTable;
   access_notice: AccessNoticeTable;
   access_request: AccessRequestTable;
+  appeal: AppealTable;
+  appeal_decision: AppealDecisionTable;
   audit_checkpoint: AuditCheckpointTable;
   audit_commit: AuditCommitTable;
   audit_event: AuditEventTable;

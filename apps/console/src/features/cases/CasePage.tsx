@@ -11,6 +11,8 @@ import { CaseAccessPanel } from '../access/CaseAccessPanel';
 import { useCan } from '../auth/permissions';
 import { useQueueNames } from '../queues/use-queue-name';
 import { AccountsSection } from './AccountsSection';
+import { AppealOutcomePanel } from './AppealOutcomePanel';
+import { AppealSection } from './AppealSection';
 import { accountHandles } from './account-handles';
 import { CaseHeader } from './CaseHeader';
 import { ConversationSection } from './ConversationSection';
@@ -139,14 +141,19 @@ function CaseView({ caseId }: { caseId: string }) {
               handleOf={handleOf}
             />
           )}
-          <DecisionHistory decisions={detail.decisions} />
+          {detail.appeal ? <AppealSection appeal={detail.appeal} /> : <DecisionHistory decisions={detail.decisions} />}
         </div>
         {timelineOpen && (
           <aside ref={timelineRef} className="case-timeline" aria-label="Case timeline">
             <TimelineSection timeline={detail.timeline} />
           </aside>
         )}
-        {canDecide && summary.status === 'open' && (
+        {canDecide && summary.status === 'open' && detail.appeal && (
+          <aside className="case-side" aria-label="Decide">
+            <AppealOutcomePanel summary={summary} isDisabled={lost !== null} />
+          </aside>
+        )}
+        {canDecide && summary.status === 'open' && !detail.appeal && (
           <aside className="case-side" aria-label="Decide">
             <DecisionPanel
               summary={summary}
