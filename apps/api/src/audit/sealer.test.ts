@@ -199,6 +199,8 @@ describe('sealers racing', () => {
     try {
       await sql`select pg_advisory_lock(hashtext('docket.audit_sealer'))`.execute(holder.db);
       await run();
+      // Released here, not by closing: a closed session's locks go only when its backend exits.
+      await sql`select pg_advisory_unlock(hashtext('docket.audit_sealer'))`.execute(holder.db);
     } finally {
       await holder.close();
     }
