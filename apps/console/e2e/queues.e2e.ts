@@ -29,6 +29,7 @@ test('a reviewer sees the default queues, and their counts arrive by themselves'
     'Scams & spam',
     'Other',
     'Escalations',
+    'Appeals',
   ]);
   await expect(table.getByRole('row', { name: 'Urgent' })).toContainText('Self-harm');
   await expect(table.getByRole('row', { name: 'Urgent' })).toContainText('1 h');
