@@ -128,6 +128,7 @@ const demoReceiver = demo
       db: connection.db,
       keyring,
       log: (line) => process.stdout.write(`  ${line}\n`),
+      docketUrl: `http://127.0.0.1:${config.port}`,
     }).catch((error: Error) => {
       logger.error({ err: error.message }, 'the demo platform receiver could not start');
       return null;

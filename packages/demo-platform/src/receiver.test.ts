@@ -44,6 +44,7 @@ function deliver(
 
 const suspension = (account: string) => ({
   accountId: account,
+  decisionId: randomUUID(),
   statement: { restriction: 'account_suspended' },
 });
 

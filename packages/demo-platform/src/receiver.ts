@@ -12,12 +12,15 @@ import { type DocketEvent, verifyWebhook, WebhookRejected } from '@docket/intake
 export interface Enforcement {
   account: string;
   restriction: Restriction;
+  /** The Docket decision enforced: what an appeal names. */
+  decisionId: string;
   eventId: string;
 }
 
 /** An appeal the demo platform would forward for one enforcement (see `forwardAppeal`). */
 export interface DemoAppeal {
   account: string;
+  decisionId: string;
   decisionEventId: string;
 }
 
@@ -28,8 +31,8 @@ export interface DemoReceiverOptions {
   /** 0: any free port. A remembered port keeps a registered endpoint's URL valid across restarts. */
   port?: number;
   /**
-   * Where the demo forwards an appeal against one enforcement in `APPEAL_EVERY`. Not wired yet:
-   * the signed appeals intake is being built; until then no appeal is sent.
+   * Where the demo forwards an appeal against one enforcement in `APPEAL_EVERY`: in demo mode,
+   * Docket's signed appeals intake, as the affected user.
    */
   forwardAppeal?: (appeal: DemoAppeal) => Promise<void>;
 }
@@ -46,7 +49,7 @@ export interface DemoReceiver {
 }
 
 /** A few appeals, not one per decision: every fifth enforcement is appealed. */
-export const APPEAL_EVERY = 5;
+export const APPEAL_EVERY = 2;
 
 const VERBS: Record<Restriction, string> = {
   content_removed: 'removed messages of',
@@ -61,9 +64,15 @@ const VERBS: Record<Restriction, string> = {
  */
 function enforcementOf(event: DocketEvent): Enforcement | null {
   if (event.type !== 'decision.effective') return null;
-  const { accountId, statement } = event.data as { accountId?: unknown; statement?: { restriction?: unknown } | null };
+  const { accountId, decisionId, statement } = event.data as {
+    accountId?: unknown;
+    decisionId?: unknown;
+    statement?: { restriction?: unknown } | null;
+  };
   const known = RESTRICTIONS.find((value) => value === statement?.restriction);
-  return typeof accountId === 'string' && known ? { account: accountId, restriction: known, eventId: event.id } : null;
+  return typeof accountId === 'string' && typeof decisionId === 'string' && known
+    ? { account: accountId, decisionId, restriction: known, eventId: event.id }
+    : null;
 }
 
 export async function startDemoReceiver(options: DemoReceiverOptions): Promise<DemoReceiver> {
@@ -89,7 +98,7 @@ export async function startDemoReceiver(options: DemoReceiverOptions): Promise<D
     options.log(`demo platform: ${VERBS[enforcement.restriction]} account ${enforcement.account}`);
     enforced += 1;
     if (options.forwardAppeal && enforced % APPEAL_EVERY === 0) {
-      const appeal = { account: enforcement.account, decisionEventId: event.id };
+      const appeal = { account: enforcement.account, decisionId: enforcement.decisionId, decisionEventId: event.id };
       options
         .forwardAppeal(appeal)
         .catch((error: Error) => options.log(`demo platform: appeal failed: ${error.message}`));

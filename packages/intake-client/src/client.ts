@@ -1,4 +1,11 @@
-import type { IntakeBatchResult, IntakeReportInput, IntakeResult, Problem } from '@docket/contracts';
+import type {
+  IntakeAppeal,
+  IntakeAppealResult,
+  IntakeBatchResult,
+  IntakeReportInput,
+  IntakeResult,
+  Problem,
+} from '@docket/contracts';
 import { signRequest } from './signing';
 
 export class IntakeError extends Error {
@@ -21,6 +28,10 @@ export class IntakeClient {
 
   submitBatch(reports: IntakeReportInput[]): Promise<IntakeBatchResult> {
     return this.post('/api/intake/reports/batch', { reports });
+  }
+
+  submitAppeal(appeal: IntakeAppeal): Promise<IntakeAppealResult> {
+    return this.post('/api/intake/appeals', appeal);
   }
 
   async post<T>(path: string, payload: unknown): Promise<T> {

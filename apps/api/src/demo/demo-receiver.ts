@@ -5,12 +5,14 @@
  */
 import { WEBHOOK_EVENT_TYPES } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type DemoReceiver, startDemoReceiver } from '@docket/demo-platform';
+import { type DemoAppeal, type DemoReceiver, startDemoReceiver } from '@docket/demo-platform';
+import { IntakeClient } from '@docket/intake-client';
 import type { Kysely } from 'kysely';
 import { runSystemAction } from '../actions/context';
 import type { Keyring } from '../encryption/keyring';
 import { sendTestEvent } from '../webhooks/deliveries';
 import { createWebhookEndpoint, setWebhookEndpointDisabled, unsealWebhookSecret } from '../webhooks/endpoints';
+import { demoPlatformCredentials } from './demo-platform';
 
 export const DEMO_ENDPOINT_DESCRIPTION = 'Demo platform receiver (started by demo mode)';
 
@@ -44,12 +46,25 @@ export async function startDemoPlatformReceiver(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
   log: (line: string) => void;
+  /** Docket's own address: the demo platform forwards a few appeals to its signed intake. */
+  docketUrl: string;
 }): Promise<DemoReceiver> {
   const { db, keyring } = deps;
   const existing = await registeredEndpoint(db);
   let secret = existing ? unsealWebhookSecret(keyring, existing) : '';
   const rememberedPort = existing ? Number(new URL(existing.url).port) : 0;
-  const receiver = await listen(rememberedPort, { secret: () => secret, log: deps.log });
+  const intake = new IntakeClient({ baseUrl: deps.docketUrl, ...(await demoPlatformCredentials(db, keyring)) });
+  const forwardAppeal = async (appeal: DemoAppeal) => {
+    const result = await intake.submitAppeal({
+      externalId: `demo-appeal-${appeal.decisionEventId}`,
+      decisionId: appeal.decisionId,
+      appellant: 'affected_user',
+      accountId: appeal.account,
+      submittedAt: new Date().toISOString(),
+    });
+    deps.log(`demo platform: account ${appeal.account} appealed; Docket opened case ${result.caseId.slice(0, 8)}`);
+  };
+  const receiver = await listen(rememberedPort, { secret: () => secret, log: deps.log, forwardAppeal });
   const endpointId = await runSystemAction(
     db,
     async (ctx) => {
