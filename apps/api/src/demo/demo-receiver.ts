@@ -53,8 +53,10 @@ export async function startDemoPlatformReceiver(deps: {
   const existing = await registeredEndpoint(db);
   let secret = existing ? unsealWebhookSecret(keyring, existing) : '';
   const rememberedPort = existing ? Number(new URL(existing.url).port) : 0;
-  const intake = new IntakeClient({ baseUrl: deps.docketUrl, ...(await demoPlatformCredentials(db, keyring)) });
+  // Credentials are looked up at the first appeal: a receiver that cannot forward still receives.
+  let intake: IntakeClient | undefined;
   const forwardAppeal = async (appeal: DemoAppeal) => {
+    intake ??= new IntakeClient({ baseUrl: deps.docketUrl, ...(await demoPlatformCredentials(db, keyring)) });
     const result = await intake.submitAppeal({
       externalId: `demo-appeal-${appeal.decisionEventId}`,
       decisionId: appeal.decisionId,
