@@ -4,7 +4,7 @@
  * `action:entity[:scope]`; each entry says exactly what it grants.
  */
 
-export const ROLES = ['reviewer', 'supervisor', 'auditor', 'admin'] as const;
+export const ROLES = ['reviewer', 'supervisor', 'auditor', 'admin', 'legal'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -13,6 +13,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
     'Everything a reviewer does, plus approving or denying access, revoking grants, reviewing break-glass use and reassigning cases.',
   auditor: 'Searches, exports and verifies the audit log; runs access reviews. Never reads content.',
   admin: 'Manages staff accounts, roles, queues, service accounts and keys. Never reads content.',
+  legal:
+    'Law-enforcement response and counsel: records and decides legal requests, places preservation holds, produces disclosures. Works no report queues; reads content only inside a grant bound to an accepted legal request.',
 };
 
 export const PERMISSIONS = {
@@ -37,6 +39,11 @@ export const PERMISSIONS = {
   'manage:keys': 'Rotate encryption and signing keys.',
   'manage:webhook':
     'Register, rotate, disable and test outbound webhook endpoints; read their delivery log and redeliver. Never message content.',
+  'read:legal': 'See legal requests, their history, preservation holds and the retention schedule. Never message content.',
+  'record:legal_request':
+    'Record an authority\'s order, acknowledge, review, produce and close it; decide notice for its targets.',
+  'decide:legal_request': 'Accept, narrow or reject a legal request recorded by someone else (never your own).',
+  'manage:hold': 'Place, extend and release preservation holds on accounts and conversations.',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -56,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: [...REVIEWER, 'approve:access', 'revoke:access', 'review:break_glass', 'manage:case'],
   auditor: ['read:audit', 'export:audit'],
   admin: ['read:staff', 'manage:staff', 'manage:queue', 'manage:service_account', 'manage:keys', 'manage:webhook'],
+  legal: ['read:legal', 'record:legal_request', 'decide:legal_request', 'manage:hold'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {

@@ -11,7 +11,7 @@ const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null
 it('creates one demo login per role on an empty database, and prints them as created just now', async () => {
   const staff = await seedDemoStaff(t.db, system);
   expect(staff.createdNow).toBe(true);
-  expect(staff.logins.map((login) => login.username)).toEqual(['reviewer', 'supervisor', 'auditor', 'admin', 'admin2']);
+  expect(staff.logins.map((login) => login.username)).toEqual(['reviewer', 'supervisor', 'auditor', 'admin', 'admin2', 'legal', 'legal2']);
   const banner = demoLoginLines(staff).join('\n');
   expect(banner).toContain('created just now');
   expect(banner).toContain('supervisor-docket-demo');
@@ -27,7 +27,7 @@ it('prints on a later start only the demo logins that still sign in with their d
 
   const staff = await seedDemoStaff(t.db, system);
   expect(staff).toMatchObject({ createdNow: false });
-  expect(staff.logins.map((login) => login.username)).toEqual(['reviewer', 'supervisor', 'admin2']);
+  expect(staff.logins.map((login) => login.username)).toEqual(['reviewer', 'supervisor', 'admin2', 'legal', 'legal2']);
   const banner = demoLoginLines(staff).join('\n');
   expect(banner).toContain('created by an earlier demo start');
   expect(banner).not.toContain(' admin-docket-demo');

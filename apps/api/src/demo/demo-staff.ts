@@ -24,6 +24,9 @@ export const DEMO_STAFF: readonly (DemoLogin & { displayName: string })[] = [
   { username: 'admin', password: 'admin-docket-demo', roles: ['admin'], displayName: 'Ada Admin' },
   // A second admin, because granting a role needs one: the demo shows both halves of a confirmation.
   { username: 'admin2', password: 'admin2-docket-demo', roles: ['admin'], displayName: 'Blake Admin' },
+  // Two legal officers, because a legal request is accepted only by one who did not record it.
+  { username: 'legal', password: 'legal-docket-demo', roles: ['legal'], displayName: 'Lee Legal' },
+  { username: 'legal2', password: 'legal2-docket-demo', roles: ['legal'], displayName: 'Morgan Counsel' },
 ];
 
 /** The demo logins this start can honestly print: made just now, or still as made earlier. */

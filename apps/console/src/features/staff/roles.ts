@@ -5,6 +5,7 @@ const LABELS: Record<Role, string> = {
   supervisor: 'Supervisor',
   auditor: 'Auditor',
   admin: 'Admin',
+  legal: 'Legal officer',
 };
 
 export function roleLabel(role: Role): string {
