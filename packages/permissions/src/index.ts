@@ -39,9 +39,10 @@ export const PERMISSIONS = {
   'manage:keys': 'Rotate encryption and signing keys.',
   'manage:webhook':
     'Register, rotate, disable and test outbound webhook endpoints; read their delivery log and redeliver. Never message content.',
-  'read:legal': 'See legal requests, their history, preservation holds and the retention schedule. Never message content.',
+  'read:legal':
+    'See legal requests, their history, preservation holds and the retention schedule. Never message content.',
   'record:legal_request':
-    'Record an authority\'s order, acknowledge, review, produce and close it; decide notice for its targets.',
+    "Record an authority's order, acknowledge, review, produce and close it; decide notice for its targets.",
   'decide:legal_request': 'Accept, narrow or reject a legal request recorded by someone else (never your own).',
   'manage:hold': 'Place, extend and release preservation holds on accounts and conversations.',
 } as const satisfies Record<string, string>;

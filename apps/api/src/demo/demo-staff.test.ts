@@ -11,7 +11,15 @@ const system = { actor: SYSTEM_ACTOR, requestId: null, ip: null, userAgent: null
 it('creates one demo login per role on an empty database, and prints them as created just now', async () => {
   const staff = await seedDemoStaff(t.db, system);
   expect(staff.createdNow).toBe(true);
-  expect(staff.logins.map((login) => login.username)).toEqual(['reviewer', 'supervisor', 'auditor', 'admin', 'admin2', 'legal', 'legal2']);
+  expect(staff.logins.map((login) => login.username)).toEqual([
+    'reviewer',
+    'supervisor',
+    'auditor',
+    'admin',
+    'admin2',
+    'legal',
+    'legal2',
+  ]);
   const banner = demoLoginLines(staff).join('\n');
   expect(banner).toContain('created just now');
   expect(banner).toContain('supervisor-docket-demo');
