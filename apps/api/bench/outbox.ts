@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
 import { sql } from 'kysely';
 import { runSystemAction, systemActor } from '../src/actions/context';
 import { recordAuditEvent } from '../src/audit/record';
@@ -82,6 +83,40 @@ const setPaused = (server: BenchServer, paused: boolean) =>
     .set({ disabled_at: paused ? new Date() : null })
     .execute();
 
+/** CPU seconds a process has used so far (user + system). */
+function cpuSeconds(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+}
+
+/** The bench database's PostgreSQL backends: the server runs on this machine. */
+async function backendPids(server: BenchServer) {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(server.db);
+  return rows.map((row) => row.pid);
+}
+
+/**
+ * CPU spent per delivered event by everything that delivers it: the API processes, their
+ * PostgreSQL backends and the receiver. Unlike events/s it does not depend on what else the
+ * machine is running, and it says how many events/s its cores could carry.
+ */
+async function cpuCost(server: BenchServer, pids: number[]) {
+  const backends = await backendPids(server);
+  const total = () =>
+    [...pids, ...backends].reduce((sum, pid) => {
+      try {
+        return sum + cpuSeconds(pid);
+      } catch {
+        return sum; // a backend that has gone
+      }
+    }, 0) +
+    (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+  const before = total();
+  return { spent: () => total() - before };
+}
+
 function rssMiB(pid: number) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
   return Number(line?.[1] ?? 0) / 1024;
@@ -94,14 +129,23 @@ async function throughput(server: BenchServer, receiver: Receiver, processes: nu
   const replicas = await Promise.all(
     Array.from({ length: processes }, () => server.startReplica({ JOBS_POLL_MS: '100' })),
   );
+  const cpu = await cpuCost(
+    server,
+    replicas.map((replica) => replica.pid),
+  );
   const started = performance.now();
   await setPaused(server, false);
   await untilArrived(receiver, EVENTS);
   const seconds = (Math.max(...receiver.arrivals.values()) - started) / 1000;
+  const cpuMsPerEvent = (cpu.spent() * 1000) / EVENTS;
   await Promise.all(replicas.map((replica) => replica.stop()));
   console.log(
     `  ${processes} API process(es): ${Math.round(EVENTS / seconds)} events/s delivered (target ≥ ${TARGET_PER_SECOND}/s); ` +
       `the outbox was written at ${Math.round(written)} events/s`,
+  );
+  console.log(
+    `    CPU per delivered event (API + PostgreSQL backends + receiver): ${cpuMsPerEvent.toFixed(3)} ms, ` +
+      `so ${cpus().length} cores carry at most ${Math.round((cpus().length * 1000) / cpuMsPerEvent)} events/s`,
   );
 }
 
@@ -131,30 +175,47 @@ async function latency(server: BenchServer, receiver: Receiver, pollMs: number) 
   );
 }
 
-async function backlogMemory(server: BenchServer, receiver: Receiver) {
+/** Drains a backlog of `count` with one fresh API process, sampling its RSS as it goes. */
+async function drain(server: BenchServer, receiver: Receiver, count: number) {
   receiver.arrivals.clear();
-  const written = await writeBacklog(server, BACKLOG);
+  const written = await writeBacklog(server, count);
   await setPaused(server, true);
   const replica = await server.startReplica({ JOBS_POLL_MS: '100' });
   const idle = rssMiB(replica.pid);
-  const samples: { done: number; rss: number }[] = [];
+  const samples: number[] = [];
   const started = performance.now();
   await setPaused(server, false);
   let lastSample = 0;
-  await untilArrived(receiver, BACKLOG, () => {
+  await untilArrived(receiver, count, () => {
     if (performance.now() - lastSample < 500) return;
     lastSample = performance.now();
-    samples.push({ done: receiver.arrivals.size / BACKLOG, rss: rssMiB(replica.pid) });
+    samples.push(rssMiB(replica.pid));
   });
   const seconds = (performance.now() - started) / 1000;
-  samples.push({ done: 1, rss: rssMiB(replica.pid) });
+  samples.push(rssMiB(replica.pid));
   await replica.stop();
-  const at = (fraction: number) => samples.find((sample) => sample.done >= fraction)?.rss ?? Number.NaN;
+  return { written, seconds, idle, peak: Math.max(...samples), done: samples.at(-1) ?? Number.NaN };
+}
+
+/**
+ * The same drain at a tenth of the backlog and at all of it: memory that follows the backlog
+ * would show as a higher peak for the larger one. What a drain holds is the rounds in flight.
+ */
+async function backlogMemory(server: BenchServer, receiver: Receiver) {
   const mib = (value: number) => `${value.toFixed(0)} MiB`;
+  const runs = [];
+  for (const count of [BACKLOG / 10, BACKLOG]) {
+    const run = await drain(server, receiver, count);
+    runs.push(run);
+    console.log(
+      `  ${count} events (written at ${Math.round(run.written)}/s) drained by 1 API process in ${run.seconds.toFixed(1)} s ` +
+        `(${Math.round(count / run.seconds)}/s); RSS idle ${mib(run.idle)}, peak ${mib(run.peak)}, done ${mib(run.done)}`,
+    );
+  }
+  const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
   console.log(
-    `  ${BACKLOG} events (written at ${Math.round(written)}/s) drained by 1 API process in ${seconds.toFixed(1)} s ` +
-      `(${Math.round(BACKLOG / seconds)}/s); RSS idle ${mib(idle)}, at 25% ${mib(at(0.25))}, 50% ${mib(at(0.5))}, ` +
-      `75% ${mib(at(0.75))}, done ${mib(at(1))}, peak ${mib(Math.max(...samples.map((sample) => sample.rss)))}`,
+    `    peak RSS at ${BACKLOG} events against ${BACKLOG / 10}: ×${(large.peak / small.peak).toFixed(2)} ` +
+      '(×1.00 means the backlog costs no memory)',
   );
 }
 
@@ -196,7 +257,7 @@ export async function benchOutbox() {
     console.log(`outbox: delivery by API processes to a local receiver, ${SUBJECTS} subjects`);
     for (const processes of [1, 4]) await throughput(server, receiver, processes);
     console.log(`outbox: latency from commit to delivery, one API process`);
-    for (const pollMs of [1000, 100]) await latency(server, receiver, pollMs);
+    for (const pollMs of [250, 100]) await latency(server, receiver, pollMs);
     console.log('outbox: a backlog drains in flat memory');
     await backlogMemory(server, receiver);
     console.log('outbox: the cost of the outbox row in an action');

@@ -60,7 +60,7 @@ const Env = z
       .min(1)
       .max(7 * 24)
       .default(24),
-    JOBS_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    JOBS_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // How late a deadline (a pending request's, a grant's, a lease's) may be recorded.
     JOBS_SWEEP_MS: z.coerce.number().int().min(100).max(300_000).default(5000),

@@ -117,7 +117,7 @@ const background =
         keyring,
         logger,
         config,
-        batchSize: connection.kind === 'pglite' ? 10 : 50,
+        ...(connection.kind === 'pglite' ? { deliveries: { batchSize: 10, rounds: 1 } } : {}),
       })
     : null;
 background?.start();

@@ -20,7 +20,7 @@ export function createBackgroundWork(deps: {
   logger: Logger;
   config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices'>;
   /** The embedded database has one connection: smaller batches keep the console responsive. */
-  batchSize?: number;
+  deliveries?: { batchSize: number; rounds: number };
 }): JobRunner {
   const { db, logger, config } = deps;
   const deliveries = createDeliveryPump({
@@ -32,7 +32,7 @@ export function createBackgroundWork(deps: {
       backoff: { baseMs: config.webhooks.retryBaseMs, capMs: 6 * 60 * 60_000 },
       leaseMs: config.jobs.leaseMs,
       timeoutMs: config.webhooks.timeoutMs,
-      batchSize: deps.batchSize ?? 50,
+      ...(deps.deliveries ?? { batchSize: 200, rounds: 2 }),
     },
   });
   return createJobRunner({

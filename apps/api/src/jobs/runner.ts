@@ -57,15 +57,21 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   const worker = randomUUID();
   const names = Object.keys(handlers);
 
+  // The slot each recurring job was last scheduled for here: a tick writes only when a new
+  // interval begins, not on every poll.
+  const scheduled = new Map<string, number>();
   async function scheduleRecurring() {
     const now = Date.now();
     for (const job of options.recurring ?? []) {
-      const slot = new Date(Math.floor(now / job.everyMs) * job.everyMs);
+      const slot = Math.floor(now / job.everyMs) * job.everyMs;
+      if (scheduled.get(job.name) === slot) continue;
+      const runAt = new Date(slot);
       await db
         .insertInto('job')
-        .values({ name: job.name, key: `${job.name}@${slot.toISOString()}`, run_at: slot, max_attempts: 1 })
+        .values({ name: job.name, key: `${job.name}@${runAt.toISOString()}`, run_at: runAt, max_attempts: 1 })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
+      scheduled.set(job.name, slot);
     }
   }
 

@@ -15,6 +15,7 @@ import type { Keyring } from '../encryption/keyring';
 import { type Backoff, backoffDelayMs } from '../jobs/backoff';
 import type { Pump } from '../jobs/runner';
 import { unsealWebhookSecret } from './endpoints';
+import { PostTimeout, postJson } from './http-post';
 
 export interface DeliverySettings {
   /** Tries before a delivery is dead-lettered. */
@@ -23,7 +24,13 @@ export interface DeliverySettings {
   /** How long a claim holds a delivery; a killed process's claim is taken again after it. */
   leaseMs: number;
   timeoutMs: number;
+  /** Deliveries one round claims. */
   batchSize: number;
+  /**
+   * Rounds a tick runs side by side, so one round's posts overlap another's claim and record.
+   * Order per subject still holds: a claimed delivery stays pending, which holds back its line.
+   */
+  rounds: number;
 }
 
 interface Claimed {
@@ -84,19 +91,16 @@ async function claimDeliveries(db: Kysely<Database>, worker: string, settings: D
   return rows;
 }
 
-async function post(delivery: Claimed, keyring: Keyring, timeoutMs: number): Promise<Outcome> {
+async function post(delivery: Claimed, signer: Webhook, timeoutMs: number): Promise<Outcome> {
   const body = deliveryBody({ type: delivery.type, payload: delivery.payload, created_at: delivery.event_created_at });
   const now = new Date();
-  const signature = new Webhook(unsealWebhookSecret(keyring, { ...delivery, id: delivery.endpoint_id })).sign(
-    delivery.event_id,
-    now,
-    body,
-  );
+  const signature = signer.sign(delivery.event_id, now, body);
   const started = performance.now();
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: {
+    // A redirect (3xx) is an answer, not an instruction: following it could aim Docket elsewhere.
+    const status = await postJson(
+      delivery.url,
+      {
         'content-type': 'application/json',
         'user-agent': 'Docket-Webhooks/1',
         'webhook-id': delivery.event_id,
@@ -104,15 +108,11 @@ async function post(delivery: Claimed, keyring: Keyring, timeoutMs: number): Pro
         'webhook-signature': signature,
       },
       body,
-      // A redirect is an answer, not an instruction: following it could aim Docket elsewhere.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // The receiver's body is never read or kept: only the status says how it went.
-    await response.body?.cancel();
+      timeoutMs,
+    );
     const latencyMs = Math.round(performance.now() - started);
-    const ok = response.status >= 200 && response.status < 300;
-    return { statusCode: response.status, latencyMs, error: ok ? null : `HTTP ${response.status}` };
+    const ok = status >= 200 && status < 300;
+    return { statusCode: status, latencyMs, error: ok ? null : `HTTP ${status}` };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
     return { statusCode: null, latencyMs, error: describeFailure(error) };
@@ -120,15 +120,15 @@ async function post(delivery: Claimed, keyring: Keyring, timeoutMs: number): Pro
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return 'timed out';
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = (cause as { code?: unknown } | null)?.code;
+  if (error instanceof PostTimeout) return 'timed out';
+  const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'request failed';
 }
 
 /**
- * Records a round's outcomes with their audit events in one transaction: one commit per round
- * rather than per delivery, which is most of a delivery's cost in the database.
+ * Records a round's outcomes with their audit events: one UPDATE for every delivery of the round
+ * (its rows unnested from arrays) and one INSERT of the audit events for the rows it changed, in
+ * one transaction. Per-delivery statements were most of a delivery's cost.
  */
 async function recordOutcomes(
   db: Kysely<Database>,
@@ -137,36 +137,53 @@ async function recordOutcomes(
   settings: DeliverySettings,
 ) {
   if (results.length === 0) return;
+  const rows = results.map(({ delivery, outcome }) => {
+    const delivered = outcome.error === null;
+    const dead = !delivered && delivery.attempts >= settings.maxAttempts;
+    return {
+      delivery,
+      outcome,
+      status: delivered ? 'delivered' : dead ? 'dead' : 'pending',
+      nextAttemptAt: new Date(Date.now() + backoffDelayMs(delivery.attempts, settings.backoff)),
+    };
+  });
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
   await db.transaction().execute(async (trx) => {
-    const audited = [];
-    for (const { delivery, outcome } of results) {
-      const delivered = outcome.error === null;
-      const dead = !delivered && delivery.attempts >= settings.maxAttempts;
-      const status = delivered ? 'delivered' : dead ? 'dead' : 'pending';
-      const nextAttemptAt = new Date(Date.now() + backoffDelayMs(delivery.attempts, settings.backoff));
-      const updated = await trx
-        .updateTable('webhook_delivery')
-        .set({
-          status,
-          locked_until: null,
-          locked_by: null,
-          last_status_code: outcome.statusCode,
-          last_latency_ms: outcome.latencyMs,
-          last_error: outcome.error,
-          last_attempt_at: sql<Date>`now()`,
-          ...(delivered ? { delivered_at: sql<Date>`now()` } : {}),
-          ...(status === 'pending' ? { next_attempt_at: nextAttemptAt } : {}),
-        })
-        .where('id', '=', delivery.id)
-        // A claim that outlived its lease was taken again: the newer claim records its own outcome.
-        .where('locked_by', '=', worker)
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) continue;
-      audited.push(
+    const { rows: updated } = await sql<{ id: string }>`
+      update webhook_delivery d
+      set status = o.status,
+          locked_until = null,
+          locked_by = null,
+          last_status_code = o.status_code,
+          last_latency_ms = o.latency_ms,
+          last_error = o.error,
+          last_attempt_at = now(),
+          delivered_at = case when o.status = 'delivered' then now() else d.delivered_at end,
+          next_attempt_at = case when o.status = 'pending' then o.next_attempt_at else d.next_attempt_at end
+      from unnest(
+        ${column((row) => row.delivery.id)}::uuid[],
+        ${column((row) => row.status)}::text[],
+        ${column((row) => row.outcome.statusCode)}::int[],
+        ${column((row) => row.outcome.latencyMs)}::int[],
+        ${column((row) => row.outcome.error)}::text[],
+        ${column((row) => row.nextAttemptAt.toISOString())}::timestamptz[]
+      ) as o(id, status, status_code, latency_ms, error, next_attempt_at)
+      where d.id = o.id
+        -- A claim that outlived its lease was taken again: the newer claim records its own outcome.
+        and d.locked_by = ${worker}
+      returning d.id`.execute(trx);
+    const changed = new Set(updated.map((row) => row.id));
+    const audited = rows
+      .filter((row) => changed.has(row.delivery.id))
+      .map(({ delivery, outcome, status }) =>
         auditRow(SYSTEM, {
-          action: delivered ? 'webhook.delivered' : dead ? 'webhook.dead_lettered' : 'webhook.failed',
-          outcome: delivered ? 'success' : 'failure',
+          action:
+            status === 'delivered'
+              ? 'webhook.delivered'
+              : status === 'dead'
+                ? 'webhook.dead_lettered'
+                : 'webhook.failed',
+          outcome: status === 'delivered' ? 'success' : 'failure',
           target: { type: 'webhook_delivery', id: delivery.id },
           details: {
             endpointId: delivery.endpoint_id,
@@ -179,12 +196,11 @@ async function recordOutcomes(
           },
         }),
       );
-    }
     if (audited.length > 0) await trx.insertInto('audit_event').values(audited).execute();
   });
 }
 
-/** A pump for the job runner: one claim-send-record round; returns the deliveries it tried. */
+/** A pump for the job runner: claim-send-record rounds side by side; returns the deliveries tried. */
 export function createDeliveryPump(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
@@ -192,11 +208,21 @@ export function createDeliveryPump(deps: {
   settings: DeliverySettings;
 }): Pump {
   const worker = `delivery-${randomUUID()}`;
-  return async () => {
+  const round = async () => {
     const claimed = await claimDeliveries(deps.db, worker, deps.settings);
+    // Each endpoint's secret is unsealed once a round, not once a delivery.
+    const signers = new Map<string, Webhook>();
+    const signerFor = (delivery: Claimed) => {
+      let signer = signers.get(delivery.endpoint_id);
+      if (!signer) {
+        signer = new Webhook(unsealWebhookSecret(deps.keyring, { ...delivery, id: delivery.endpoint_id }));
+        signers.set(delivery.endpoint_id, signer);
+      }
+      return signer;
+    };
     const results = await Promise.all(
       claimed.map(async (delivery) => {
-        const outcome = await post(delivery, deps.keyring, deps.settings.timeoutMs);
+        const outcome = await post(delivery, signerFor(delivery), deps.settings.timeoutMs);
         if (outcome.error) {
           deps.logger.warn(
             { delivery: delivery.id, endpoint: delivery.endpoint_id, attempt: delivery.attempts, err: outcome.error },
@@ -208,5 +234,9 @@ export function createDeliveryPump(deps: {
     );
     await recordOutcomes(deps.db, worker, results, deps.settings);
     return claimed.length;
+  };
+  return async () => {
+    const tried = await Promise.all(Array.from({ length: deps.settings.rounds }, round));
+    return tried.reduce((sum, count) => sum + count, 0);
   };
 }

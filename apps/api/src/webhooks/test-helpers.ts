@@ -19,6 +19,7 @@ export const FAST: DeliverySettings = {
   leaseMs: 5_000,
   timeoutMs: 2_000,
   batchSize: 50,
+  rounds: 2,
 };
 
 export function useWebhookScenario(harness: Harness) {
