@@ -7,7 +7,9 @@ import { expect, it } from 'vitest';
 import { DEMO_ENDPOINT_DESCRIPTION } from './demo/demo-receiver';
 import { FileKeyring } from './encryption/keyring';
 import { startApiProcess } from './testing/api-process';
+import { aDecision, holdNewCase } from './testing/cases';
 import { useTestApp } from './testing/harness';
+import { aReport } from './testing/reports';
 
 const t = useTestApp();
 
@@ -108,4 +110,48 @@ it('on a demo start registers the demo platform receiver and delivers it a verif
     .where('target_id', '=', endpoints[0]?.id ?? '')
     .execute();
   expect(registered).toEqual([{ actor_type: 'system', actor_label: 'demo' }]);
+}, 90_000);
+
+it('on a demo start the demo platform enforces decided cases and sends an appeal back through the signed intake', async () => {
+  // Earlier demo starts in this file registered receivers under other keyrings: this one starts afresh.
+  await t.db.updateTable('webhook_endpoint').set({ disabled_at: new Date() }).execute();
+  const api = await startApiProcess({
+    DATABASE_URL: t.url,
+    DOCKET_DEMO: 'true',
+    DOCKET_DEMO_REPORTS: '0',
+    DOCKET_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'docket-demo-loop-')),
+  });
+  try {
+    await expect.poll(() => api.output(), { timeout: 20_000 }).toContain('demo platform: verified test event');
+    // Two restricting decisions, taken the way reviewers take them; the demo platform appeals every second one.
+    const platform = await t.serviceAccount();
+    const reviewer = await t.signedIn(['reviewer']);
+    const decisions: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const caseId = await holdNewCase(t, platform, reviewer.session, aReport({ category: 'harassment' }));
+      const decided = await t.request('POST', `/api/cases/${caseId}/decisions`, {
+        session: reviewer.session,
+        body: aDecision('remove_messages', 'HR-1', 'Clear harassment after being asked to stop.'),
+      });
+      expect(decided.status).toBe(201);
+      decisions.push((await decided.json()).id);
+    }
+
+    await expect
+      .poll(() => api.output(), { timeout: 30_000 })
+      .toMatch(/demo platform: account acct-reported appealed; Docket opened case [0-9a-f]{8}/);
+    expect(api.output().match(/demo platform: removed messages of account acct-reported/g)).toHaveLength(2);
+    // The second decision's appeal, as an appeal case in Docket, filed by the demo platform.
+    const appeals = await t.db
+      .selectFrom('appeal')
+      .innerJoin('service_account', 'service_account.id', 'appeal.service_account_id')
+      .select(['appeal.original_decision_id', 'appeal.appellant', 'service_account.name'])
+      .where('appeal.original_decision_id', 'in', decisions)
+      .execute();
+    expect(appeals).toEqual([
+      { original_decision_id: decisions[1], appellant: 'affected_user', name: expect.stringMatching(/demo/i) },
+    ]);
+  } finally {
+    await api.stop();
+  }
 }, 90_000);

@@ -48,7 +48,7 @@ export interface DemoReceiver {
   close(): Promise<void>;
 }
 
-/** A few appeals, not one per decision: every fifth enforcement is appealed. */
+/** A few appeals, not one per decision: every second enforcement is appealed. */
 export const APPEAL_EVERY = 2;
 
 const VERBS: Record<Restriction, string> = {
