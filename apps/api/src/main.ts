@@ -16,6 +16,7 @@ import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/de
 import { startDemoPlatformReceiver } from './demo/demo-receiver';
 import { demoLoginLines, seedDemoStaff } from './demo/demo-staff';
 import { openKeyring } from './encryption/keyring';
+import { checkKeyringOpensDatabase } from './encryption/keyring-check';
 import { createLogger } from './http/logger';
 import { createBackgroundWork } from './jobs/background';
 import type { Operations } from './ops/health';
@@ -67,6 +68,8 @@ const connection = await connect({
 });
 const migrations = await migrate().catch(exitWith);
 logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
+// A database restored without its keyring must not start and then fail every read.
+await checkKeyringOpensDatabase(connection.db, keyring, keyring.file).catch(exitWith);
 // Every process registers every key in its file, so old checkpoints stay verifiable after rotations.
 await registerSigningKeys(connection.db, signingKeys.keys());
 
