@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { SigningKeyFile } from '../src/audit/signing-keys';
 import { FileKeyring } from '../src/encryption/keyring';
 import { startApiProcess } from '../src/testing/api-process';
 import { reconcile, verifyExport, waitForSealing } from './reconcile';
