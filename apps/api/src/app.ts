@@ -22,6 +22,8 @@ import { issueRequestId } from './http/request-id';
 import { mountConsole } from './http/static-console';
 import { intakeRoutes } from './intake/routes';
 import { meRoutes } from './me/routes';
+import { noOperations } from './ops/health';
+import { createMetrics } from './ops/metrics';
 import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
@@ -60,10 +62,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', issueRequestId);
+  const ops = deps.ops ?? noOperations;
+  const metrics = createMetrics(deps.db, ops);
   const services: AppServices = {
     ...deps,
     queueSummaries: createQueueSummaryCache(deps.config.queueSummaryMaxAgeSeconds * 1000),
     accessEvents: new AccessEventHub(deps.listen),
+    ops,
+    metrics,
   };
   app.use('*', async (c, next) => {
     c.set('deps', services);
@@ -73,6 +79,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
   app.use('*', accessLog);
+  app.use('*', metrics.middleware);
   app.use('/docs', secureHeaders({ contentSecurityPolicy: DOCS_CSP }));
   const consoleHeaders = secureHeaders({ contentSecurityPolicy: CONSOLE_CSP });
   app.use('*', (c, next) => (c.req.path === '/docs' ? next() : consoleHeaders(c, next)));
@@ -139,7 +146,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `Nothing at ${c.req.path}.`)));
   app.onError(onError);
-  return app;
+  return Object.assign(app, {
+    /** At shutdown: every live-event stream is told to reconnect (to another replica) and closed. */
+    closeStreams: () => services.accessEvents.closeStreams(),
+  });
 }
 
 export type App = ReturnType<typeof createApp>;

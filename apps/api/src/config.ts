@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { ACCESS_HARD_LIMITS, type AccessPolicy } from '@docket/contracts';
 import { z } from 'zod';
 
@@ -82,6 +83,15 @@ const Env = z
       .min(1)
       .max(14 * 24)
       .default(72),
+    // This replica's name in pg_stat_activity (docket/<name>) and its logs; default the host name.
+    DOCKET_INSTANCE: z
+      .string()
+      .regex(/^[\w.-]{1,40}$/)
+      .optional(),
+    // Bearer token for /metrics; unset: no metrics endpoint (ADR 034).
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    // Longest a SIGTERM shutdown may take before the process exits anyway.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     STAFF_RESET_LINK_MINUTES: z.coerce
       .number()
       .int()
@@ -126,6 +136,11 @@ export type Config = {
   /** How long after a decision its user may appeal; each statement of reasons names the date. */
   decisions: { appealWindowMonths: number };
   accessNotices: { delayHours: number };
+  /** Bearer token Prometheus presents at /metrics; undefined: no metrics endpoint. */
+  metricsToken: string | undefined;
+  shutdownTimeoutMs: number;
+  /** This replica's name (pg_stat_activity, logs). */
+  instance: string;
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -175,6 +190,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     decisions: { appealWindowMonths: env.APPEAL_WINDOW_MONTHS },
     accessNotices: { delayHours: env.ACCESS_NOTICE_DELAY_HOURS },
+    metricsToken: env.METRICS_TOKEN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    instance: env.DOCKET_INSTANCE ?? hostname().slice(0, 40),
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

@@ -6,6 +6,8 @@ import type { AccessEventHub } from './access/live';
 import type { SigningKeyFile } from './audit/signing-keys';
 import type { Config } from './config';
 import type { Keyring } from './encryption/keyring';
+import type { Operations } from './ops/health';
+import type { Metrics } from './ops/metrics';
 import type { QueueSummaryCache } from './queues/summary-cache';
 
 export interface SignedInStaff {
@@ -33,12 +35,16 @@ export interface AppDeps {
   signingKeys: Pick<SigningKeyFile, 'current' | 'keys'>;
   /** LISTEN on a Postgres channel (live updates); from the db Connection. */
   listen?: Connection['listen'];
+  /** Shutdown state, background loops and the pool, for `/readyz` and `/metrics` (main.ts). */
+  ops?: Operations;
 }
 
 /** Deps plus what the app builds for itself once (shared by all requests of one process). */
 export interface AppServices extends AppDeps {
   queueSummaries: QueueSummaryCache;
   accessEvents: AccessEventHub;
+  ops: Operations;
+  metrics: Metrics;
 }
 
 /** The platform service account that signed the current request. */

@@ -68,6 +68,9 @@ it('is ready, and a demo user can sign in', async () => {
   expect(await get('/readyz')).toEqual({
     status: 'ready',
     database: 'reachable',
+    migrations: 'current',
+    sealer: 'running',
+    jobs: 'running',
   });
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
     method: 'POST',

@@ -16,8 +16,10 @@ import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/de
 import { startDemoPlatformReceiver } from './demo/demo-receiver';
 import { demoLoginLines, seedDemoStaff } from './demo/demo-staff';
 import { openKeyring } from './encryption/keyring';
+import { checkKeyringOpensDatabase } from './encryption/keyring-check';
 import { createLogger } from './http/logger';
 import { createBackgroundWork } from './jobs/background';
+import type { Operations } from './ops/health';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -61,10 +63,13 @@ const connection = await connect({
   databaseUrl: config.databaseUrl,
   poolSize: config.databasePoolSize,
   role: config.databaseRole,
+  applicationName: `docket/${config.instance}`,
   onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost'),
 });
 const migrations = await migrate().catch(exitWith);
 logger.info({ database: connection.kind, location: connection.location, applied: migrations.length }, 'database ready');
+// A database restored without its keyring must not start and then fail every read.
+await checkKeyringOpensDatabase(connection.db, keyring, keyring.file).catch(exitWith);
 // Every process registers every key in its file, so old checkpoints stay verifiable after rotations.
 await registerSigningKeys(connection.db, signingKeys.keys());
 
@@ -92,10 +97,6 @@ const seedReports = demo && config.demoReports > 0 && !(await hasReports(connect
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 const consoleDist = config.env === 'production' ? (config.consoleDist ?? defaultDist) : config.consoleDist;
-const app = createApp(
-  { db: connection.db, config, logger, keyring, signingKeys, listen: connection.listen },
-  { consoleDist },
-);
 
 const sealing =
   config.auditSealIntervalMs > 0
@@ -121,6 +122,30 @@ const background =
       })
     : null;
 background?.start();
+
+let stopping = false;
+const ops: Operations = {
+  stopping: () => stopping,
+  poolStats: connection.poolStats,
+  loops: [
+    ...(sealing
+      ? [
+          {
+            name: 'sealer' as const,
+            health: sealing.health,
+            staleAfterMs: Math.max(30_000, 10 * config.auditSealIntervalMs),
+          },
+        ]
+      : []),
+    ...(background
+      ? [{ name: 'jobs' as const, health: background.health, staleAfterMs: Math.max(30_000, config.jobs.leaseMs) }]
+      : []),
+  ],
+};
+const app = createApp(
+  { db: connection.db, config, logger, keyring, signingKeys, listen: connection.listen, ops },
+  { consoleDist },
+);
 
 // The demo platform's receiver: deliveries succeed in the console with nothing configured.
 const demoReceiver = demo
@@ -167,24 +192,33 @@ async function seedDemoData(baseUrl: string) {
   }
 }
 
-let stopping = false;
+/**
+ * SIGTERM: readiness fails at once (balancers stop sending), the listener closes, live streams
+ * are told to reconnect elsewhere, requests in flight finish, the sealer finishes its round and
+ * the job runner its tick (giving back its leases); then the pool closes. Whatever is still
+ * open after SHUTDOWN_TIMEOUT_MS is cut and the process exits non-zero.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  const started = Date.now();
   logger.info({ signal }, 'shutting down: no new connections, finishing requests');
-  const force = setTimeout(() => process.exit(1), 10_000);
+  const force = setTimeout(() => {
+    logger.error({ afterMs: Date.now() - started }, 'shutdown took too long: exiting with work unfinished');
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
   force.unref();
-  const sealingStopped = sealing?.stop();
-  const backgroundStopped = background?.stop();
-  server.close(async () => {
-    await sealingStopped;
-    await backgroundStopped;
-    // After the pumps: a delivery in flight still finds its receiver.
-    await demoReceiver?.close();
-    await connection.close();
-    logger.info('stopped');
-    process.exit(0);
-  });
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  app.closeStreams();
+  // Keep-alive connections that go idle after their last response are closed as they do.
+  const idle = setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 100);
+  await Promise.all([sealing?.stop(), background?.stop(), closed]);
+  clearInterval(idle);
+  // After the pumps: a delivery in flight still finds its receiver.
+  await demoReceiver?.close();
+  await connection.close();
+  logger.info({ ms: Date.now() - started }, 'stopped');
+  process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

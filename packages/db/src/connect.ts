@@ -26,6 +26,16 @@ export interface Connection {
    * Returns the unsubscribe function.
    */
   listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+  /** The pool's connections just now (metrics); null for the embedded database's single one. */
+  poolStats(): PoolStats | null;
+}
+
+export interface PoolStats {
+  /** Connections open, idle among them, requests waiting for one, and the most allowed. */
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 export interface ConnectOptions {
@@ -42,6 +52,8 @@ export interface ConnectOptions {
    * login then acts with that role's privileges only. PostgreSQL servers only.
    */
   role?: string | undefined;
+  /** Shown in pg_stat_activity (default `docket`): name the replica, e.g. `docket/api-2`. */
+  applicationName?: string | undefined;
 }
 
 /** The one connection factory: a `pg` pool for a real server, embedded PGlite otherwise. */
@@ -53,7 +65,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
-      application_name: 'docket',
+      application_name: options.applicationName ?? 'docket',
       // A request waiting for a connection fails (as an outage) rather than hangs.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       ...startup,
@@ -71,7 +83,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
         () =>
           new pg.Client({
             connectionString: databaseUrl,
-            application_name: 'docket-listen',
+            application_name: `${options.applicationName ?? 'docket'}-listen`,
             connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
             ...startup,
           }),
@@ -79,7 +91,9 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
         handlers,
         onError,
       );
-    return { db, kind: 'postgres', location: describeUrl(databaseUrl), close: () => db.destroy(), listen };
+    const max = options.poolSize ?? 20;
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+    return { db, kind: 'postgres', location: describeUrl(databaseUrl), close: () => db.destroy(), listen, poolStats };
   }
 
   if (options.role) throw new Error('a database role needs a PostgreSQL server: the embedded database is single-user');
@@ -90,7 +104,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   // In-process: the connection cannot be lost, so there is nothing to resume.
   const listen = async (channel: string, handlers: ListenHandlers) => pglite.listen(channel, handlers.onPayload);
-  return { db, kind: 'pglite', location: dataDir, close: () => db.destroy(), listen };
+  return { db, kind: 'pglite', location: dataDir, close: () => db.destroy(), listen, poolStats: () => null };
 }
 
 function describeUrl(url: string): string {

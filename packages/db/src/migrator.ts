@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResult, Migrator } from 'kysely';
+import { type Kysely, type MigrationResult, Migrator, sql } from 'kysely';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -13,4 +13,14 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     });
   }
   return results;
+}
+
+/**
+ * Migrations this code knows that the database has not run (readiness: a replica of newer code
+ * than its schema is not ready). Empty when the schema is current.
+ */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(rows.map((row) => row.name));
+  return Object.keys(migrations).filter((name) => !applied.has(name));
 }

@@ -21,12 +21,15 @@ export interface AccessEventSubscriber {
   onEvent(event: AccessEvent): void;
   /** The LISTEN connection was lost and is back: anything published in between never arrived. */
   onResync(): void;
+  /** The process is shutting down: tell the client to reconnect (through the balancer, to another replica) and end. */
+  onShutdown(): void;
 }
 
 /** One LISTEN per process, started by the first subscriber and re-established by the connection. */
 export class AccessEventHub {
   private readonly subscribers = new Set<AccessEventSubscriber>();
   private started: Promise<() => Promise<void>> | undefined;
+  private closing = false;
 
   constructor(private readonly listen: Connection['listen'] | undefined) {}
 
@@ -56,8 +59,19 @@ export class AccessEventHub {
 
   async subscribe(subscriber: AccessEventSubscriber): Promise<() => void> {
     await this.start();
+    if (this.closing) {
+      subscriber.onShutdown();
+      return () => {};
+    }
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Tells every open stream to reconnect and ends it; new streams are refused from now on. */
+  closeStreams(): void {
+    this.closing = true;
+    for (const each of this.subscribers) each.onShutdown();
+    this.subscribers.clear();
   }
 
   async stop(): Promise<void> {

@@ -180,7 +180,8 @@ export const accessRoutes = featureRouter()
         200: {
           description:
             '`text/event-stream`: `ready` first, then events named by their type (`access.requested`, …); ' +
-            '`resync` when some may have been missed (the database was away): refetch.',
+            '`resync` when some may have been missed (the database was away): refetch; ' +
+            '`reconnect` just before the server ends the stream because it is shutting down.',
         },
       },
     }),
@@ -193,17 +194,25 @@ export const accessRoutes = featureRouter()
       // review list follow them); everyone else only those about their own access.
       const visible = (event: AccessEvent) => supervises || event.staffId === session.user.id;
       return streamSSE(c, async (stream) => {
+        let ended: () => void = () => {};
+        const over = new Promise<void>((resolve) => {
+          ended = resolve;
+        });
+        stream.onAbort(ended);
         const unsubscribe = await c.var.deps.accessEvents.subscribe({
           onEvent: (event) => {
             if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
           },
           // Events may have been lost while the database was away: the console refetches.
           onResync: () => void stream.writeSSE({ event: 'resync', data: '{}' }),
+          // This process is stopping: the browser reconnects (through the balancer) after `retry`
+          // ms and, on the new stream's `ready`, refetches what it may have missed.
+          onShutdown: () => void stream.writeSSE({ event: 'reconnect', data: '{}', retry: 500 }).finally(ended),
         });
         // A comment line now and then keeps proxies from closing an idle stream.
         const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), 25_000);
         await stream.writeSSE({ event: 'ready', data: '{}' });
-        await new Promise<void>((resolve) => stream.onAbort(resolve));
+        await over;
         clearInterval(keepAlive);
         unsubscribe();
       }) as unknown as Response;

@@ -6,12 +6,15 @@
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
+import type { LoopHealth } from '../ops/health';
 import { type SealOptions, sealPendingEvents } from './sealer';
 import { type AuditSigner, type PublishedKey, registerSigningKeys } from './signing-keys';
 
 export interface SealingLoop {
   /** Ends the loop once the round in flight (if any) has finished. */
   stop(): Promise<void>;
+  /** Whether the loop runs, and when a round last ended (readiness, metrics). */
+  health(): LoopHealth;
 }
 
 /** How often a stall on open transactions is logged while it lasts. */
@@ -31,9 +34,12 @@ export function startSealingLoop(deps: {
   let inFlight: Promise<void> = Promise.resolve();
   let lastStallLog = 0;
   let registered: string | undefined;
+  let lastRoundAt = Date.now();
+  let failing = false;
 
   const round = async () => {
     let again = false;
+    failing = false;
     try {
       const signer = deps.keys.current();
       // A new current key: register the file's keys, which also marks the retired ones.
@@ -56,8 +62,10 @@ export function startSealingLoop(deps: {
         );
       }
     } catch (error) {
+      failing = true;
       logger.error({ err: error instanceof Error ? error.message : String(error) }, 'audit sealing round failed');
     }
+    lastRoundAt = Date.now();
     if (!stopped) timer = setTimeout(start, again ? 0 : intervalMs);
   };
   const start = () => {
@@ -71,6 +79,7 @@ export function startSealingLoop(deps: {
       clearTimeout(timer);
       await inFlight;
     },
+    health: () => ({ running: !stopped, lastRoundAt, failing }),
   };
 }
 

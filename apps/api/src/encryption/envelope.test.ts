@@ -5,6 +5,8 @@ import { AccessEventHub } from '../access/live';
 import { SYSTEM_ACTOR } from '../audit/record';
 import type { AppEnv } from '../context';
 import { onError } from '../http/errors';
+import { noOperations } from '../ops/health';
+import { createMetrics } from '../ops/metrics';
 import { createQueueSummaryCache } from '../queues/summary-cache';
 import { useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
@@ -103,6 +105,8 @@ describe('reading stored content', () => {
         ...t.deps,
         queueSummaries: createQueueSummaryCache(0),
         accessEvents: new AccessEventHub(undefined),
+        ops: noOperations,
+        metrics: createMetrics(t.db, noOperations),
       });
       c.set('session', null);
       c.set('service', null);

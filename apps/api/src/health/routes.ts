@@ -1,15 +1,30 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import type { AppEnv } from '../context';
+import { problemResponse } from '../http/errors';
+import { AppError } from '../http/problem';
+import { readiness } from '../ops/health';
+import { mayScrape } from '../ops/metrics';
 
-/** Liveness and readiness for load balancers and orchestrators; public and outside `/api`. */
+/**
+ * Liveness, readiness and metrics for load balancers, orchestrators and Prometheus (ADR 034);
+ * outside `/api`. `/healthz`: the process answers. `/readyz`: send it traffic — the database
+ * answers, the schema is this code's, the sealer and job loops turn, and it is not shutting down.
+ */
 export const healthRoutes = new Hono<AppEnv>()
   .get('/healthz', (c) => c.json({ status: 'ok' }))
   .get('/readyz', async (c) => {
-    try {
-      await sql`select 1`.execute(c.var.deps.db);
-      return c.json({ status: 'ready', database: 'reachable' });
-    } catch {
-      return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
+    const { ready, body } = await readiness(c.var.deps.db, c.var.deps.ops);
+    if (!ready) c.header('retry-after', '1');
+    return c.json(body, ready ? 200 : 503);
+  })
+  .get('/metrics', async (c) => {
+    const allowed = mayScrape(c.var.deps.config.metricsToken, c.req.header('authorization'));
+    if (allowed === 'off') return problemResponse(c, new AppError('not_found', 'Nothing at /metrics.'));
+    if (!allowed) {
+      c.header('www-authenticate', 'Bearer realm="docket-metrics"');
+      return problemResponse(c, new AppError('unauthenticated', 'Metrics need the bearer token in METRICS_TOKEN.'));
     }
+    const { contentType, body } = await c.var.deps.metrics.scrape();
+    c.header('cache-control', 'no-store');
+    return c.body(body, 200, { 'content-type': contentType });
   });

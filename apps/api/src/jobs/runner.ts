@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
+import type { LoopHealth } from '../ops/health';
 import { type Backoff, backoffDelayMs } from './backoff';
 
 export interface JobContext {
@@ -46,8 +47,10 @@ export interface JobRunner {
   tick(): Promise<number>;
   /** Starts polling: ticks back to back while there is work, every `pollMs` otherwise. */
   start(): void;
-  /** Ends the loop once the tick in flight has finished. */
+  /** Ends the loop once the tick in flight has finished, and gives back any lease still held. */
   stop(): Promise<void>;
+  /** Whether the loop runs, and when a tick last ended (readiness, metrics). */
+  health(): LoopHealth;
 }
 
 const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, capMs: 60 * 60_000 };
@@ -167,13 +170,18 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();
+  let lastRoundAt = Date.now();
+  let failing = false;
   const loop = async () => {
     let busy = false;
+    failing = false;
     try {
       busy = (await tick()) > 0;
     } catch (error) {
+      failing = true;
       logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job runner tick failed');
     }
+    lastRoundAt = Date.now();
     // Back to back while there is work, so a backlog drains at full speed.
     if (!stopped) timer = setTimeout(start, busy ? 0 : options.pollMs);
   };
@@ -184,12 +192,23 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   return {
     tick,
     start() {
+      lastRoundAt = Date.now();
       timer = setTimeout(start, 0);
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await inFlight;
+      // Nothing of ours should be leased now; if a tick was cut short, the next replica need
+      // not wait out the lease.
+      await db
+        .updateTable('job')
+        .set({ locked_until: null, locked_by: null })
+        .where('locked_by', '=', worker)
+        .where('finished_at', 'is', null)
+        .execute()
+        .catch((error: Error) => logger.warn({ err: error.message }, 'could not give back job leases'));
     },
+    health: () => ({ running: !stopped && timer !== undefined, lastRoundAt, failing }),
   };
 }

@@ -13,9 +13,15 @@ export interface ApiProcess {
 
 const apiDir = path.join(import.meta.dirname, '../..');
 
-/** Starts `main.ts` with `env` on a free port and resolves once `/readyz` says ready. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
+/**
+ * Starts `main.ts` with `env` on a free port (or `options.port`, to come back where a balancer
+ * expects it) and resolves once `/readyz` says ready.
+ */
+export async function startApiProcess(
+  env: Record<string, string>,
+  options: { port?: number; readyTimeoutMs?: number } = {},
+): Promise<ApiProcess> {
+  const port = options.port ?? (await freePort());
   const { DOCKET_DATA_DIR: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
@@ -41,7 +47,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       clearTimeout(killed);
     },
   };
-  await waitUntilReady(api);
+  await waitUntilReady(api, options.readyTimeoutMs);
   return api;
 }
 

@@ -1,0 +1,330 @@
+/** The fault scenarios, each with a verdict and the figures behind it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { FileKeyring } from '../src/encryption/keyring';
+import { startApiProcess } from '../src/testing/api-process';
+import { reconcile, verifyExport, waitForSealing } from './reconcile';
+import { backUpKeys, SEAL_INTERVAL_MS, type Stack } from './stack';
+import { type Actors, prepareActors, Recorder, sleep, startTraffic } from './traffic';
+
+export interface Verdict {
+  scenario: string;
+  ok: boolean;
+  failures: string[];
+  figures: Record<string, unknown>;
+}
+
+function verdict(scenario: string, failures: string[], figures: Record<string, unknown>): Verdict {
+  return { scenario, ok: failures.length === 0, failures, figures };
+}
+
+export async function actorsFor(stack: Stack, reviewers = 3) {
+  const recorder = new Recorder(stack.balancer.url);
+  const actors = await prepareActors(recorder, stack.check.db, reviewers);
+  return { recorder, actors };
+}
+
+const acknowledgedSince = (recorder: Recorder, since: number, notBy?: string) =>
+  recorder.exchanges.filter(
+    (e) => e.startedAt >= since && e.status >= 200 && e.status < 300 && (!notBy || e.servedBy !== notBy),
+  ).length;
+
+/** kill -9 one replica mid-traffic; it comes back on its port afterwards. */
+export async function killNine(stack: Stack, recorder: Recorder, actors: Actors, trafficMs = 4_000): Promise<Verdict> {
+  const traffic = startTraffic(recorder, actors);
+  await sleep(trafficMs);
+  const victim = stack.replicas[1] as NonNullable<Stack['replicas'][number]>;
+  const readyBefore = recorder.stream.readyEvents;
+  const killedAt = Date.now();
+  stack.kill(victim);
+  await sleep(trafficMs);
+  const servedByOthers = acknowledgedSince(recorder, killedAt, victim.name);
+  await stack.start(victim);
+  await sleep(1_000);
+  await traffic.stop();
+  const result = await reconcile(stack, recorder, actors.auditor);
+  const failures = [...result.failures];
+  if (servedByOthers === 0) failures.push('no replica acknowledged anything after the kill');
+  if (recorder.stream.readyEvents <= readyBefore && recorder.stream.opened < 2) {
+    failures.push('the live stream never came back through the balancer');
+  }
+  const afterKill = recorder.exchanges.filter((e) => e.startedAt >= killedAt && e.startedAt < killedAt + trafficMs);
+  return verdict('kill -9 of a replica mid-traffic', failures, {
+    ...result.figures,
+    acknowledgedByOthersAfterKill: servedByOthers,
+    answersAfterKill: countBy(afterKill.map((e) => e.status)),
+    streamsOpened: recorder.stream.opened,
+    streamReadyEvents: recorder.stream.readyEvents,
+  });
+}
+
+/** Kills the replica caught holding the sealer's lock; another must seal the next round. */
+export async function sealerFailover(stack: Stack, recorder: Recorder, actors: Actors): Promise<Verdict> {
+  const traffic = startTraffic(recorder, actors);
+  await sleep(1_000);
+  const failures: string[] = [];
+  let holder: Stack['replicas'][number] | undefined;
+  const deadline = Date.now() + 20_000;
+  while (!holder && Date.now() < deadline) {
+    holder = await stack.sealerHolder();
+    if (!holder) await sleep(5);
+  }
+  let takeoverMs: number | null = null;
+  let headAtKill = 0;
+  if (!holder) {
+    failures.push('never caught a replica holding the sealer lock');
+  } else {
+    const head = async () =>
+      Number(
+        (await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from audit_seal`.execute(stack.check.db))
+          .rows[0]?.seq,
+      );
+    stack.kill(holder);
+    const killedAt = Date.now();
+    headAtKill = await head();
+    while (Date.now() - killedAt < 15_000) {
+      if ((await head()) > headAtKill) {
+        takeoverMs = Date.now() - killedAt;
+        break;
+      }
+      await sleep(20);
+    }
+    if (takeoverMs === null) failures.push('no other replica sealed within 15 s of the kill');
+    // A round is the interval plus its own work; settling waits at most 5 s on open transactions.
+    else if (takeoverMs > SEAL_INTERVAL_MS * 4 + 1_000) failures.push(`takeover took ${takeoverMs} ms`);
+    await stack.start(holder);
+  }
+  await traffic.stop();
+  const result = await reconcile(stack, recorder, actors.auditor);
+  return verdict('the sealer lock holder is killed', [...failures, ...result.failures], {
+    ...result.figures,
+    killed: holder?.name ?? null,
+    headAtKill,
+    takeoverMs,
+  });
+}
+
+/** `pg_ctl restart -m fast|immediate` under load: prompt 503s, not-ready replicas, recovery by itself. */
+export async function postgresRestart(
+  stack: Stack,
+  recorder: Recorder,
+  actors: Actors,
+  mode: 'fast' | 'immediate',
+): Promise<Verdict> {
+  const traffic = startTraffic(recorder, actors);
+  await sleep(2_000);
+  const failures: string[] = [];
+  const readiness: number[] = [];
+  const restartAt = Date.now();
+  let probing = true;
+  // /readyz straight at each replica meanwhile: it must say not ready while the database is away.
+  const probe = (async () => {
+    while (probing) {
+      for (const replica of stack.replicas) {
+        const response = await fetch(`http://127.0.0.1:${replica.port}/readyz`, {
+          signal: AbortSignal.timeout(3_000),
+        }).catch(() => null);
+        readiness.push(response?.status ?? 0);
+      }
+      await sleep(100);
+    }
+  })();
+  await stack.cluster.restart(mode);
+  const restartedAt = Date.now();
+  let recoveredAt: number | null = null;
+  while (Date.now() - restartedAt < 30_000) {
+    const ok = recorder.exchanges.some((e) => e.startedAt > restartedAt && e.status >= 200 && e.status < 300);
+    if (ok) {
+      recoveredAt = recorder.exchanges.find((e) => e.startedAt > restartedAt && e.status >= 200 && e.status < 300)
+        ?.startedAt as number;
+      break;
+    }
+    await sleep(50);
+  }
+  await sleep(2_000);
+  probing = false;
+  await probe;
+  await traffic.stop();
+  if (recoveredAt === null) failures.push('no request succeeded within 30 s of the restart');
+  // During the outage: 503 + Retry-After problem+json, or a refused connection, never a 500 and never a hang.
+  const window = recorder.exchanges.filter(
+    (e) => e.startedAt >= restartAt && e.startedAt <= (recoveredAt ?? Date.now()),
+  );
+  for (const e of window) {
+    if (e.status >= 500 && e.status !== 503) failures.push(`${e.op} answered ${e.status} during the outage`);
+    if (e.status === 503 && (e.problemType !== '/problems/unavailable' || !e.retryAfter)) {
+      if (e.op !== 'export') failures.push(`${e.op} 503 without the unavailable problem and Retry-After`);
+    }
+    if (e.ms > 8_000) failures.push(`${e.op} took ${e.ms} ms during the outage`);
+  }
+  if (!readiness.includes(503)) failures.push('no replica said not ready during the restart');
+  const result = await reconcile(stack, recorder, actors.auditor);
+  return verdict(`PostgreSQL restart -m ${mode} under load`, [...failures, ...result.failures], {
+    ...result.figures,
+    restartMs: restartedAt - restartAt,
+    recoveryMs: recoveredAt === null ? null : recoveredAt - restartAt,
+    outageAnswers: countBy(window.map((e) => e.status)),
+    slowestOutageAnswerMs: Math.max(0, ...window.map((e) => e.ms)),
+    readinessProbes: countBy(readiness),
+  });
+}
+
+/** 500 clients at once on one replica with a pool of 20: bounded waits, then 503; memory bounded. */
+export async function poolExhaustion(stack: Stack, clients = 500): Promise<Verdict> {
+  const replica = stack.replicas[0] as NonNullable<Stack['replicas'][number]>;
+  const base = `http://127.0.0.1:${replica.port}`;
+  const rss = async () => {
+    const text = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer fault-harness-metrics-token' } })
+    ).text();
+    return Number(/docket_process_resident_memory_bytes (\d+)/.exec(text)?.[1] ?? 0);
+  };
+  const before = await rss();
+  const started = Date.now();
+  // Sign-ins hold a connection through a transaction while the password is hashed.
+  const answers = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const t0 = Date.now();
+      const response = await fetch(`${base}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'reviewer', password: 'reviewer-docket-demo' }),
+        signal: AbortSignal.timeout(60_000),
+      }).catch(() => null);
+      if (response) await response.arrayBuffer();
+      return {
+        status: response?.status ?? 0,
+        ms: Date.now() - t0,
+        retryAfter: response?.headers.get('retry-after') ?? null,
+      };
+    }),
+  );
+  const after = await rss();
+  const failures: string[] = [];
+  const statuses = countBy(answers.map((a) => a.status));
+  for (const a of answers) {
+    if (a.status !== 200 && a.status !== 503 && a.status !== 429) failures.push(`answered ${a.status}`);
+    if (a.status === 503 && !a.retryAfter) failures.push('503 without Retry-After');
+  }
+  const slowest = Math.max(...answers.map((a) => a.ms));
+  const ready = await fetch(`${base}/readyz`);
+  if (!ready.ok) failures.push('the replica is not ready after the burst');
+  return verdict(`pool exhaustion: ${clients} clients, one replica`, [...new Set(failures)], {
+    statuses,
+    slowestMs: slowest,
+    tookMs: Date.now() - started,
+    rssBeforeMb: Math.round(before / 1e6),
+    rssAfterMb: Math.round(after / 1e6),
+  });
+}
+
+/**
+ * Backup and restore: pg_dump + keyring + signing key file → a new database → Docket starts on it:
+ * the chain verifies, content is readable, new events chain on. Without the keyring it refuses
+ * to start, saying why.
+ */
+export async function backupRestore(stack: Stack, recorder: Recorder, actors: Actors): Promise<Verdict> {
+  const failures: string[] = [];
+  const traffic = startTraffic(recorder, actors);
+  await sleep(2_000);
+  await traffic.stop();
+  await waitForSealing(stack);
+  const backup = mkdtempSync(path.join(tmpdir(), 'docket-faults-backup-'));
+  try {
+    const dump = path.join(backup, 'docket.dump');
+    await stack.cluster.dump(stack.database, dump);
+    backUpKeys(stack, backup);
+    const restored = `${stack.database}_restored`;
+    await stack.cluster.restore(dump, restored);
+    const env = {
+      ...stack.env,
+      DATABASE_URL: stack.cluster.url(restored),
+      DOCKET_KEYRING_FILE: path.join(backup, 'keyring.json'),
+      DOCKET_AUDIT_SIGNING_KEY_FILE: path.join(backup, 'audit-signing.json'),
+      DOCKET_INSTANCE: 'restored',
+    };
+
+    // Without its keyring (another one in its place): refuses at start, with the reason.
+    let refusal = '';
+    const otherKeys = mkdtempSync(path.join(tmpdir(), 'docket-faults-otherkeys-'));
+    try {
+      const wrong = await startApiProcess(
+        { ...env, DOCKET_KEYRING_FILE: FileKeyring.create(path.join(otherKeys, 'keyring.json')).file },
+        { readyTimeoutMs: 20_000 },
+      );
+      failures.push('started on the restored database with a keyring that is not its own');
+      await wrong.stop();
+    } catch (error) {
+      refusal = String(error instanceof Error ? error.message : error);
+      if (!/cannot open this database's content/.test(refusal)) failures.push(`refused without saying why: ${refusal}`);
+    } finally {
+      rmSync(otherKeys, { recursive: true, force: true });
+    }
+
+    const api = await startApiProcess(env);
+    try {
+      const onRestored = new Recorder(api.baseUrl);
+      const auditor = await onRestored.signInRaw('auditor', 'auditor-docket-demo');
+      const before = await verifyExport(onRestored, auditor);
+      if (!before.ok) failures.push(`the restored chain does not verify: ${before.reason}`);
+      // Content readable: a reviewer reads a conversation through a fresh grant.
+      const reviewer = await onRestored.signInRaw('reviewer', 'reviewer-docket-demo');
+      const supervisor = await onRestored.signInRaw('supervisor', 'supervisor-docket-demo');
+      const { rows } = await sql<{ queue_id: string }>`
+        select distinct queue_id from "case" where status = 'open' limit 5`.execute(stack.check.db);
+      let read = false;
+      for (const { queue_id } of rows) {
+        const claimed = await onRestored.call('claim', 'POST', `/api/queues/${queue_id}/claim-next`, {
+          session: reviewer,
+          body: {},
+        });
+        const caseId = (claimed.body as { case?: { id: string } | null } | null)?.case?.id;
+        if (!caseId) continue;
+        const asked = await onRestored.call('request_access', 'POST', `/api/cases/${caseId}/access-requests`, {
+          session: reviewer,
+          body: {
+            justificationCode: 'USER_REPORT',
+            justification: 'The reported messages point at earlier threats that I need to read in context.',
+            scope: { kind: 'full_conversation' },
+            durationMinutes: 30,
+          },
+        });
+        const id = (asked.body as { id?: string }).id;
+        await onRestored.call('approve', 'POST', `/api/access/requests/${id}/approve`, {
+          session: supervisor,
+          body: {},
+        });
+        const conversation = await onRestored.call('read_conversation', 'GET', `/api/cases/${caseId}/conversation`, {
+          session: reviewer,
+        });
+        const messages = (conversation.body as { messages?: { body: string }[] } | null)?.messages ?? [];
+        read = conversation.exchange.status === 200 && messages.some((m) => m.body.length > 0);
+        break;
+      }
+      if (!read) failures.push('could not read a conversation on the restored database');
+      // New events chain on from the restored head.
+      await sleep(SEAL_INTERVAL_MS * 6);
+      const after = await verifyExport(onRestored, auditor);
+      if (!after.ok) failures.push(`after new events the chain does not verify: ${after.reason}`);
+      else if (before.ok && after.through <= before.through) failures.push('no new events were sealed after restore');
+      return verdict('backup and restore', failures, {
+        restoredHead: before.ok ? before.through : null,
+        headAfterNewEvents: after.ok ? after.through : null,
+        contentRead: read,
+        refusalWithoutKeyring: refusal.split('\n').find((line) => line.includes('docket:')) ?? refusal.slice(0, 200),
+      });
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    rmSync(backup, { recursive: true, force: true });
+  }
+}
+
+function countBy(values: number[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
