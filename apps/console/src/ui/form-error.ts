@@ -25,3 +25,16 @@ export function useFormError(error: ApiError | null, fieldNames: readonly string
   const key = fieldNames.join();
   return useMemo(() => formErrorState(error, fieldNames), [error, key]);
 }
+
+/**
+ * Wraps a field's onChange so the server's verdict goes as soon as the person edits, not when
+ * the field loses focus: a message vanishing on blur moves the submit button from under the
+ * pointer mid-click, and the click that was meant to resubmit the form is lost.
+ */
+export function clearingErrorOnEdit(mutation: { error: unknown; reset: () => void }) {
+  return <T>(set: (value: T) => void) =>
+    (value: T) => {
+      if (mutation.error) mutation.reset();
+      set(value);
+    };
+}

@@ -5,7 +5,7 @@ import { isApiError } from '../../api/api-error';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
-import { useFormError } from '../../ui/form-error';
+import { clearingErrorOnEdit, useFormError } from '../../ui/form-error';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { useCreateServiceAccount } from './create-service-account-mutation';
@@ -79,7 +79,7 @@ function CreateServiceAccountForm({
         isRequired
         maxLength={120}
         value={name}
-        onChange={setName}
+        onChange={clearingErrorOnEdit(create)(setName)}
       />
       <DialogActions>
         <Button onPress={onCancel}>Cancel</Button>

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox, CheckboxGroup } from '../../ui/Checkbox';
 import { Dialog, DialogActions } from '../../ui/Dialog';
-import { useFormError } from '../../ui/form-error';
+import { clearingErrorOnEdit, useFormError } from '../../ui/form-error';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { useCreateWebhookEndpoint } from './create-endpoint-mutation';
@@ -61,6 +61,8 @@ function CreateEndpointForm({
   const { validationErrors, summary } = useFormError(error, ['url', 'description', 'eventTypes']);
   useFocusFirstInvalid(formRef, error);
 
+  const edited = clearingErrorOnEdit(create);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.mutate({ url, description, eventTypes: eventTypes as WebhookEventType[] }, { onSuccess: onCreated });
@@ -78,10 +80,16 @@ function CreateEndpointForm({
         autoFocus
         isRequired
         value={url}
-        onChange={setUrl}
+        onChange={edited(setUrl)}
       />
-      <TextField label="Description" name="description" maxLength={200} value={description} onChange={setDescription} />
-      <CheckboxGroup label="Events" name="eventTypes" value={eventTypes} onChange={setEventTypes} isRequired>
+      <TextField
+        label="Description"
+        name="description"
+        maxLength={200}
+        value={description}
+        onChange={edited(setDescription)}
+      />
+      <CheckboxGroup label="Events" name="eventTypes" value={eventTypes} onChange={edited(setEventTypes)} isRequired>
         {SUBSCRIBABLE.map((type) => (
           <Checkbox key={type} value={type}>
             <code>{type}</code>
