@@ -35,7 +35,9 @@ const acknowledgedSince = (recorder: Recorder, since: number, notBy?: string) =>
 export async function killNine(stack: Stack, recorder: Recorder, actors: Actors, trafficMs = 4_000): Promise<Verdict> {
   const traffic = startTraffic(recorder, actors);
   await sleep(trafficMs);
-  const victim = stack.replicas[1] as NonNullable<Stack['replicas'][number]>;
+  // The replica serving the live stream, so the stream has to come back through the balancer.
+  const victim = (stack.replicas.find((replica) => replica?.name === recorder.stream.servedBy) ??
+    stack.replicas[1]) as NonNullable<Stack['replicas'][number]>;
   const readyBefore = recorder.stream.readyEvents;
   const killedAt = Date.now();
   stack.kill(victim);

@@ -47,7 +47,7 @@ export class Recorder {
   /** External ids of every intake batch sent, acknowledged or not. */
   readonly intakeSent = new Set<string>();
   readonly intakeAcknowledged = new Set<string>();
-  readonly stream = { opened: 0, readyEvents: 0, reconnectEvents: 0, lastReadyAt: 0 };
+  readonly stream = { opened: 0, readyEvents: 0, reconnectEvents: 0, lastReadyAt: 0, servedBy: null as string | null };
 
   constructor(readonly baseUrl: string) {}
 
@@ -306,6 +306,7 @@ async function streamLoop(recorder: Recorder, supervisor: Session, running: () =
       });
       if (response.ok && response.body) {
         recorder.stream.opened += 1;
+        recorder.stream.servedBy = response.headers.get('x-served-by');
         const decoder = new TextDecoder();
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
           const text = decoder.decode(chunk, { stream: true });
