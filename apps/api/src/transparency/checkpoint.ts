@@ -7,23 +7,13 @@ import type { PublishedCheckpoint } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
-import { utcText } from '../audit/records';
+import { type CheckpointColumns, checkpointColumns, signedCheckpointOf } from '../audit/export';
 
 /** The newest checkpoint, in the exact form of a bundle's `checkpoints.jsonl` line; null before the first seal. */
 export async function latestCheckpoint(db: Kysely<Database>): Promise<PublishedCheckpoint | null> {
-  const { rows } = await sql<{ seq: string; head: string; issued_at: string; key_id: string; signature: Buffer }>`
-    select c.seq::text, encode(c.head, 'hex') as head, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at,
-      c.key_id, c.signature
-    from audit_checkpoint c order by c.seq desc limit 1`.execute(db);
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    seq: Number(row.seq),
-    head: row.head,
-    issuedAt: row.issued_at,
-    keyId: row.key_id,
-    signature: Buffer.from(row.signature).toString('base64'),
-  };
+  const { rows } = await sql<CheckpointColumns>`
+    select ${checkpointColumns} from audit_checkpoint c order by c.seq desc limit 1`.execute(db);
+  return rows[0] ? signedCheckpointOf(rows[0]) : null;
 }
 
 /**
