@@ -29,6 +29,7 @@ import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
+import { transparencyRoutes } from './transparency/routes';
 import { webhookRoutes } from './webhooks/routes';
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/webhooks', webhookRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
+  app.route('/api/transparency', transparencyRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );

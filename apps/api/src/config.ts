@@ -68,6 +68,17 @@ const Env = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    // The EU Transparency Database's multi-statement endpoint; unset: statements are not sent.
+    TDB_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TDB_TOKEN: z.string().min(1).optional(),
+    TDB_PUID_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
+      .default('docket'),
+    TDB_SUBMIT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+    TDB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+    // How often the newest signed checkpoint goes to the platform (audit.checkpoint); 0: never.
+    AUDIT_WITNESS_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
     // Calendar months: DSA Art. 20 asks for at least six of them.
     APPEAL_WINDOW_MONTHS: z.coerce.number().int().min(6).max(120).default(6),
     // How long after a grant ends its participants are told of the reads (0: at once).
@@ -102,7 +113,8 @@ const Env = z
   .refine((env) => env.ACCESS_MIN_MINUTES <= env.ACCESS_MAX_MINUTES, {
     message: 'must not be greater than ACCESS_MAX_MINUTES',
     path: ['ACCESS_MIN_MINUTES'],
-  });
+  })
+  .refine((env) => !env.TDB_URL || env.TDB_TOKEN, { message: 'is needed with TDB_URL', path: ['TDB_TOKEN'] });
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -141,6 +153,10 @@ export type Config = {
   shutdownTimeoutMs: number;
   /** This replica's name (pg_stat_activity, logs). */
   instance: string;
+  /** Statements of reasons to the EU Transparency Database; null: not sent (ADR 036). */
+  tdb: { url: string; token: string; puidPrefix: string; intervalMs: number; timeoutMs: number } | null;
+  /** Milliseconds between checkpoints sent to the platform; 0: none (ADR 037). */
+  auditWitnessIntervalMs: number;
 };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -193,6 +209,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     metricsToken: env.METRICS_TOKEN,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     instance: env.DOCKET_INSTANCE ?? hostname().slice(0, 40),
+    tdb:
+      env.TDB_URL && env.TDB_TOKEN
+        ? {
+            url: env.TDB_URL,
+            token: env.TDB_TOKEN,
+            puidPrefix: env.TDB_PUID_PREFIX,
+            intervalMs: env.TDB_SUBMIT_INTERVAL_MS,
+            timeoutMs: env.TDB_TIMEOUT_MS,
+          }
+        : null,
+    auditWitnessIntervalMs: env.AUDIT_WITNESS_INTERVAL_MS,
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

@@ -56,12 +56,14 @@ const SECTIONS: Record<Role, Section[]> = {
         { name: 'Events', tablist: 'Audit' },
       ],
     },
+    { link: 'Transparency DB', heading: 'EU Transparency Database' },
   ],
   admin: [
     { link: 'Staff', heading: 'Staff' },
     { link: 'Service accounts', heading: 'Service accounts' },
     { link: 'Webhooks', heading: 'Webhooks' },
     { link: 'Queues & policies', heading: 'Queues & policies' },
+    { link: 'Transparency DB', heading: 'EU Transparency Database' },
   ],
 };
 

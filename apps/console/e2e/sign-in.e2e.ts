@@ -3,9 +3,9 @@ import { DEMO, type DemoAccount, expect, mainNav, pageHeading, signIn, test } fr
 const NAVIGATION: Record<DemoAccount, string[]> = {
   reviewer: ['Queues'],
   supervisor: ['Queues', 'Supervision', 'Access requests'],
-  auditor: ['Audit'],
-  admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies'],
-  admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies'],
+  auditor: ['Audit', 'Transparency DB'],
+  admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
+  admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {

@@ -10,4 +10,5 @@ export * from './queues';
 export * from './safe-text';
 export * from './staff';
 export * from './statement-of-reasons';
+export * from './transparency';
 export * from './webhooks';

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'appeal.decided',
   'access.notice',
   'case.closed',
+  'audit.checkpoint',
   'webhook.test',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'manage:keys': 'Rotate encryption and signing keys.',
   'manage:webhook':
     'Register, rotate, disable and test outbound webhook endpoints; read their delivery log and redeliver. Never message content.',
+  'read:transparency':
+    'See the statements of reasons sent to the EU Transparency Database and whether each was accepted. Never message content.',
   'read:legal':
     'See legal requests, their history, preservation holds and the retention schedule. Never message content.',
   'record:legal_request':
@@ -62,8 +64,16 @@ const REVIEWER: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: REVIEWER,
   supervisor: [...REVIEWER, 'approve:access', 'revoke:access', 'review:break_glass', 'manage:case'],
-  auditor: ['read:audit', 'export:audit'],
-  admin: ['read:staff', 'manage:staff', 'manage:queue', 'manage:service_account', 'manage:keys', 'manage:webhook'],
+  auditor: ['read:audit', 'export:audit', 'read:transparency'],
+  admin: [
+    'read:staff',
+    'manage:staff',
+    'manage:queue',
+    'manage:service_account',
+    'manage:keys',
+    'manage:webhook',
+    'read:transparency',
+  ],
   legal: ['read:legal', 'record:legal_request', 'decide:legal_request', 'manage:hold'],
 };
 

@@ -73,6 +73,12 @@ export const PLATFORM_EVENTS: { [A in AuditAction]?: (event: EmittedEvent<A>) =>
       appellant: details?.appellant,
     },
   }),
+  // One line for the whole chain, so checkpoints arrive in the order they were signed.
+  'audit.checkpoint_sent': ({ outbound }) => ({
+    type: 'audit.checkpoint',
+    subject: 'audit:chain',
+    data: { ...outbound },
+  }),
   'decision.reversed': ({ target, details }) => ({
     type: 'decision.reversed',
     subject: `account:${details?.accountId}`,
@@ -85,6 +91,9 @@ export const PLATFORM_EVENTS: { [A in AuditAction]?: (event: EmittedEvent<A>) =>
   }),
 };
 
-function toAccount(type: OutboxEventInput['type'], data: OutboundData[OutboundAction]): PlatformEvent {
+function toAccount(
+  type: OutboxEventInput['type'],
+  data: OutboundData[Exclude<OutboundAction, 'audit.checkpoint_sent'>],
+): PlatformEvent {
   return { type, subject: `account:${data.accountId}`, data: { ...data } };
 }

@@ -3,7 +3,7 @@
  * Ids, codes, dates and counts, and the statement's user-facing fields: never the internal note,
  * never a member of staff, never message content.
  */
-import type { DecisionAction, StatementOfReasons } from '@docket/contracts';
+import type { DecisionAction, PublishedCheckpoint, StatementOfReasons } from '@docket/contracts';
 
 export interface DecisionEffective {
   accountId: string;
@@ -50,6 +50,8 @@ export interface AppealDecided {
 }
 
 export interface OutboundData {
+  /** Not about an account: the chain's newest signed head, for the platform to keep (ADR 037). */
+  'audit.checkpoint_sent': PublishedCheckpoint;
   'appeal.decided': AppealDecided;
   'decision.effective': DecisionEffective;
   'case.closed': CaseClosed;

@@ -142,9 +142,8 @@ async function* checkpointsOf(db: Kysely<Database>, plan: ExportPlan): AsyncGene
   let after = plan.anchor - 1;
   const rows = (async function* () {
     for (;;) {
-      const { rows } = await sql<{ seq: string; head: string; issued_at: string; key_id: string; signature: Buffer }>`
-        select c.seq::text, encode(c.head, 'hex') as head, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at,
-          c.key_id, c.signature
+      const { rows } = await sql<CheckpointColumns>`
+        select ${checkpointColumns}
         from audit_checkpoint c
         where c.seq > ${after}::bigint and c.seq <= ${plan.lastSeq}::bigint
         order by c.seq limit ${BATCH}`.execute(db);
@@ -154,16 +153,31 @@ async function* checkpointsOf(db: Kysely<Database>, plan: ExportPlan): AsyncGene
       after = Number(last.seq);
     }
   })();
-  for await (const row of rows) {
-    yield {
-      seq: Number(row.seq),
-      head: row.head,
-      issuedAt: row.issued_at,
-      keyId: row.key_id,
-      signature: Buffer.from(row.signature).toString('base64'),
-    };
-  }
+  for await (const row of rows) yield signedCheckpointOf(row);
 }
+
+/** A checkpoint row, selected as `checkpointColumns` does, as a bundle's `checkpoints.jsonl` line. */
+export function signedCheckpointOf(row: CheckpointColumns): SignedCheckpoint {
+  return {
+    seq: Number(row.seq),
+    head: row.head,
+    issuedAt: row.issued_at,
+    keyId: row.key_id,
+    signature: Buffer.from(row.signature).toString('base64'),
+  };
+}
+
+export interface CheckpointColumns {
+  seq: string;
+  head: string;
+  issued_at: string;
+  key_id: string;
+  signature: Buffer;
+}
+
+/** The columns of `audit_checkpoint c` a checkpoint line is made from, in its exact text. */
+export const checkpointColumns = sql`c.seq::text, encode(c.head, 'hex') as head,
+  ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at, c.key_id, c.signature`;
 
 export function bundleKeys(keys: readonly PublishedKey[]): BundleKey[] {
   return keys.map((key) => ({

@@ -11,14 +11,19 @@ import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
+import { witnessCheckpoint } from '../transparency/checkpoint';
+import { submitStatements } from '../transparency/submissions';
 import { createDeliveryPump } from '../webhooks/delivery';
 import { createJobRunner, type JobRunner } from './runner';
+
+export const TDB_SUBMIT_JOB = 'transparency.submit_statements';
+export const WITNESS_JOB = 'audit.witness_checkpoint';
 
 export function createBackgroundWork(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
   logger: Logger;
-  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices'>;
+  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices' | 'tdb' | 'auditWitnessIntervalMs'>;
   /** The embedded database has one connection: smaller batches keep the console responsive. */
   deliveries?: { batchSize: number; rounds: number };
 }): JobRunner {
@@ -35,6 +40,15 @@ export function createBackgroundWork(deps: {
       ...(deps.deliveries ?? { batchSize: 200, rounds: 2 }),
     },
   });
+  const { tdb } = config;
+  const recurring = ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
+    name,
+    everyMs: config.jobs.sweepMs,
+  }));
+  if (tdb) recurring.push({ name: TDB_SUBMIT_JOB, everyMs: tdb.intervalMs });
+  if (config.auditWitnessIntervalMs > 0) {
+    recurring.push({ name: WITNESS_JOB, everyMs: config.auditWitnessIntervalMs });
+  }
   return createJobRunner({
     db,
     logger,
@@ -48,10 +62,21 @@ export function createBackgroundWork(deps: {
       'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
       'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
       [ACCESS_NOTICE_JOB]: (payload, job) => sendAccessNotices(db, payload, config.accessNotices.delayHours, job),
+      // Statements of reasons to the EU Transparency Database, when one is configured (ADR 036).
+      ...(tdb && {
+        [TDB_SUBMIT_JOB]: async () => {
+          await submitStatements(
+            db,
+            { ...tdb, leaseMs: config.jobs.leaseMs, backoff: { baseMs: 60_000, capMs: 6 * 60 * 60_000 } },
+            logger,
+          );
+        },
+      }),
+      // The newest signed checkpoint to the platform, to keep outside this database (ADR 037).
+      [WITNESS_JOB]: async () => {
+        await runSystemAction(db, witnessCheckpoint, 'checkpoint-witness');
+      },
     },
-    recurring: ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
-      name,
-      everyMs: config.jobs.sweepMs,
-    })),
+    recurring,
   });
 }

@@ -13,12 +13,18 @@ describe('navigation by permission', () => {
     expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Supervision', 'Access requests']);
   });
 
-  it('shows an auditor only Audit', () => {
-    expect(labelsFor('auditor')).toEqual(['Audit']);
+  it('shows an auditor Audit and the Transparency DB submissions', () => {
+    expect(labelsFor('auditor')).toEqual(['Audit', 'Transparency DB']);
   });
 
-  it('shows an admin Staff, Service accounts, Webhooks, and Queues & policies', () => {
-    expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts', 'Webhooks', 'Queues & policies']);
+  it('shows an admin Staff, Service accounts, Webhooks, Queues & policies and Transparency DB', () => {
+    expect(labelsFor('admin')).toEqual([
+      'Staff',
+      'Service accounts',
+      'Webhooks',
+      'Queues & policies',
+      'Transparency DB',
+    ]);
   });
 
   it('sends each person home to the first page they can see', () => {

@@ -9,6 +9,7 @@ import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
+import { transparencyRoutes } from '../features/transparency/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { AppLayout } from './AppLayout';
 import { homeLoader, NoSections } from './home';
@@ -46,6 +47,7 @@ export function createRouter(queryClient: QueryClient) {
             ...staffRoutes(queryClient),
             ...serviceAccountRoutes(queryClient),
             ...webhookRoutes(queryClient),
+            ...transparencyRoutes(queryClient),
             { path: '*', Component: NotFound },
           ],
         },

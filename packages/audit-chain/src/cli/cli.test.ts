@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRAFTED_BUNDLES, craftSource, expectedFailure, type Source } from '../testing/crafted-bundles';
 import { TestLedger } from '../testing/fixture';
+import { syntheticRecord } from '../testing/records';
 import { BundleFiles } from '../testing/tamper';
 
 const packageDir = resolve(import.meta.dirname, '../..');
@@ -26,6 +27,16 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'edited.zip'), await files.setLines('events.jsonl', lines).zip());
   writeFileSync(join(dir, 'keys.json'), JSON.stringify({ format: 'docket.audit.keys.v1', keys: [ledger.key.entry] }));
   writeFileSync(join(dir, 'saved.json'), JSON.stringify(ledger.checkpoints[1]));
+  // A platform's witnessed checkpoints, one per line, and the operator's history rewritten at seq 15
+  // and re-signed with the same key.
+  writeFileSync(join(dir, 'witnessed.jsonl'), ledger.checkpoints.map((c) => `${JSON.stringify(c)}\n`).join(''));
+  const rewritten = new TestLedger({
+    events: 25,
+    checkpointEvery: 10,
+    key: ledger.key,
+    record: (seq) => (seq === 15 ? { ...syntheticRecord(seq), outcome: 'denied' } : syntheticRecord(seq)),
+  });
+  writeFileSync(join(dir, 'rewritten.zip'), await rewritten.bundle());
   mkdirSync(join(dir, 'elsewhere'));
   source = await craftSource(ledger);
   for (const [index, crafted] of CRAFTED_BUNDLES.entries()) {
@@ -50,6 +61,15 @@ describe('docket-verify', () => {
     expect(status).toBe(0);
     expect(stdout).toContain(`OK  25 events (0 elided) seq 1–25, 3 checkpoints, key ${ledger.key.entry.keyId}`);
     expect(stdout).toContain("trusted the bundle's own keys");
+  });
+
+  it('names where a consistently re-signed history departs from the witnessed checkpoints', () => {
+    expect(run(['rewritten.zip']).status).toBe(0);
+    const { status, stdout } = run(['--checkpoint', 'witnessed.jsonl', 'rewritten.zip']);
+    expect(status).toBe(1);
+    expect(stdout.trim()).toBe(
+      'FAILED at seq 20 (events.jsonl): the chain differs from the checkpoint witnessed at seq 20, so history was rewritten between seq 11 and seq 20 (the checkpoint witnessed at seq 10 still agrees); this bundle does not extend what was witnessed',
+    );
   });
 
   it('names the first failure and exits 1', () => {

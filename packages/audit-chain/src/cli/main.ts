@@ -9,16 +9,18 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_DOCUMENT_BYTES } from '../bundle/format';
 import { parseKeysDocument, parseSignedCheckpoint } from '../bundle/parse';
+import type { SignedCheckpoint } from '../checkpoint';
 import { nodeCryptoProvider } from '../node/crypto';
 import { describeFailure, VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyProgress, verifyBundle } from '../verify/verify';
 import { describeSuccess } from './format';
 
-const USAGE = `usage: docket-verify <bundle.zip> [--key-id ed25519:…]… [--keys keys.json] [--checkpoint saved.json] [--json]
+const USAGE = `usage: docket-verify <bundle.zip> [--key-id ed25519:…]… [--keys keys.json] [--checkpoint saved.json]… [--json]
 
   --key-id ID        trust only this signing key (repeatable)
   --keys FILE        trust only the keys of this published keys file
-  --checkpoint FILE  the bundle must extend this checkpoint, saved from an earlier export
+  --checkpoint FILE  the bundle must agree with these witnessed checkpoints: one checkpoint, a JSON
+                     array of them, or one per line (repeatable); a rewrite or rollback is named
   --json             print the result as JSON
 
 exit status: 0 verified, 1 verification failed, 2 usage error or unreadable input`;
@@ -49,6 +51,18 @@ function parseInput<T>(bytes: Uint8Array, option: string, parse: (value: unknown
   }
 }
 
+/** One checkpoint, a JSON array of them, or JSON Lines (as a platform appends each it receives). */
+function parseWitnessed(bytes: Uint8Array): SignedCheckpoint[] {
+  const text = new TextDecoder().decode(bytes);
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const documents = lines.length > 1 && lines.every((line) => line.trim().startsWith('{')) ? lines : [text];
+  return documents.flatMap((document) =>
+    parseInput(new TextEncoder().encode(document), '--checkpoint', (value) =>
+      Array.isArray(value) ? value.map(parseSignedCheckpoint) : [parseSignedCheckpoint(value)],
+    ),
+  );
+}
+
 function progressPrinter(enabled: boolean) {
   let last = '';
   return {
@@ -72,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'key-id': { type: 'string', multiple: true },
       keys: { type: 'string' },
-      checkpoint: { type: 'string' },
+      checkpoint: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -90,13 +104,10 @@ async function main(argv: string[]): Promise<number> {
   const keys = values.keys
     ? parseInput(await readSmallFile(resolve(base, values.keys), '--keys'), '--keys', parseKeysDocument)
     : undefined;
-  const savedCheckpoint = values.checkpoint
-    ? parseInput(
-        await readSmallFile(resolve(base, values.checkpoint), '--checkpoint'),
-        '--checkpoint',
-        parseSignedCheckpoint,
-      )
-    : undefined;
+  const savedCheckpoints: SignedCheckpoint[] = [];
+  for (const file of values.checkpoint ?? []) {
+    savedCheckpoints.push(...parseWitnessed(await readSmallFile(resolve(base, file), '--checkpoint')));
+  }
 
   const path = resolve(base, positionals[0]!);
   let blob: Blob;
@@ -112,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
   const result = await verifyBundle(blob, {
     crypto: nodeCryptoProvider(),
     trust: { keyIds, ...(keys ? { keys } : {}) },
-    ...(savedCheckpoint ? { savedCheckpoint } : {}),
+    savedCheckpoints,
     onProgress: progress.update,
   });
   progress.clear();

@@ -65,6 +65,10 @@ export interface LedgerOptions {
   events: number;
   checkpointEvery: number;
   key?: TestKey;
+  /** The records to seal (a history someone rewrote); synthetic ones by default. */
+  record?: (seq: number) => AuditRecord;
+  /** Shifts every checkpoint's issue time (a chain re-signed later). */
+  signedLaterMs?: number;
 }
 
 /** A sealed chain in memory, with its checkpoints: the database a test exports from. */
@@ -75,10 +79,12 @@ export class TestLedger {
 
   constructor(options: LedgerOptions) {
     this.key = options.key ?? testKey();
-    this.sealed = [...sealRecords(options.events)];
+    this.sealed = [...sealRecords(options.events, options.record)];
+    const shift = options.signedLaterMs ?? 0;
     for (const { record, chain } of this.sealed) {
       if (record.seq % options.checkpointEvery === 0 || record.seq === options.events) {
-        this.checkpoints.push(signCheckpoint(this.key, record.seq, chain, checkpointTime(record.seq)));
+        const issuedAt = new Date(Date.parse(checkpointTime(record.seq)) + shift).toISOString();
+        this.checkpoints.push(signCheckpoint(this.key, record.seq, chain, issuedAt));
       }
     }
   }

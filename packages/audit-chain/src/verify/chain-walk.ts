@@ -28,8 +28,10 @@ export interface ChainWalkInput {
   /** The signed heads after the anchor, ascending; the last one is the range's end. */
   checkpoints: AsyncIterator<Head>;
   lastSeq: number;
-  /** A head the auditor saved earlier, inside (anchor, lastSeq]. */
-  saved?: Head;
+  /** Heads witnessed outside Docket, inside (anchor, lastSeq], ascending. */
+  saved?: Head[];
+  /** The witnessed seq at the anchor that agreed, if any: where a rewrite is known not to reach. */
+  agreedAtAnchor?: number | null;
   onBytes?: (bytes: number) => void;
 }
 
@@ -39,6 +41,8 @@ export interface ChainWalk {
   bytes: number;
   sha256: Uint8Array;
 }
+
+import { rewriteReason } from './witnessed';
 
 const fail = (seq: number, reason: string) => new VerificationFailure(EVENTS_FILE, reason, seq);
 
@@ -68,7 +72,10 @@ export async function walkChain(input: ChainWalkInput): Promise<ChainWalk> {
 }
 
 async function walk(input: ChainWalkInput): Promise<ChainWalk> {
-  const { provider, anchor, lastSeq, saved } = input;
+  const { provider, anchor, lastSeq } = input;
+  const saved = input.saved ?? [];
+  let witness = 0;
+  let lastAgreed = input.agreedAtAnchor ?? null;
   const fileHash = provider.createSha256();
   let reported = 0;
   const reader = new LineReader(input.chunks, MAX_LINE_BYTES, (chunk) => {
@@ -185,8 +192,11 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
       }
       checkpoint = await input.checkpoints.next();
     }
-    if (saved && saved.seq === seq && !sameHash(saved.head, link, PREVIOUS)) {
-      throw fail(seq, `saved checkpoint ${seq}: its head does not match the chain, so this bundle does not extend it`);
+    const witnessed = saved[witness];
+    if (witnessed && witnessed.seq === seq) {
+      if (!sameHash(witnessed.head, link, PREVIOUS)) throw fail(seq, rewriteReason(seq, lastAgreed));
+      lastAgreed = seq;
+      witness++;
     }
     expected++;
   }

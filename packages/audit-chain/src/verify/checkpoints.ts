@@ -74,6 +74,8 @@ export interface CheckpointSummary {
   /** chain(anchor): the anchor checkpoint's head, or genesis. */
   anchorHead: Uint8Array;
   keyIds: Set<string>;
+  /** When the range's last checkpoint was signed. */
+  lastIssuedAt: string;
   bytes: number;
   sha256: Uint8Array;
 }
@@ -114,6 +116,7 @@ export async function checkCheckpoints(input: {
   let previous = 0;
   let anchorHead: Uint8Array = new Uint8Array(32);
   const keyIds = new Set<string>();
+  let lastIssuedAt = '';
   for await (const checkpoint of readCheckpoints(input.chunks, onChunk)) {
     const { seq } = checkpoint;
     const what = `checkpoint ${seq}`;
@@ -127,11 +130,12 @@ export async function checkCheckpoints(input: {
     if (seq === anchor) anchorHead = fromHex(checkpoint.head);
     keyIds.add(checkpoint.keyId);
     previous = seq;
+    lastIssuedAt = checkpoint.issuedAt;
     count++;
   }
   if (count === 0) throw fail('holds no checkpoint');
   if (previous !== lastSeq) throw fail(`the last checkpoint is ${previous} but the range ends at ${lastSeq}`, previous);
-  return { count, anchorHead, keyIds, bytes, sha256: await fileHash.digest() };
+  return { count, anchorHead, keyIds, lastIssuedAt, bytes, sha256: await fileHash.digest() };
 }
 
 /** The heads after the anchor, ascending, from a checkpoints.jsonl already checked. */

@@ -3,7 +3,7 @@ import { CHECKPOINTS_FILE, CSV_FILE, EVENTS_FILE, KEYS_FILE, MANIFEST_FILE, OCSF
 import type { SignedCheckpoint } from '../checkpoint';
 import { nodeCryptoProvider } from '../node/crypto';
 import { checkpointTime, signCheckpoint, type TestKey, TestLedger, testKey } from '../testing/fixture';
-import { CASE_ID } from '../testing/records';
+import { CASE_ID, syntheticRecord } from '../testing/records';
 import { BundleFiles } from '../testing/tamper';
 import { blob, unzip } from '../testing/zip';
 import { type VerifyOptions, verifyBundle } from './verify';
@@ -541,7 +541,60 @@ describe('a saved checkpoint', () => {
     expect(await verify(await fork.bundle(), { savedCheckpoint: forged })).toMatchObject({
       ok: false,
       seq: 40,
-      reason: 'saved checkpoint 40: its head does not match the chain, so this bundle does not extend it',
+      reason:
+        'seq 40: the chain differs from the checkpoint witnessed at seq 40, so history was rewritten at or before seq 40; this bundle does not extend what was witnessed',
+    });
+  });
+
+  // The signer's own history, rewritten from seq 35 on and re-signed consistently with the same key.
+  const rewritten = (options: { events?: number; signedLaterMs?: number } = {}) =>
+    new TestLedger({
+      events: options.events ?? 60,
+      checkpointEvery: 10,
+      key: ledger.key,
+      record: (seq) => {
+        const record = syntheticRecord(seq);
+        return seq === 35 ? { ...record, details: { ...record.details, rewritten: true } } : record;
+      },
+      ...(options.signedLaterMs === undefined ? {} : { signedLaterMs: options.signedLaterMs }),
+    });
+
+  it('locates a consistent rewrite between the last witnessed checkpoint that agrees and the first that does not', async () => {
+    const forged = await rewritten().bundle();
+    // On its own, the rewritten bundle verifies: only what was witnessed outside shows it.
+    expect(await verify(forged)).toMatchObject({ ok: true });
+    expect(await verify(forged, { savedCheckpoints: [saved(10), saved(30), saved(40), saved(50)] })).toMatchObject({
+      ok: false,
+      file: EVENTS_FILE,
+      seq: 40,
+      reason:
+        'seq 40: the chain differs from the checkpoint witnessed at seq 40, so history was rewritten between seq 31 and seq 40 (the checkpoint witnessed at seq 30 still agrees); this bundle does not extend what was witnessed',
+    });
+    expect(await verify(forged, { savedCheckpoints: [saved(10), saved(30)] })).toMatchObject({ ok: true, extends: 30 });
+  });
+
+  it('catches a rollback: a checkpoint witnessed past the bundle’s end, signed before the bundle’s last one', async () => {
+    // The database was cut back to seq 30 and grew again to 38, signed after seq 40 had been witnessed.
+    const cutBack = await rewritten({ events: 38, signedLaterMs: 60_000 }).bundle();
+    expect(await verify(cutBack, { savedCheckpoints: [saved(40)] })).toMatchObject({
+      ok: false,
+      file: 'saved checkpoint',
+      seq: 40,
+      reason: expect.stringMatching(/^rolled back: seq 40 was witnessed .* this bundle's chain ends at seq 38/),
+    });
+    // An export simply made before seq 40 existed is not a rollback; it just cannot be checked.
+    const older = await ledger.bundle({ anchor: 0, lastSeq: 30 });
+    expect(await verify(older, { savedCheckpoints: [saved(40)] })).toMatchObject({
+      ok: false,
+      reason: "saved checkpoint 40 lies outside this bundle's range (0–30), so it cannot be checked",
+    });
+  });
+
+  it('refuses witnesses that were shown two histories', async () => {
+    const other = rewritten().checkpoints.find((checkpoint) => checkpoint.seq === 40)!;
+    expect(await verify(bundle, { savedCheckpoints: [saved(40), other] })).toMatchObject({
+      ok: false,
+      reason: 'two saved checkpoints sign different heads for seq 40: the signer showed two histories',
     });
   });
 

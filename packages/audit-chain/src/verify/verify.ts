@@ -17,7 +17,6 @@ import {
 } from '../bundle/format';
 import { FormatError, parseKeysDocument, parseManifest } from '../bundle/parse';
 import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
-import { fromHex, toHex } from '../bytes';
 import type { SignedCheckpoint } from '../checkpoint';
 import { type BundleArchive, openBundle } from './archive';
 import { walkChain } from './chain-walk';
@@ -26,6 +25,7 @@ import { VerificationFailure } from './failure';
 import { assertMatchesManifest, digestChunks, recordCounter } from './files';
 import { assertKeyValidAt, KeyRing, signatureValid, type Trust } from './keys';
 import type { CryptoProvider } from './provider';
+import { orderWitnessed, planWitnessed } from './witnessed';
 
 export interface VerifyProgress {
   file: string;
@@ -39,6 +39,8 @@ export interface VerifyOptions {
   trust?: Trust;
   /** A checkpoint saved earlier: the bundle must extend it. */
   savedCheckpoint?: SignedCheckpoint;
+  /** Checkpoints witnessed outside Docket (a platform keeps every one): the bundle must agree with each it covers. */
+  savedCheckpoints?: readonly SignedCheckpoint[];
   onProgress?: (progress: VerifyProgress) => void;
 }
 
@@ -108,7 +110,11 @@ export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<
 }
 
 async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Promise<VerifySuccess> {
-  const { crypto: provider, savedCheckpoint: saved } = options;
+  const { crypto: provider } = options;
+  const witnessed = orderWitnessed([
+    ...(options.savedCheckpoints ?? []),
+    ...(options.savedCheckpoint ? [options.savedCheckpoint] : []),
+  ]);
   const chunks = (name: string) => archive.chunks(name)[Symbol.asyncIterator]();
   const progress = (file: string) => (bytes: number) =>
     options.onProgress?.({ file, bytes, totalBytes: archive.size(file) });
@@ -159,24 +165,16 @@ async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Pr
   }
   assertMatchesManifest(manifest, CHECKPOINTS_FILE, checkpoints.bytes, checkpoints.sha256);
 
-  // 5. The saved checkpoint: genuine, and inside the range.
-  if (saved) {
+  // 5. The saved checkpoints: genuine, and placed against the range (a rollback shows here).
+  for (const saved of witnessed) {
     await checkCheckpointSignature(saved, keys, provider, `saved checkpoint ${saved.seq}`, 'saved checkpoint');
-    if (saved.seq < anchor || saved.seq > lastSeq) {
-      throw new VerificationFailure(
-        'saved checkpoint',
-        `saved checkpoint ${saved.seq} lies outside this bundle's range (${anchor}–${lastSeq}), so it cannot be checked`,
-        saved.seq,
-      );
-    }
-    if (saved.seq === anchor && saved.head !== toHex(checkpoints.anchorHead)) {
-      throw new VerificationFailure(
-        EVENTS_FILE,
-        `saved checkpoint ${saved.seq}: its head does not match the bundle's anchor, so this bundle does not extend it`,
-        saved.seq,
-      );
-    }
   }
+  const witness = planWitnessed(witnessed, {
+    anchor,
+    lastSeq,
+    anchorHead: checkpoints.anchorHead,
+    lastIssuedAt: checkpoints.lastIssuedAt,
+  });
 
   // 6. The chain, line by line, against every signed head; then the file.
   const walk = await walkChain({
@@ -186,7 +184,8 @@ async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Pr
     anchorHead: checkpoints.anchorHead,
     checkpoints: checkpointHeads(chunks(CHECKPOINTS_FILE), anchor),
     lastSeq,
-    ...(saved && saved.seq > anchor ? { saved: { seq: saved.seq, head: fromHex(saved.head) } } : {}),
+    saved: witness.inside,
+    agreedAtAnchor: witness.agreedAtAnchor,
     onBytes: progress(EVENTS_FILE),
   });
 
@@ -232,7 +231,7 @@ async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Pr
     keyIds: [...new Set([manifest.keyId, ...checkpoints.keyIds])].sort(),
     manifestKeyId: manifest.keyId,
     trust: keys.pinned ? 'pinned' : 'bundle',
-    ...(saved ? { extends: saved.seq } : {}),
+    ...(witness.extends === null ? {} : { extends: witness.extends }),
     scope: manifest.scope,
     exportedAt: manifest.exportedAt,
     exportedBy: manifest.exportedBy,

@@ -21,6 +21,7 @@ import type { StaffRoleChangeTable } from './staff-role-change';
 import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
 import type { StatementOfReasonsTable } from './statement-of-reasons';
+import type { TdbSubmissionTable } from './tdb-submission';
 import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
@@ -46,6 +47,7 @@ export type * from './staff-role-change';
 export type * from './staff-session';
 export type * from './staff-user';
 export type * from './statement-of-reasons';
+export type * from './tdb-submission';
 export type * from './webhook';
 
 export interface Database {
@@ -78,6 +80,7 @@ export interface Database {
   staff_role_change: StaffRoleChangeTable;
   staff_session: StaffSessionTable;
   staff_user: StaffUserTable;
+  tdb_submission: TdbSubmissionTable;
   webhook_delivery: WebhookDeliveryTable;
   webhook_endpoint: WebhookEndpointTable;
 }
