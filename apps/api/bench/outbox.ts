@@ -103,18 +103,32 @@ async function backendPids(server: BenchServer) {
  * machine is running, and it says how many events/s its cores could carry.
  */
 async function cpuCost(server: BenchServer, pids: number[]) {
-  const backends = await backendPids(server);
-  const total = () =>
-    [...pids, ...backends].reduce((sum, pid) => {
+  const usage = (list: number[]) => {
+    const byPid = new Map<number, number>();
+    for (const pid of list) {
       try {
-        return sum + cpuSeconds(pid);
+        byPid.set(pid, cpuSeconds(pid));
       } catch {
-        return sum; // a backend that has gone
+        // a backend that has gone
       }
-    }, 0) +
-    (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
-  const before = total();
-  return { spent: () => total() - before };
+    }
+    return byPid;
+  };
+  // Backends the replicas open during the run count from zero; ones that close are lost.
+  const delta = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((total, [pid, seconds]) => total + seconds - (before.get(pid) ?? 0), 0);
+  const receiver = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+  const before = { api: usage(pids), postgres: usage(await backendPids(server)), receiver: receiver() };
+  return {
+    spent: async () => {
+      const parts = {
+        api: delta(before.api, usage(pids)),
+        postgres: delta(before.postgres, usage(await backendPids(server))),
+        receiver: receiver() - before.receiver,
+      };
+      return { ...parts, total: parts.api + parts.postgres + parts.receiver };
+    },
+  };
 }
 
 function rssMiB(pid: number) {
@@ -137,14 +151,17 @@ async function throughput(server: BenchServer, receiver: Receiver, processes: nu
   await setPaused(server, false);
   await untilArrived(receiver, EVENTS);
   const seconds = (Math.max(...receiver.arrivals.values()) - started) / 1000;
-  const cpuMsPerEvent = (cpu.spent() * 1000) / EVENTS;
+  const spent = await cpu.spent();
+  const perEvent = (seconds: number) => ((seconds * 1000) / EVENTS).toFixed(3);
+  const cpuMsPerEvent = (spent.total * 1000) / EVENTS;
   await Promise.all(replicas.map((replica) => replica.stop()));
   console.log(
     `  ${processes} API process(es): ${Math.round(EVENTS / seconds)} events/s delivered (target ≥ ${TARGET_PER_SECOND}/s); ` +
       `the outbox was written at ${Math.round(written)} events/s`,
   );
   console.log(
-    `    CPU per delivered event (API + PostgreSQL backends + receiver): ${cpuMsPerEvent.toFixed(3)} ms, ` +
+    `    CPU per delivered event: ${cpuMsPerEvent.toFixed(3)} ms (API ${perEvent(spent.api)}, PostgreSQL ` +
+      `${perEvent(spent.postgres)}, receiver ${perEvent(spent.receiver)}), ` +
       `so ${cpus().length} cores carry at most ${Math.round((cpus().length * 1000) / cpuMsPerEvent)} events/s`,
   );
 }
