@@ -11,6 +11,7 @@ import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
+import { LEGAL_NOTICE_JOB, releaseLegalNotice } from '../legal/notices';
 import { createDeliveryPump } from '../webhooks/delivery';
 import { createJobRunner, type JobRunner } from './runner';
 
@@ -48,6 +49,7 @@ export function createBackgroundWork(deps: {
       'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
       'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
       [ACCESS_NOTICE_JOB]: (payload, job) => sendAccessNotices(db, payload, config.accessNotices.delayHours, job),
+      [LEGAL_NOTICE_JOB]: (payload, job) => releaseLegalNotice(db, payload, job),
     },
     recurring: ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
       name,
