@@ -109,3 +109,48 @@ export async function decidedRequest(
 export function legalRead(t: Harness, session: TestSession, id: string, body: object) {
   return t.request('POST', `/api/legal/requests/${id}/read`, { session, body });
 }
+
+export async function produceVia(t: Harness, session: TestSession, id: string): Promise<Uint8Array> {
+  const response = await t.request('POST', `/api/legal/requests/${id}/production`, { session });
+  if (response.status !== 200) throw new Error(`production failed: ${response.status} ${await response.text()}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A warrant for the target's autumn, narrowed by the second officer to November, and produced. */
+export async function producedWarrant(
+  t: Harness,
+  platform: { keyId: string; secret: string },
+  overrides: Partial<RecordLegalRequestBody> = {},
+) {
+  const officers = await legalOfficers(t);
+  const people = await legalConversations(t, platform);
+  const id = await decidedRequest(
+    t,
+    officers,
+    aLegalRequest(
+      [
+        {
+          accountId: people.target,
+          from: '2026-09-01T00:00:00Z',
+          until: '2026-12-01T00:00:00Z',
+          categories: ['subscriber', 'metadata', 'content'],
+        },
+      ],
+      overrides,
+    ),
+    {
+      outcome: 'narrowed',
+      note: 'November only.',
+      targets: [
+        {
+          accountId: people.target,
+          from: '2026-11-01T00:00:00Z',
+          until: '2026-12-01T00:00:00Z',
+          categories: ['subscriber', 'metadata', 'content'],
+        },
+      ],
+    },
+  );
+  const pkg = await produceVia(t, officers.recorder.session, id);
+  return { ...officers, people, id, pkg };
+}
