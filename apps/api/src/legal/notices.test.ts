@@ -94,7 +94,7 @@ describe('notice to the people an order concerned', () => {
       committedAt: _at,
       eventId: _event,
       ...notice
-    } = told?.details as Record<string, unknown>;
+    } = (told as { details: Record<string, unknown> }).details;
     expect(commitment).toBe(decided?.details.commitment);
     expect(createHash('sha256').update(canonicalJson({ notice, nonce })).digest('hex')).toBe(commitment);
     // Sent once, however often the job runs.

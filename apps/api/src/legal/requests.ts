@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  type AuditEvent,
   instrumentReaches,
   type LegalRequest,
   type LegalRequestSummary,
@@ -13,6 +14,7 @@ import {
 import type { Database, LegalRequestRow } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
+import { selectAuditEvents, toAuditEvent } from '../audit/search';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
 import { sealOrderDocument } from './document';
@@ -285,4 +287,19 @@ export async function listLegalRequests(db: Kysely<Database>): Promise<LegalRequ
     recordedBy: row.username,
     due: row.due as LegalRequestSummary['due'],
   }));
+}
+
+/** The request's history from the log: its own events and those of the grants it issued. */
+export async function legalRequestHistory(db: Kysely<Database>, id: string): Promise<AuditEvent[]> {
+  const rows = await selectAuditEvents(db)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('e.target_type', '=', 'legal_request'), eb('e.target_id', '=', id)]),
+        eb('e.grant_id', 'in', eb.selectFrom('access_grant').select('id').where('legal_request_id', '=', id)),
+      ]),
+    )
+    .orderBy('e.id')
+    .limit(1000)
+    .execute();
+  return rows.map(toAuditEvent);
 }

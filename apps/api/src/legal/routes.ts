@@ -1,5 +1,6 @@
 /** The legal desk's API, under /api/legal (ADR 032). */
 import {
+  AuditEvent,
   DecideLegalRequestBody,
   EmergencyReviewBody,
   LegalNoticeBody,
@@ -20,7 +21,7 @@ import { decideLegalRequest, reviewEmergency, stepLegalRequest } from './lifecyc
 import { decideNotice } from './notices';
 import { produceDisclosure } from './production';
 import { readUnderLegalRequest } from './read';
-import { getLegalRequest, listLegalRequests, recordLegalRequest } from './requests';
+import { getLegalRequest, legalRequestHistory, listLegalRequests, recordLegalRequest } from './requests';
 
 const IdParams = z.object({ id: z.uuid() });
 const notFound = { 404: { description: 'No such legal request.' } };
@@ -69,6 +70,19 @@ export const legalRoutes = featureRouter()
       responses: { 200: jsonResponse(LegalRequest, 'The request.'), ...notFound },
     }),
     async (c) => c.json(await getLegalRequest(c.var.deps.db, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/requests/{id}/history',
+      permission: 'read:legal',
+      audit: 'none',
+      tags: ['legal'],
+      summary: 'The request’s history from the audit log: steps, decision, grant, reads, production, notices',
+      request: { params: IdParams },
+      responses: { 200: jsonResponse(z.array(AuditEvent), 'Oldest first.') },
+    }),
+    async (c) => c.json(await legalRequestHistory(c.var.deps.db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
