@@ -66,7 +66,7 @@ test('legal records a warrant, a second officer narrows it to one account and on
   const decision = second.page.getByRole('form', { name: 'Decide the request' });
   await decision.getByLabel('Narrow').check();
   await decision.getByLabel(`Keep ${DROPPED}`).uncheck();
-  await decision.getByLabel('Target 1 from').fill('2026-11-01');
+  await decision.getByLabel(`${KEPT} from`).fill('2026-11-01');
   await decision.getByLabel('Note').fill('One account, November only: the rest is overbroad.');
   await decision.getByRole('button', { name: 'Record decision' }).click();
   const targets = second.page.getByRole('table', { name: 'Targets' });

@@ -21,15 +21,16 @@ export function TargetFields({
   fixedAccount?: boolean;
   allowed?: readonly LegalDataCategory[];
 }) {
-  const n = index + 1;
+  // Named by its account once the order fixes it (a decision), by its place while being written.
+  const n = fixedAccount ? value.accountId : `Target ${index + 1}`;
   return (
     <fieldset className="legal-target">
-      <legend>Target {n}</legend>
+      <legend>{n}</legend>
       <label className="field">
         <span className="field-label">Account id</span>
         <input
           className="field-input"
-          aria-label={`Target ${n} account id`}
+          aria-label={`${n} account id`}
           value={value.accountId}
           readOnly={fixedAccount}
           required
@@ -41,7 +42,7 @@ export function TargetFields({
         <input
           className="field-input"
           type="date"
-          aria-label={`Target ${n} from`}
+          aria-label={`${n} from`}
           value={value.from}
           required
           onChange={(event) => onChange({ ...value, from: event.target.value })}
@@ -52,13 +53,13 @@ export function TargetFields({
         <input
           className="field-input"
           type="date"
-          aria-label={`Target ${n} until`}
+          aria-label={`${n} until`}
           value={value.until}
           required
           onChange={(event) => onChange({ ...value, until: event.target.value })}
         />
       </label>
-      <div className="legal-categories" role="group" aria-label={`Target ${n} data categories`}>
+      <div className="legal-categories" role="group" aria-label={`${n} data categories`}>
         {allowed.map((category) => (
           <label key={category}>
             <input

@@ -11,6 +11,8 @@ export const legalRequestQuery = (id: string) =>
   queryOptions({
     queryKey: legalKeys.request(id),
     meta: { permission: 'read:legal' },
+    // Another officer moves a request on: every visit shows it as it stands.
+    staleTime: 0,
     queryFn: ({ signal }) => fetchLegalRequest(id, signal),
   });
 
@@ -26,6 +28,8 @@ export const legalHistoryQuery = (id: string) =>
   queryOptions({
     queryKey: legalKeys.history(id),
     meta: { permission: 'read:legal' },
+    // Another officer moves a request on: every visit shows it as it stands.
+    staleTime: 0,
     queryFn: ({ signal }) => fetchLegalHistory(id, signal),
   });
 

@@ -11,6 +11,8 @@ export const legalRequestsQuery = () =>
   queryOptions({
     queryKey: legalKeys.requests(),
     meta: { permission: 'read:legal' },
+    // Another officer moves a request on: every visit shows it as it stands.
+    staleTime: 0,
     queryFn: ({ signal }) => fetchLegalRequests(signal),
   });
 
