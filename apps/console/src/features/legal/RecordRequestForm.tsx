@@ -35,14 +35,18 @@ function Field({
   required?: boolean;
   multiline?: boolean;
 }) {
+  if (multiline) {
+    return (
+      <label className="field">
+        <span className="field-label">{label}</span>
+        <textarea className="field-input" name={name} required={required} rows={3} />
+      </label>
+    );
+  }
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      {multiline ? (
-        <textarea className="field-input" name={name} required={required} rows={3} />
-      ) : (
-        <input className="field-input" name={name} type={type} required={required} />
-      )}
+      <input className="field-input" name={name} type={type} required={required} />
     </label>
   );
 }

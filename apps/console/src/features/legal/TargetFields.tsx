@@ -59,7 +59,7 @@ export function TargetFields({
           onChange={(event) => onChange({ ...value, until: event.target.value })}
         />
       </label>
-      <div className="legal-categories" role="group" aria-label={`${n} data categories`}>
+      <fieldset className="legal-categories" aria-label={`${n} data categories`}>
         {allowed.map((category) => (
           <label key={category}>
             <input
@@ -77,7 +77,7 @@ export function TargetFields({
             {category}
           </label>
         ))}
-      </div>
+      </fieldset>
     </fieldset>
   );
 }
