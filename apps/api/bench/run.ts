@@ -8,6 +8,7 @@ import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
 import { type BenchServer, startBenchServer } from './harness';
 import { benchIntake } from './intake';
+import { benchLegalRead } from './legal-read';
 import { benchOutbox } from './outbox';
 import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
@@ -19,6 +20,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
   'conversation-read': { server: true, run: benchConversationRead },
+  'legal-read': { server: true, run: benchLegalRead },
   sealer: { server: true, run: benchSealer },
   // Starts a server of its own, with sealing on.
   audit: { server: false, run: () => benchAudit() },

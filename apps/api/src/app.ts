@@ -21,6 +21,7 @@ import { AppError } from './http/problem';
 import { issueRequestId } from './http/request-id';
 import { mountConsole } from './http/static-console';
 import { intakeRoutes } from './intake/routes';
+import { legalRoutes } from './legal/routes';
 import { meRoutes } from './me/routes';
 import { noOperations } from './ops/health';
 import { createMetrics } from './ops/metrics';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/intake', intakeRoutes);
   app.route('/api/intake', appealIntakeRoutes);
   app.route('/api/webhooks', webhookRoutes);
+  app.route('/api/legal', legalRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);

@@ -22,7 +22,7 @@ interface Section {
   tabs?: { name: string | RegExp; tablist: string }[];
 }
 
-type Role = Exclude<DemoAccount, 'admin2'>;
+type Role = Exclude<DemoAccount, 'admin2' | 'legal2'>;
 
 const SECTIONS: Record<Role, Section[]> = {
   reviewer: [{ link: 'Queues', heading: 'Queues' }],
@@ -65,6 +65,7 @@ const SECTIONS: Record<Role, Section[]> = {
     { link: 'Queues & policies', heading: 'Queues & policies' },
     { link: 'Transparency DB', heading: 'EU Transparency Database' },
   ],
+  legal: [{ link: 'Legal', heading: 'Legal' }],
 };
 
 async function visitSections(page: Page, account: Role) {
@@ -93,7 +94,7 @@ async function openAndReleaseACase(page: Page) {
   await expect(pageHeading(page, 'Queues')).toBeVisible();
 }
 
-for (const account of ['reviewer', 'supervisor', 'auditor', 'admin'] as const) {
+for (const account of ['reviewer', 'supervisor', 'auditor', 'admin', 'legal'] as const) {
   test(`as the ${account}, every page of theirs opens without one refused request`, async ({ page, refusals }) => {
     test.setTimeout(60_000);
     await page.goto('/sign-in');

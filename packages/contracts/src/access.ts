@@ -13,6 +13,14 @@ export const JustificationCode = z.enum(JUSTIFICATION_CODES);
 export type JustificationCode = z.infer<typeof JustificationCode>;
 
 /**
+ * The codes a reviewer may pick for a case access request. `LEGAL_REQUEST` is not one: that
+ * pathway's grants come only from an accepted legal request (ADR 032), never from a case request.
+ */
+export const CaseJustificationCode = JustificationCode.exclude(['LEGAL_REQUEST']);
+export type CaseJustificationCode = z.infer<typeof CaseJustificationCode>;
+export const CASE_JUSTIFICATION_CODES = CaseJustificationCode.options;
+
+/**
  * Bounds no configuration can lift. The deployment's own, narrower limits (`AccessPolicy`) come
  * from its configuration; the API enforces them and the console reads them from
  * `GET /api/access/policy`.
@@ -65,7 +73,7 @@ const Justification = z
 
 export const AccessRequestBody = z
   .object({
-    justificationCode: JustificationCode,
+    justificationCode: CaseJustificationCode,
     justification: Justification,
     scope: AccessScope,
     durationMinutes: Minutes.meta({ description: 'Within the policy limits (`GET /api/access/policy`).' }),

@@ -46,6 +46,22 @@ export const AUDIT_ACTIONS = [
   'intake.reports_received',
   'intake.signature_rejected',
   'keys.retired',
+  'legal.accepted',
+  'legal.acknowledged',
+  'legal.closed',
+  'legal.document_opened',
+  'legal.effect_reported',
+  'legal.emergency_reviewed',
+  'legal.item_disclosed',
+  'legal.narrowed',
+  'legal.no_data',
+  'legal.notice_decided',
+  'legal.produced',
+  'legal.read',
+  'legal.read_denied',
+  'legal.recorded',
+  'legal.rejected',
+  'legal.review_started',
   'keys.rotated',
   'policy.created',
   'policy.updated',
@@ -165,7 +181,19 @@ export const GrantReview = z
     revokedAt: Timestamp.nullable(),
     status: z.enum(['live', 'expired', 'revoked', 'ended']),
     endReason: z
-      .enum(['decided', 'escalated', 'released', 'reassigned', 'taken_over', 'lease_lapsed', 'expired'])
+      .enum([
+        'decided',
+        'escalated',
+        'released',
+        'reassigned',
+        'taken_over',
+        'lease_lapsed',
+        'expired',
+        'produced',
+        'rejected',
+        'no_data',
+        'closed',
+      ])
       .nullable()
       .meta({ description: 'Why an ended grant ended early: its grantee stopped holding the case.' }),
     breakGlassReview: z

@@ -5,6 +5,7 @@ export * from './audit-log';
 export * from './auth';
 export * from './cases';
 export * from './intake';
+export * from './legal';
 export * from './problem';
 export * from './queues';
 export * from './safe-text';

@@ -36,7 +36,7 @@ export async function expireEndedGrants(ctx: ActionContext): Promise<void> {
     .where('ended_at', 'is', null)
     .where('revoked_at', 'is', null)
     .where('expires_at', '<=', sql<Date>`now()`)
-    .returning(['id', 'case_id', 'grantee_id', 'expires_at'])
+    .returning(['id', 'case_id', 'grantee_id', 'expires_at', 'legal_request_id'])
     .execute();
   for (const row of expired) {
     await ctx.emit({
@@ -45,8 +45,12 @@ export async function expireEndedGrants(ctx: ActionContext): Promise<void> {
       target: { type: 'access_grant', id: row.id },
       caseId: row.case_id,
       grantId: row.id,
-      details: { expiredAt: row.expires_at.toISOString() },
+      details: {
+        expiredAt: row.expires_at.toISOString(),
+        ...(row.legal_request_id && { legalRequestId: row.legal_request_id }),
+      },
     });
-    await scheduleAccessNotice(ctx.trx, row.id);
+    // A legal grant's people are told through the request's own notice decisions (ADR 032).
+    if (row.case_id) await scheduleAccessNotice(ctx.trx, row.id);
   }
 }

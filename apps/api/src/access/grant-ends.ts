@@ -53,6 +53,6 @@ export async function endGrantsForLapsedLeases(ctx: ActionContext): Promise<void
     .where('c.lease_expires_at', '<=', sql<Date>`now()`)
     .execute();
   for (const { case_id, grantee_id } of lapsed) {
-    await endGrantsOnCase(ctx, case_id, grantee_id, 'lease_lapsed');
+    if (case_id) await endGrantsOnCase(ctx, case_id, grantee_id, 'lease_lapsed');
   }
 }

@@ -13,15 +13,20 @@ import { grantIsLive, grantUnended } from './liveness';
 import { scheduleAccessNotice } from './notices';
 import { checkDuration } from './requests';
 
+/** Case and break-glass grants: a legal grant is the legal desk's, never a supervisor's to list or revoke. */
 function selectGrants(db: Kysely<Database>) {
   return db
     .selectFrom('access_grant as g')
     .innerJoin('staff_user as u', 'u.id', 'g.grantee_id')
     .selectAll('g')
-    .select(['u.username', 'u.display_name']);
+    .select(['u.username', 'u.display_name'])
+    .where('g.legal_request_id', 'is', null)
+    .$narrowType<{ case_id: string; conversation_id: string }>();
 }
 
-function toAccessGrant(row: AccessGrantRow & { username: string; display_name: string }): AccessGrant {
+type CaseGrantRow = AccessGrantRow & { case_id: string; username: string; display_name: string };
+
+function toAccessGrant(row: CaseGrantRow): AccessGrant {
   return {
     id: row.id,
     requestId: row.request_id,
@@ -85,11 +90,18 @@ export async function revokeGrant(ctx: ActionContext, id: string, supervisorId: 
     .updateTable('access_grant as g')
     .set({ revoked_at: sql`now()`, revoked_by: supervisorId, revoke_reason: reason ?? null })
     .where('g.id', '=', id)
+    .where('g.legal_request_id', 'is', null)
     .where(grantUnended)
     .returning(['g.case_id', 'g.grantee_id'])
+    .$narrowType<{ case_id: string }>()
     .executeTakeFirst();
   if (!revoked) {
-    const exists = await trx.selectFrom('access_grant').select('id').where('id', '=', id).executeTakeFirst();
+    const exists = await trx
+      .selectFrom('access_grant')
+      .select('id')
+      .where('id', '=', id)
+      .where('legal_request_id', 'is', null)
+      .executeTakeFirst();
     throw exists
       ? new AppError('conflict', 'This grant has already ended.')
       : new AppError('not_found', 'No grant with that id.');
@@ -173,7 +185,14 @@ export async function reviewBreakGlass(
   body: { outcome: 'justified' | 'unjustified'; note?: string | undefined },
 ): Promise<AccessGrant> {
   const { trx } = ctx;
-  const grant = await trx.selectFrom('access_grant').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const grant = await trx
+    .selectFrom('access_grant')
+    .selectAll()
+    .where('id', '=', id)
+    .where('break_glass', '=', true)
+    .$narrowType<{ case_id: string }>()
+    .forUpdate()
+    .executeTakeFirst();
   if (!grant?.break_glass) throw new AppError('not_found', 'No break-glass grant with that id.');
   if (grant.reviewed_at) throw new AppError('conflict', 'This break-glass use was already reviewed.');
   if (grant.grantee_id === supervisorId) throw new AppError('forbidden', 'Nobody reviews their own break-glass use.');

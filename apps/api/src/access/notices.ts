@@ -11,6 +11,7 @@ import { type ActionContext, runSystemAction } from '../actions/context';
 import type { AccessNotice } from '../actions/outbound';
 import { enqueueJob } from '../jobs/enqueue';
 import type { JobContext } from '../jobs/runner';
+import { nonDisclosureUntil } from '../legal/notices';
 
 export const ACCESS_NOTICE_JOB = 'access.notice';
 
@@ -27,6 +28,7 @@ function endedGrant(trx: Transaction<Database>, grantId: string) {
     .select(['g.id', 'g.case_id', 'g.scope', 'g.break_glass', 'r.justification_code', 'c.participant_ids'])
     .select(sql<Date | null>`coalesce(g.revoked_at, g.ended_at)`.as('ended_at'))
     .where('g.id', '=', grantId)
+    .$narrowType<{ case_id: string }>()
     .executeTakeFirst();
 }
 
@@ -35,12 +37,13 @@ type EndedGrant = NonNullable<Awaited<ReturnType<typeof endedGrant>>>;
 export type Disclosure = { kind: 'send' } | { kind: 'defer'; until: Date } | { kind: 'never' };
 
 /**
- * Whether a notice may go out now. The legal-request pathway will answer "defer until" while a
- * non-disclosure order (or an emergency) lasts, and "never" where an order forbids it for good;
- * until it exists, every notice may be sent.
+ * Whether a notice may go out now: not while a legal non-disclosure order covers any participant
+ * of the conversation (ADR 032). The job is put off until the order ends and asks again then, so an
+ * order extended meanwhile keeps it waiting.
  */
-export async function noticeDisclosure(_trx: Transaction<Database>, _grant: EndedGrant): Promise<Disclosure> {
-  return { kind: 'send' };
+export async function noticeDisclosure(trx: Transaction<Database>, grant: EndedGrant): Promise<Disclosure> {
+  const until = await nonDisclosureUntil(trx, grant.participant_ids);
+  return until ? { kind: 'defer', until } : { kind: 'send' };
 }
 
 /** What was read under the grant: the UTC days of the reads and the distinct messages returned. */

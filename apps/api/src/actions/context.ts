@@ -41,7 +41,8 @@ export function actionContext(trx: Transaction<Database>, who: AuditContext): Ac
         const { onlyEndpointId, ...outbound } = toPlatform;
         outboxEventId = await enqueueOutboxEvent(trx, outbound, { onlyEndpointId });
       }
-      const { live, outbound: _toOutboxOnly, ...recorded } = { live: undefined, outbound: undefined, ...event };
+      const { live, outbound: _toOutboxOnly, caseId, ...rest } = { live: undefined, outbound: undefined, ...event };
+      const recorded = { ...rest, ...(caseId ? { caseId } : {}) };
       if (live) {
         const notice: AccessLiveEvent = {
           type: event.action as AccessLiveEvent['type'],

@@ -15,9 +15,12 @@ interface EventOf<A extends AuditAction> extends Omit<AuditEventInput, 'action'>
   action: A;
 }
 
-/** A live access event names the case and whose access it is, so SSE streams can route it. */
-interface LiveEventOf<A extends LiveAction> extends EventOf<A> {
-  caseId: string;
+/**
+ * A live access event names the case and whose access it is, so SSE streams can route it; a legal
+ * grant belongs to no case and says so with an explicit null.
+ */
+interface LiveEventOf<A extends LiveAction> extends Omit<EventOf<A>, 'caseId'> {
+  caseId: string | null;
   live: { staffId: string; requestId?: string; grantId?: string };
 }
 

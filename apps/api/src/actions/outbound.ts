@@ -39,6 +39,22 @@ export interface AccessNotice {
   messagesRead: number;
 }
 
+/**
+ * A target of a legal request told of it (ADR 032): the pathway, the authority's type and country,
+ * the instrument and the data categories disclosed. Never the officers, never what was disclosed.
+ */
+export interface LegalAccessNotice {
+  accountId: string;
+  legalRequestId: string;
+  pathway: 'legal_request';
+  justificationCode: 'LEGAL_REQUEST';
+  authority: { type: string; country: string };
+  instrument: string;
+  dataCategories: string[];
+  /** When the disclosure was produced. */
+  disclosedAt: string;
+}
+
 /** What the appellant was told: the public reason, never the reviewer's internal note. */
 export interface AppealDecided {
   accountId: string;
@@ -55,5 +71,5 @@ export interface OutboundData {
   'appeal.decided': AppealDecided;
   'decision.effective': DecisionEffective;
   'case.closed': CaseClosed;
-  'access.notice': AccessNotice;
+  'access.notice': AccessNotice | LegalAccessNotice;
 }

@@ -13,49 +13,54 @@ import { AppError } from '../http/problem';
 import { selectAuditEvents, toAuditEvent } from './search';
 
 function selectGrantReviews(db: Kysely<Database>) {
-  return db
-    .selectFrom('access_grant as g')
-    .innerJoin('staff_user as grantee', 'grantee.id', 'g.grantee_id')
-    .leftJoin('access_request as r', 'r.id', 'g.request_id')
-    .leftJoin('staff_user as approver', 'approver.id', 'r.decided_by')
-    .leftJoin('staff_user as reviewer', 'reviewer.id', 'g.reviewed_by')
-    .select([
-      'g.id',
-      'g.request_id',
-      'g.case_id',
-      'g.grantee_id',
-      'grantee.username as grantee_username',
-      'g.break_glass',
-      'g.break_glass_justification',
-      'r.justification_code',
-      'r.justification',
-      'r.requested_minutes',
-      'r.created_at as requested_at',
-      'r.decided_by',
-      'approver.username as approver_username',
-      'g.scope',
-      'g.starts_at',
-      'g.expires_at',
-      'g.revoked_at',
-      'g.review_outcome',
-      'g.reviewed_by',
-      'reviewer.username as reviewer_username',
-      'g.reviewed_at',
-      'g.review_note',
-      microsecondText('g.starts_at').as('starts_key'),
-      'g.end_reason',
-      // A grant whose holder let the lease lapse reads as ended before the sweep records it.
-      sql<string>`case when g.revoked_at is not null then 'revoked' when ${grantIsLive} then 'live'
+  return (
+    db
+      .selectFrom('access_grant as g')
+      .innerJoin('staff_user as grantee', 'grantee.id', 'g.grantee_id')
+      .leftJoin('access_request as r', 'r.id', 'g.request_id')
+      .leftJoin('staff_user as approver', 'approver.id', 'r.decided_by')
+      .leftJoin('staff_user as reviewer', 'reviewer.id', 'g.reviewed_by')
+      .select([
+        'g.id',
+        'g.request_id',
+        'g.case_id',
+        'g.grantee_id',
+        'grantee.username as grantee_username',
+        'g.break_glass',
+        'g.break_glass_justification',
+        'r.justification_code',
+        'r.justification',
+        'r.requested_minutes',
+        'r.created_at as requested_at',
+        'r.decided_by',
+        'approver.username as approver_username',
+        'g.scope',
+        'g.starts_at',
+        'g.expires_at',
+        'g.revoked_at',
+        'g.review_outcome',
+        'g.reviewed_by',
+        'reviewer.username as reviewer_username',
+        'g.reviewed_at',
+        'g.review_note',
+        microsecondText('g.starts_at').as('starts_key'),
+        'g.end_reason',
+        // A grant whose holder let the lease lapse reads as ended before the sweep records it.
+        sql<string>`case when g.revoked_at is not null then 'revoked' when ${grantIsLive} then 'live'
         when g.end_reason = 'expired' or (g.ended_at is null and g.expires_at <= now()) then 'expired'
         else 'ended' end`.as('status'),
-      // Each grant's reads come from its own slice of the (grant_id, id) index.
-      sql<number>`(select count(*)::int from audit_event e where e.grant_id = g.id and e.action = 'conversation.read')`.as(
-        'reads',
-      ),
-      sql<number>`(select count(distinct m)::int from audit_event e,
+        // Each grant's reads come from its own slice of the (grant_id, id) index.
+        sql<number>`(select count(*)::int from audit_event e where e.grant_id = g.id and e.action = 'conversation.read')`.as(
+          'reads',
+        ),
+        sql<number>`(select count(distinct m)::int from audit_event e,
         jsonb_array_elements_text(e.details -> 'messageIds') m
         where e.grant_id = g.id and e.action = 'conversation.read')`.as('messages_read'),
-    ]);
+      ])
+      // The legal desk reviews legal grants with their request (ADR 032); this review is of case access.
+      .where('g.legal_request_id', 'is', null)
+      .$narrowType<{ case_id: string }>()
+  );
 }
 
 type ReviewRow = Awaited<ReturnType<ReturnType<typeof selectGrantReviews>['execute']>>[number];

@@ -4,7 +4,7 @@
  * that action and the request's id — in the same transaction (and, declared too, the events the
  * platform is told of it). Refusals are events too.
  */
-import { AUDIT_ACTIONS } from '@docket/contracts';
+import { AUDIT_ACTIONS, type RecordLegalRequestBody } from '@docket/contracts';
 import { ROLES } from '@docket/permissions';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,16 @@ import { JUSTIFICATION, requestAccess } from '../testing/access';
 import { appealAgainst } from '../testing/appeals';
 import { aDecision, casesVia, closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { type TestResponse, useTestApp } from '../testing/harness';
+import {
+  aLegalRequest,
+  decide,
+  decidedRequest,
+  legalOfficers,
+  legalRead,
+  producedWarrant,
+  recordVia,
+  step,
+} from '../testing/legal';
 import { aReport } from '../testing/reports';
 
 const t = useTestApp();
@@ -418,7 +428,63 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
   'POST /api/intake/reports': () => t.signedPost('/api/intake/reports', aReport(), platform),
   'POST /api/intake/reports/batch': () =>
     t.signedPost('/api/intake/reports/batch', { reports: [aReport(), aReport()] }, platform),
+  'POST /api/legal/requests': async () => {
+    const { recorder } = await legalOfficers(t);
+    return t.request('POST', '/api/legal/requests', { session: recorder.session, body: aLegalRequest(LEGAL_TARGETS) });
+  },
+  'POST /api/legal/requests/:id/steps': async () => {
+    const { recorder } = await legalOfficers(t);
+    const id = await recordVia(t, recorder.session, aLegalRequest(LEGAL_TARGETS));
+    return step(t, recorder.session, id, 'acknowledge');
+  },
+  'POST /api/legal/requests/:id/decision': async () => {
+    const officers = await legalOfficers(t);
+    const id = await recordVia(t, officers.recorder.session, aLegalRequest(LEGAL_TARGETS));
+    await step(t, officers.recorder.session, id, 'review');
+    return decide(t, officers.second.session, id, { outcome: 'accepted' });
+  },
+  'POST /api/legal/requests/:id/emergency-review': async () => {
+    const officers = await legalOfficers(t);
+    const id = await recordVia(
+      t,
+      officers.recorder.session,
+      aLegalRequest(LEGAL_TARGETS, {
+        emergency: { facts: 'A credible threat to life tonight.', attestation: 'I attest.' },
+      }),
+    );
+    return t.request('POST', `/api/legal/requests/${id}/emergency-review`, {
+      session: officers.second.session,
+      body: { outcome: 'justified', note: 'The facts supported an emergency.' },
+    });
+  },
+  'POST /api/legal/requests/:id/read': async () => {
+    const officers = await legalOfficers(t);
+    const id = await decidedRequest(t, officers, aLegalRequest(LEGAL_TARGETS));
+    return legalRead(t, officers.recorder.session, id, { category: 'metadata' });
+  },
+  'POST /api/legal/requests/:id/production': async () => {
+    const officers = await legalOfficers(t);
+    const id = await decidedRequest(t, officers, aLegalRequest(LEGAL_TARGETS));
+    return t.request('POST', `/api/legal/requests/${id}/production`, { session: officers.recorder.session });
+  },
+  'POST /api/legal/requests/:id/notices': async () => {
+    const { recorder, people, id } = await producedWarrant(t, platform);
+    return t.request('POST', `/api/legal/requests/${id}/notices`, {
+      session: recorder.session,
+      body: { accountId: people.target, decision: 'never', reason: 'The account was closed by a court order.' },
+    });
+  },
 };
+
+const LEGAL_TARGETS = [
+  { accountId: 'acct-reported', from: '2026-01-01T00:00:00Z', until: '2027-01-01T00:00:00Z', categories: ['metadata'] },
+] satisfies RecordLegalRequestBody['targets'];
+
+/**
+ * Beyond its own event, a route may record what follows from it by rule, each declared with it:
+ * the grants it ends, and each item a production discloses.
+ */
+const FOLLOW_ON_EVENTS = ['access.ended', 'legal.item_disclosed'];
 
 describe('audit coverage', () => {
   it('has every route that changes something or returns content declare what it records', () => {
@@ -453,9 +519,9 @@ describe('audit coverage', () => {
     expect(route.audit).toContain(own?.action);
     expect(own?.outcome).toBe('success');
     // Beyond its own event, an action records only what the platform was told of it (a decision
-    // taking effect), each declared with the route.
+    // taking effect) and its follow-on events, each declared with the route.
     for (const event of told) {
-      expect(Object.keys(PLATFORM_EVENTS)).toContain(event.action);
+      expect([...Object.keys(PLATFORM_EVENTS), ...FOLLOW_ON_EVENTS]).toContain(event.action);
       expect(route.audit).toContain(event.action);
     }
   });

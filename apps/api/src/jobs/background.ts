@@ -11,6 +11,7 @@ import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
+import { LEGAL_NOTICE_JOB, releaseLegalNotice } from '../legal/notices';
 import { witnessCheckpoint } from '../transparency/checkpoint';
 import { submitStatements } from '../transparency/submissions';
 import { createDeliveryPump } from '../webhooks/delivery';
@@ -76,6 +77,7 @@ export function createBackgroundWork(deps: {
       [WITNESS_JOB]: async () => {
         await runSystemAction(db, witnessCheckpoint, 'checkpoint-witness');
       },
+      [LEGAL_NOTICE_JOB]: (payload, job) => releaseLegalNotice(db, payload, job),
     },
     recurring,
   });

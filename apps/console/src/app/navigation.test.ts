@@ -27,6 +27,10 @@ describe('navigation by permission', () => {
     ]);
   });
 
+  it('shows a legal officer only Legal', () => {
+    expect(labelsFor('legal')).toEqual(['Legal']);
+  });
+
   it('sends each person home to the first page they can see', () => {
     expect(homePathFor([...permissionsFor(['reviewer'])])).toBe('/queues');
     expect(homePathFor([...permissionsFor(['auditor'])])).toBe('/audit');

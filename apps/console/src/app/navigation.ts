@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/supervision', label: 'Supervision', permission: 'manage:case' },
   { to: '/access', label: 'Access requests', permission: 'approve:access' },
   { to: '/audit', label: 'Audit', permission: 'read:audit' },
+  { to: '/legal', label: 'Legal', permission: 'read:legal' },
   { to: '/staff', label: 'Staff', permission: 'read:staff' },
   { to: '/service-accounts', label: 'Service accounts', permission: 'manage:service_account' },
   { to: '/webhooks', label: 'Webhooks', permission: 'manage:webhook' },

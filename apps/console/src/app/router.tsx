@@ -5,6 +5,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/SignInPage';
 import { caseRoutes } from '../features/cases/routes';
+import { legalRoutes } from '../features/legal/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
@@ -48,6 +49,7 @@ export function createRouter(queryClient: QueryClient) {
             ...serviceAccountRoutes(queryClient),
             ...webhookRoutes(queryClient),
             ...transparencyRoutes(queryClient),
+            ...legalRoutes(queryClient),
             { path: '*', Component: NotFound },
           ],
         },

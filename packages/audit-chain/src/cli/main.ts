@@ -11,12 +11,17 @@ import { MAX_DOCUMENT_BYTES } from '../bundle/format';
 import { parseKeysDocument, parseSignedCheckpoint } from '../bundle/parse';
 import type { SignedCheckpoint } from '../checkpoint';
 import { nodeCryptoProvider } from '../node/crypto';
+import { verifyDisclosure } from '../verify/disclosure';
 import { describeFailure, VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyProgress, verifyBundle } from '../verify/verify';
 import { describeSuccess } from './format';
 
 const USAGE = `usage: docket-verify <bundle.zip> [--key-id ed25519:…]… [--keys keys.json] [--checkpoint saved.json]… [--json]
+       docket-verify --disclosure <package.zip> <bundle.zip> [--key-id …]… [--keys keys.json] [--json]
 
+  --disclosure FILE  check a disclosure package against the audit bundle that logged it: the
+                     bundle verifies, it recorded this manifest's SHA-256, the manifest's
+                     signature verifies and every item hashes as listed
   --key-id ID        trust only this signing key (repeatable)
   --keys FILE        trust only the keys of this published keys file
   --checkpoint FILE  the bundle must agree with these witnessed checkpoints: one checkpoint, a JSON
@@ -79,6 +84,17 @@ function progressPrinter(enabled: boolean) {
   };
 }
 
+async function openFile(file: string): Promise<Blob> {
+  const path = resolve(base, file);
+  try {
+    if (!(await stat(path)).isFile()) throw new UsageError(`${path} is not a file`);
+    return await openAsBlob(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -87,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       'key-id': { type: 'string', multiple: true },
       keys: { type: 'string' },
       checkpoint: { type: 'string', multiple: true },
+      disclosure: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -109,14 +126,20 @@ async function main(argv: string[]): Promise<number> {
     savedCheckpoints.push(...parseWitnessed(await readSmallFile(resolve(base, file), '--checkpoint')));
   }
 
-  const path = resolve(base, positionals[0]!);
-  let blob: Blob;
-  try {
-    if (!(await stat(path)).isFile()) throw new UsageError(`${path} is not a file`);
-    blob = await openAsBlob(path);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+  const blob = await openFile(positionals[0]!);
+  if (values.disclosure) {
+    const result = await verifyDisclosure(await openFile(values.disclosure), blob, {
+      crypto: nodeCryptoProvider(),
+      trust: { keyIds, ...(keys ? { keys } : {}) },
+    });
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else if (result.ok) {
+      console.log(
+        `OK: disclosure for legal request ${result.legalRequestId}, produced ${result.producedAt}: ${result.items} items, ` +
+          `manifest ${result.manifestSha256} logged at seq ${result.loggedAt}, signed by ${result.keyId}`,
+      );
+    } else console.log(describeFailure(result));
+    return result.ok ? 0 : 1;
   }
 
   const progress = progressPrinter(!values.json && process.stderr.isTTY === true);

@@ -5,6 +5,7 @@ import { type VerifyOptions, type VerifyResult, verifyBundle } from '../verify/v
 import { nodeCryptoProvider } from './crypto';
 
 export { ed25519PublicKey, nodeCryptoProvider } from './crypto';
+export { type DisclosureFile, type WrittenDisclosure, writeDisclosure } from './disclosure';
 export { bundleKey, ed25519KeyId, ed25519Signer, rawEd25519PublicKey } from './keys';
 export { type BundleInput, type BundleProgress, type BundleSigner, BundleWriteError, writeBundle } from './writer';
 

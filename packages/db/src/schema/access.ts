@@ -12,7 +12,11 @@ export type GrantEndReason =
   | 'reassigned'
   | 'taken_over'
   | 'lease_lapsed'
-  | 'expired';
+  | 'expired'
+  | 'produced'
+  | 'rejected'
+  | 'no_data'
+  | 'closed';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -37,8 +41,12 @@ export type AccessRequestRow = Selectable<AccessRequestTable>;
 export interface AccessGrantTable {
   id: Generated<string>;
   request_id: string | null;
-  case_id: string;
-  conversation_id: string;
+  /** Null for a legal grant: it belongs to its legal request, not to a case (ADR 032). */
+  case_id: string | null;
+  conversation_id: string | null;
+  legal_request_id: string | null;
+  /** What the grant stands on, derived by the database from the columns above. */
+  basis: ColumnType<'case' | 'legal_request' | 'break_glass', never, never>;
   grantee_id: string;
   scope: Json<AccessScope>;
   starts_at: Generated<Date>;

@@ -1,4 +1,4 @@
-import { type CaseDetail, JUSTIFICATION_CODES, type JustificationCode } from '@docket/contracts';
+import { CASE_JUSTIFICATION_CODES, type CaseDetail, type CaseJustificationCode } from '@docket/contracts';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { isApiError } from '../../api/api-error';
@@ -28,7 +28,7 @@ export function RequestAccessDialog({
 }) {
   const policy = useAccessPolicy();
   const file = useFileAccessRequest();
-  const [code, setCode] = useState<JustificationCode | null>(null);
+  const [code, setCode] = useState<CaseJustificationCode | null>(null);
   const [justification, setJustification] = useState('');
   const now = new Date().toISOString();
   const [scope, setScope] = useState(() =>
@@ -69,9 +69,9 @@ export function RequestAccessDialog({
             name="justificationCode"
             isRequired
             value={code}
-            onChange={(value) => setCode(value as JustificationCode)}
+            onChange={(value) => setCode(value as CaseJustificationCode)}
           >
-            {JUSTIFICATION_CODES.map((each) => (
+            {CASE_JUSTIFICATION_CODES.map((each) => (
               <Radio key={each} value={each} hint={JUSTIFICATION_LABELS[each].hint}>
                 {JUSTIFICATION_LABELS[each].label}
               </Radio>
