@@ -193,9 +193,14 @@ export const GrantReview = z
         'rejected',
         'no_data',
         'closed',
+        'role_removed',
+        'staff_disabled',
       ])
       .nullable()
-      .meta({ description: 'Why an ended grant ended early: its grantee stopped holding the case.' }),
+      .meta({
+        description:
+          'Why an ended grant ended early: its grantee stopped holding the case, its legal request ended, or its grantee lost the role or was disabled.',
+      }),
     breakGlassReview: z
       .object({ outcome: z.enum(['justified', 'unjustified']), by: Person, at: Timestamp, note: z.string().nullable() })
       .nullable(),

@@ -6,6 +6,7 @@
  * refuse at once regardless (see liveness.ts); this makes the lists and the trail say so too.
  */
 import type { GrantEndReason } from '@docket/db';
+import { can, type Role } from '@docket/permissions';
 import { sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
 import { grantUnended } from './liveness';
@@ -54,5 +55,45 @@ export async function endGrantsForLapsedLeases(ctx: ActionContext): Promise<void
     .execute();
   for (const { case_id, grantee_id } of lapsed) {
     if (case_id) await endGrantsOnCase(ctx, case_id, grantee_id, 'lease_lapsed');
+  }
+}
+
+/**
+ * Ends a staff member's grants once what justified them is gone: disabled, every grant; a role
+ * removed, the case and break-glass grants when no role left reads conversations, and the legal
+ * grants when the legal role went.
+ */
+export async function endGrantsOfStaff(
+  ctx: ActionContext,
+  staffId: string,
+  change: { disabled: true } | { remainingRoles: readonly Role[] },
+): Promise<void> {
+  const reason: GrantEndReason = 'disabled' in change ? 'staff_disabled' : 'role_removed';
+  const bases: ('case' | 'break_glass' | 'legal_request')[] =
+    'disabled' in change
+      ? ['case', 'break_glass', 'legal_request']
+      : [
+          ...(can(change.remainingRoles, 'read:conversation') ? [] : (['case', 'break_glass'] as const)),
+          ...(change.remainingRoles.includes('legal') ? [] : (['legal_request'] as const)),
+        ];
+  if (bases.length === 0) return;
+  const ended = await ctx.trx
+    .updateTable('access_grant as g')
+    .set({ ended_at: sql`now()`, end_reason: reason })
+    .where('g.grantee_id', '=', staffId)
+    .where('g.basis', 'in', bases)
+    .where(grantUnended)
+    .returning(['g.id', 'g.case_id'])
+    .execute();
+  for (const { id, case_id } of ended) {
+    await ctx.emit({
+      live: { staffId, grantId: id },
+      action: 'access.ended',
+      target: { type: 'access_grant', id },
+      caseId: case_id,
+      grantId: id,
+      details: { reason, holderId: staffId },
+    });
+    await scheduleAccessNotice(ctx.trx, id);
   }
 }

@@ -231,3 +231,49 @@ describe('a supervisor approves a request past its deadline', () => {
     await expectRefusedAndAudited(await read(reviewer.session, caseId), 403, 'conversation.read_denied');
   });
 });
+
+describe("a grant ends with its holder's standing", () => {
+  it('ends, with the reason, when an admin removes the role that reads conversations', async () => {
+    const { reviewer, supervisor, caseId, grantId } = await approvedGrant(t, platform);
+    const admin = await t.signedIn(['admin']);
+    const removed = await t.request('DELETE', `/api/staff/${reviewer.id}/roles/reviewer`, { session: admin.session });
+    expect(removed.status).toBe(200);
+
+    expect(await endedEvents(grantId)).toEqual([
+      expect.objectContaining({ case_id: caseId, details: expect.objectContaining({ reason: 'role_removed' }) }),
+    ]);
+    expect(await liveGrantIds(supervisor.session)).not.toContain(grantId);
+    // Given the role back, they still read nothing: the grant stays ended.
+    await t.db
+      .updateTable('staff_user')
+      .set({ roles: ['reviewer'] })
+      .where('id', '=', reviewer.id)
+      .execute();
+    await expectRefusedAndAudited(await read(reviewer.session, caseId), 403, 'conversation.read_denied');
+  });
+
+  it('ends when the holder is disabled', async () => {
+    const { reviewer, supervisor, grantId } = await approvedGrant(t, platform);
+    const admin = await t.signedIn(['admin']);
+    expect((await t.request('POST', `/api/staff/${reviewer.id}/disable`, { session: admin.session })).status).toBe(200);
+    expect(await endedEvents(grantId)).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'staff_disabled' }) }),
+    ]);
+    expect(await liveGrantIds(supervisor.session)).not.toContain(grantId);
+  });
+
+  it('stays when the removed role was not the one that reads', async () => {
+    const { reviewer, supervisor, grantId } = await approvedGrant(t, platform);
+    await t.db
+      .updateTable('staff_user')
+      .set({ roles: ['reviewer', 'auditor'] })
+      .where('id', '=', reviewer.id)
+      .execute();
+    const admin = await t.signedIn(['admin']);
+    expect(
+      (await t.request('DELETE', `/api/staff/${reviewer.id}/roles/auditor`, { session: admin.session })).status,
+    ).toBe(200);
+    expect(await endedEvents(grantId)).toEqual([]);
+    expect(await liveGrantIds(supervisor.session)).toContain(grantId);
+  });
+});

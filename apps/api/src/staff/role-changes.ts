@@ -8,6 +8,7 @@ import type { RoleChange } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { isRole, type Role } from '@docket/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { endGrantsOfStaff } from '../access/grant-ends';
 import type { ActionContext } from '../actions/context';
 import { AppError } from '../http/problem';
 import { assertAnotherActiveAdmin, lockStaff } from './staff';
@@ -58,9 +59,10 @@ export async function removeRole(ctx: ActionContext, targetId: string, role: Rol
   const target = await lockStaff(trx, targetId);
   if (!target.roles.includes(role)) throw new AppError('conflict', `This account does not have the ${role} role.`);
   if (role === 'admin' && !target.disabled_at) await assertAnotherActiveAdmin(trx, targetId);
+  const remainingRoles = target.roles.filter(isRole).filter((r) => r !== role);
   await trx
     .updateTable('staff_user')
-    .set({ roles: target.roles.filter((r) => r !== role), updated_at: new Date() })
+    .set({ roles: remainingRoles, updated_at: new Date() })
     .where('id', '=', targetId)
     .execute();
   const change = await trx
@@ -80,6 +82,7 @@ export async function removeRole(ctx: ActionContext, targetId: string, role: Rol
     target: { type: 'staff_user', id: targetId },
     details: { role, changeId: change.id },
   });
+  await endGrantsOfStaff(ctx, targetId, { remainingRoles });
 }
 
 /** Confirms (the role takes effect) or rejects a pending grant, as an admin other than the requester. */

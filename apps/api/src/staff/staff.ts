@@ -2,6 +2,7 @@ import type { OperatorStaffBody, StaffUser, UpdateStaffBody } from '@docket/cont
 import type { Database, StaffUserRow } from '@docket/db';
 import { isRole } from '@docket/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { endGrantsOfStaff } from '../access/grant-ends';
 import type { ActionContext } from '../actions/context';
 import { hashPassword } from '../auth/passwords';
 import { deleteSessionsOf } from '../auth/sessions';
@@ -189,5 +190,6 @@ export async function setStaffDisabled(ctx: ActionContext, id: string, disabled:
     target: { type: 'staff_user', id },
     details: disabled ? { sessionsEnded } : {},
   });
+  if (disabled) await endGrantsOfStaff(ctx, id, { disabled: true });
   return getStaff(trx, id);
 }

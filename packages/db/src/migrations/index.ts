@@ -19,6 +19,7 @@ import * as m20261205T090000 from './20261205T090000_legal_role';
 import * as m20261205T110000 from './20261205T110000_legal_requests';
 import * as m20261205T130000 from './20261205T130000_tdb_submission';
 import * as m20261205T140000 from './20261205T140000_delivery_claim_order';
+import * as m20261205T140100 from './20261205T140100_grants_end_with_their_holder';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -40,4 +41,5 @@ export const migrations = {
   '20261205T110000_legal_requests': m20261205T110000,
   '20261205T130000_tdb_submission': m20261205T130000,
   '20261205T140000_delivery_claim_order': m20261205T140000,
+  '20261205T140100_grants_end_with_their_holder': m20261205T140100,
 };

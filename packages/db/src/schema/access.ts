@@ -16,7 +16,9 @@ export type GrantEndReason =
   | 'produced'
   | 'rejected'
   | 'no_data'
-  | 'closed';
+  | 'closed'
+  | 'role_removed'
+  | 'staff_disabled';
 
 type Json<T> = ColumnType<T, string, string>;
 
