@@ -4,6 +4,7 @@ export * from './audit';
 export * from './audit-log';
 export * from './auth';
 export * from './cases';
+export * from './error-codes';
 export * from './intake';
 export * from './problem';
 export * from './queues';
