@@ -7,7 +7,14 @@ function capture(level: string, pretty: boolean) {
   return { logger, lines };
 }
 
-const intakeBatch = { requestId: 'r1', method: 'POST', route: '/api/intake/reports', status: 202, ms: 41.2, actorId: null };
+const intakeBatch = {
+  requestId: 'r1',
+  method: 'POST',
+  route: '/api/intake/reports',
+  status: 202,
+  ms: 41.2,
+  actorId: null,
+};
 
 describe('logs at a terminal', () => {
   it('leaves out routine successful requests, one per intake batch, unless asked for at debug', () => {
