@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppealDecision } from './appeals';
-import { AgeBand, Category, REPORT_SOURCES } from './intake';
+import { AgeBand, Category } from './intake';
 import { DsaCategory, isRestricting, StatementBody, StatementOfReasons } from './statement-of-reasons';
+import { REPORT_SOURCES } from './vocabulary';
 
 export const DECISION_ACTIONS = [
   'no_violation',
@@ -155,6 +156,9 @@ export const CaseDetail = z
     blurEvidence: z.boolean().meta({
       description:
         "Whether the console should blur evidence until revealed (urgent category and the viewer's preference).",
+    }),
+    readOnly: z.boolean().meta({
+      description: 'The viewer does not hold the case: a decided case opened to read. Nothing can be done to it here.',
     }),
   })
   .meta({ id: 'CaseDetail' });

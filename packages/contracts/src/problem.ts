@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES } from './error-codes';
+import { ERROR_CODES } from './vocabulary';
 
 export const Problem = z
   .object({

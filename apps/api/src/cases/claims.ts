@@ -124,6 +124,21 @@ export async function lockHeldCase(trx: Transaction<Database>, caseId: string, s
   return row;
 }
 
+/**
+ * The case as one viewer may look at it: one they hold and may still work, or one that is
+ * decided (read-only to anyone who may read cases). Locked, like lockHeldCase.
+ */
+export async function lockViewableCase(trx: Transaction<Database>, caseId: string, staffId: string) {
+  const row = await trx
+    .selectFrom('case as c')
+    .select(['c.id', 'c.status'])
+    .where('c.id', '=', caseId)
+    .forShare()
+    .executeTakeFirst();
+  if (row?.status === 'decided') return row;
+  return lockHeldCase(trx, caseId, staffId);
+}
+
 export async function renewLease(ctx: ActionContext, caseId: string, staffId: string) {
   const { trx } = ctx;
   await lockHeldCase(trx, caseId, staffId);

@@ -4,6 +4,7 @@ import { accessRoutes } from '../features/access/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { caseRoutes } from '../features/cases/routes';
+import { findingRoutes } from '../features/finding/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
@@ -47,6 +48,7 @@ export function createRouter(queryClient: QueryClient) {
               lazy: { Component: async () => (await import('./NoSections')).NoSections },
             },
             ...queuesRoutes(queryClient),
+            ...findingRoutes(queryClient),
             ...caseRoutes(queryClient),
             ...supervisionRoutes(queryClient),
             ...accessRoutes(queryClient),
