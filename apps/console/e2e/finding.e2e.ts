@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@docket/contracts';
 import { demoApi } from './support/api';
-import { expect, pageHeading, signIn, test } from './support/test';
+import { CASE_URL, caseIdOf, expect, mainNav, pageHeading, signIn, test, waitForClaimableCases } from './support/test';
 
 const ref = (caseId: string) => `#${caseId.slice(0, 8)}`;
 const POLICY_FOR: Record<string, string> = { spam: 'SP-1', scam_fraud: 'SC-1' };
@@ -50,4 +50,28 @@ test('a supervisor finds a case by the reported account’s handle and reads it 
   await expect(
     page.getByRole('table', { name: 'Decisions' }).getByRole('link', { name: `Case ${ref(caseId)}` }),
   ).toBeVisible();
+});
+
+test('while a reviewer holds a case, every other page offers to resume or release it', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signIn(page, 'reviewer');
+  await expect(pageHeading(page, 'Queues')).toBeVisible();
+  await waitForClaimableCases(page, 'scams_spam', 1);
+  await page.getByRole('button', { name: 'Start reviewing Scams & spam' }).click();
+  await expect(page).toHaveURL(CASE_URL);
+  const caseId = caseIdOf(page);
+  const banner = page.getByRole('region', { name: 'Case you hold' });
+  // Not on the case itself.
+  await expect(banner).toHaveCount(0);
+
+  await mainNav(page).getByRole('link', { name: 'Queues' }).click();
+  await expect(pageHeading(page, 'Queues')).toBeVisible();
+  await expect(banner).toContainText(`You hold case ${ref(caseId)}`);
+  await banner.getByRole('link', { name: `Resume case ${ref(caseId)}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}$`));
+  await expect(banner).toHaveCount(0);
+
+  await mainNav(page).getByRole('link', { name: 'Queues' }).click();
+  await banner.getByRole('button', { name: `Release case ${ref(caseId)}` }).click();
+  await expect(banner).toHaveCount(0);
 });

@@ -246,6 +246,12 @@ export const Policy = z
       .string()
       .nullable()
       .meta({ description: 'The terms clause it enforces, cited by statements of reasons.' }),
+    categories: z
+      .array(Category)
+      .meta({ description: 'The case categories it may be cited for; empty: every category.' }),
+    violation: z
+      .boolean()
+      .meta({ description: 'False for the policy a `no_violation` decision cites, and only that.' }),
   })
   .meta({ id: 'Policy' });
 export type Policy = z.infer<typeof Policy>;

@@ -111,7 +111,16 @@ export async function claimNext(
 export async function lockHeldCase(trx: Transaction<Database>, caseId: string, staffId: string) {
   const row = await trx
     .selectFrom('case as c')
-    .select(['c.id', 'c.status', 'c.kind', 'c.queue_id', 'c.conversation_id', 'c.urgent', heldBy(staffId).as('held')])
+    .select([
+      'c.id',
+      'c.status',
+      'c.kind',
+      'c.queue_id',
+      'c.conversation_id',
+      'c.urgent',
+      'c.category',
+      heldBy(staffId).as('held'),
+    ])
     .where('c.id', '=', caseId)
     .forUpdate()
     .executeTakeFirst();

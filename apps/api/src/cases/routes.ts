@@ -19,7 +19,7 @@ import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { openCase } from './case-detail';
-import { assignableStaff, assignCase, lockViewableCase, releaseCase, renewLease } from './claims';
+import { assignableStaff, assignCase, heldBy, lockViewableCase, releaseCase, renewLease } from './claims';
 import { TAKES_EFFECT } from './decision-effect';
 import { decideCase, pendingConfirmations, settleDecision } from './decisions';
 import { findCases } from './find';
@@ -45,6 +45,28 @@ export const caseRoutes = featureRouter()
       responses: { 200: jsonResponse(CaseList, 'A page of cases.') },
     }),
     async (c) => c.json(await listCases(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    // Before /{id}, like /find.
+    defineRoute({
+      method: 'get',
+      path: '/held-by-me',
+      permission: 'claim:case',
+      audit: 'none',
+      tags: ['cases'],
+      summary: 'The open cases you hold right now (for the console’s resume-or-release banner)',
+      responses: { 200: jsonResponse(CaseList, 'Your held cases, longest held first.') },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const rows = await selectCases(c.var.deps.db)
+        .where(heldBy(session.user.id))
+        .where('c.status', '=', 'open')
+        .orderBy('c.claimed_at')
+        .limit(20)
+        .execute();
+      return c.json({ items: rows.map(toCaseSummary), nextCursor: null }, 200);
+    },
   )
   .openapi(
     // Before /{id}, which would take `find` for a case id.

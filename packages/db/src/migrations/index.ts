@@ -17,6 +17,7 @@ import * as m20261204T170000 from './20261204T170000_access_notices';
 import * as m20261204T180000 from './20261204T180000_appeals';
 import * as m20261205T090000 from './20261205T090000_legal_role';
 import * as m20261205T150000 from './20261205T150000_case_finding';
+import * as m20261205T150100 from './20261205T150100_policy_fit';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -36,4 +37,5 @@ export const migrations = {
   '20261204T180000_appeals': m20261204T180000,
   '20261205T090000_legal_role': m20261205T090000,
   '20261205T150000_case_finding': m20261205T150000,
+  '20261205T150100_policy_fit': m20261205T150100,
 };
