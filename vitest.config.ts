@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['apps/*/src/**/*.test.{ts,tsx}', 'packages/*/src/**/*.test.ts'],
+    include: ['apps/*/src/**/*.test.{ts,tsx}', 'apps/console/build/*.test.ts', 'packages/*/src/**/*.test.ts'],
     globalSetup: ['packages/db/src/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AccessEventHub } from './access/live';
 import { accessRoutes, caseAccessRoutes } from './access/routes';
+import { accountRoutes } from './accounts/routes';
 import { appealIntakeRoutes, caseAppealRoutes } from './appeals/routes';
 import { auditExportRoutes } from './audit/export-routes';
 import { auditRoutes } from './audit/routes';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/cases', caseAppealRoutes);
   app.route('/api/access', accessRoutes);
   app.route('/api/decisions', decisionRoutes);
+  app.route('/api/accounts', accountRoutes);
   app.route('/api/audit', auditSearchRoutes);
   app.route('/api/policies', policyRoutes);
   app.route('/api/me', meRoutes);

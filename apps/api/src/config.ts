@@ -47,6 +47,8 @@ const Env = z
       .max(24 * 60)
       .default(15),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Unset: short readable lines in an interactive terminal, JSON everywhere else.
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     CONSOLE_DIST: z.string().optional(),
     DOCKET_KEYRING_FILE: z.string().optional(),
     DOCKET_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
@@ -134,6 +136,7 @@ export type Config = {
   /** How long one-time enrolment and password-reset links stay usable. */
   staffLinks: { enrolHours: number; resetMinutes: number };
   logLevel: string;
+  logFormat: 'json' | 'pretty' | undefined;
   consoleDist: string | undefined;
   keyringFile: string | undefined;
   auditSigningKeyFile: string | undefined;
@@ -192,6 +195,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxFailuresPerIp: env.SIGN_IN_MAX_FAILURES * 6,
     },
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     consoleDist: env.CONSOLE_DIST,
     keyringFile: env.DOCKET_KEYRING_FILE,
     auditSigningKeyFile: env.DOCKET_AUDIT_SIGNING_KEY_FILE,

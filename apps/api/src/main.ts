@@ -22,7 +22,11 @@ import { createBackgroundWork } from './jobs/background';
 import type { Operations } from './ops/health';
 
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+// A person at a terminal gets short readable lines; a log collector (no TTY) gets JSON.
+const interactive = process.stdout.isTTY === true;
+const logger = createLogger(config.logLevel, {
+  pretty: (config.logFormat ?? (interactive ? 'pretty' : 'json')) === 'pretty',
+});
 const embedded = !config.databaseUrl;
 const demo = embedded || config.demo || process.argv.includes('--demo');
 
@@ -177,17 +181,27 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (seedReports) void seedDemoData(`http://127.0.0.1:${info.port}`);
 });
 
-/** Pushes the demo platform's reports in small batches so the console stays responsive meanwhile. */
+/**
+ * Pushes the demo platform's reports in small batches so the console stays responsive meanwhile.
+ * At a terminal one line counts them in place; elsewhere only the outcome is printed.
+ */
 async function seedDemoData(baseUrl: string) {
+  const progress = (line: string) => interactive && process.stdout.write(`\r\x1b[2K  ${line}`);
   try {
     const result = await seedDemoPlatform({
       baseUrl,
       credentials: await demoPlatformCredentials(connection.db, keyring),
       reports: config.demoReports,
       batchSize: connection.kind === 'pglite' ? 100 : 500,
+      onProgress: ({ sent }) =>
+        progress(`Demo data: ${sent.toLocaleString('en')} of ${config.demoReports.toLocaleString('en')} reports in…`),
     });
-    process.stdout.write(`  Demo data: ${result.created} reports with ${result.messages} messages are in.\n`);
+    progress('');
+    process.stdout.write(
+      `${interactive ? '\r' : ''}  Demo data: ${result.created} reports with ${result.messages} messages are in.\n`,
+    );
   } catch (error) {
+    progress('');
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo data could not be seeded');
   }
 }

@@ -18,7 +18,9 @@ async function grantedReadAndDecision(baseURL: string) {
   };
   const queue = queues.items.find((q) => q.requiredRole === 'reviewer' && q.openCases > q.inReview);
   if (!queue) throw new Error('no queue with a claimable case');
-  const { case: claimed } = (await reviewer.post(`/api/queues/${queue.id}/claim-next`)) as { case: { id: string } };
+  const { case: claimed } = (await reviewer.post(`/api/queues/${queue.id}/claim-next`)) as {
+    case: { id: string; category: string };
+  };
   const caseId = claimed.id;
   await reviewer.get(`/api/cases/${caseId}`);
   const filed = (await reviewer.post(`/api/cases/${caseId}/access-requests`, {
@@ -30,8 +32,13 @@ async function grantedReadAndDecision(baseURL: string) {
   const supervisor = await demoApi(baseURL, 'supervisor');
   await supervisor.post(`/api/access/requests/${filed.id}/approve`, {});
   const read = (await reviewer.get(`/api/cases/${caseId}/conversation`)) as { messages: { id: string }[] };
-  const policies = (await reviewer.get('/api/policies')) as { items: { code: string; active: boolean }[] };
-  const policy = policies.items.find((p) => p.active);
+  const policies = (await reviewer.get('/api/policies')) as {
+    items: { code: string; active: boolean; violation: boolean; categories: string[] }[];
+  };
+  // A warning cites a policy that names a violation and covers the case's category.
+  const policy = policies.items.find(
+    (p) => p.active && p.violation && (p.categories.length === 0 || p.categories.includes(claimed.category)),
+  );
   await reviewer.post(`/api/cases/${caseId}/decisions`, {
     action: 'warn',
     policyCode: policy?.code,
@@ -60,7 +67,7 @@ test('an auditor traces a grant, exports the period and verifies it in the brows
 
   // Access review → the grant → its trace, request to decision, with message ids and no content.
   await page.getByRole('link', { name: 'Access review' }).click();
-  await page.getByRole('link', { name: `Trace the grant to ${scene.username}` }).click();
+  await page.getByRole('link', { name: new RegExp(`trace the grant to ${scene.username}$`) }).click();
   const trail = page.getByRole('list', { name: "The grant's trail" });
   // Deciding ends the grant: the trail closes with access.ended (ADR 018).
   await expect(trail.getByRole('listitem')).toHaveCount(5);

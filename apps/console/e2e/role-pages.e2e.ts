@@ -90,7 +90,7 @@ async function openAndReleaseACase(page: Page) {
   await page.getByRole('button', { name: 'Start reviewing Other' }).click();
   await expect(page).toHaveURL(CASE_URL);
   await expect(page.getByRole('region', { name: 'Wider conversation' })).toBeVisible();
-  await page.getByRole('button', { name: 'Release' }).click();
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(pageHeading(page, 'Queues')).toBeVisible();
 }
 

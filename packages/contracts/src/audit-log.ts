@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'access.notice',
   'access.requested',
   'access.revoked',
+  'account.viewed',
   'appeal.decided',
   'appeal.received',
   'audit.checkpoint_sent',

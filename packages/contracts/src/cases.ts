@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppealDecision } from './appeals';
-import { AgeBand, Category, REPORT_SOURCES } from './intake';
+import { AgeBand, Category } from './intake';
 import { DsaCategory, isRestricting, StatementBody, StatementOfReasons } from './statement-of-reasons';
+import { REPORT_SOURCES } from './vocabulary';
 
 export const DECISION_ACTIONS = [
   'no_violation',
@@ -156,6 +157,9 @@ export const CaseDetail = z
       description:
         "Whether the console should blur evidence until revealed (urgent category and the viewer's preference).",
     }),
+    readOnly: z.boolean().meta({
+      description: 'The viewer does not hold the case: a decided case opened to read. Nothing can be done to it here.',
+    }),
   })
   .meta({ id: 'CaseDetail' });
 export type CaseDetail = z.infer<typeof CaseDetail>;
@@ -242,6 +246,12 @@ export const Policy = z
       .string()
       .nullable()
       .meta({ description: 'The terms clause it enforces, cited by statements of reasons.' }),
+    categories: z
+      .array(Category)
+      .meta({ description: 'The case categories it may be cited for; empty: every category.' }),
+    violation: z
+      .boolean()
+      .meta({ description: 'False for the policy a `no_violation` decision cites, and only that.' }),
   })
   .meta({ id: 'Policy' });
 export type Policy = z.infer<typeof Policy>;

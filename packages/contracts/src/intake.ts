@@ -1,18 +1,6 @@
 import { z } from 'zod';
+import { CATEGORIES, REPORT_SOURCES } from './vocabulary';
 
-/** Report categories Docket supports (DESIGN §3). The first five are urgent. */
-export const CATEGORIES = [
-  'child_safety',
-  'grooming',
-  'sextortion',
-  'violent_threat',
-  'self_harm',
-  'harassment',
-  'hate',
-  'scam_fraud',
-  'spam',
-  'other',
-] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
@@ -26,8 +14,6 @@ export const URGENT_CATEGORIES: readonly Category[] = [
 
 export const AGE_BANDS = ['minor', 'adult', 'unknown'] as const;
 export const AgeBand = z.enum(AGE_BANDS);
-
-export const REPORT_SOURCES = ['user_report', 'legal_request', 'automated'] as const;
 
 /** Limits on what one intake request may carry; each is enforced by the schema below. */
 export const INTAKE_LIMITS = {

@@ -20,7 +20,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export const PERMISSIONS = {
   'read:queue': 'See queues and their counts (open cases, oldest, SLA breaches).',
   'claim:case': 'Claim the next case in a queue, release or skip it, and renew its lease.',
-  'read:case': 'Open a case held by you: reports, reported evidence, account facts, conversation metadata.',
+  'read:case':
+    'Open a case held by you, or any decided case read-only: reports, reported evidence, account facts, conversation metadata. Find cases and look up an account’s history (metadata).',
   'decide:case': 'Record a decision on a case you hold.',
   'request:access': 'File, and cancel, your own time-limited access requests to a conversation.',
   'read:conversation':

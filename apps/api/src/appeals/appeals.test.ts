@@ -40,7 +40,7 @@ async function decidedCase(action: 'remove_messages' | 'no_violation' = 'remove_
   expect(claimed.case?.id).toBe(caseId);
   const decided = await t.request('POST', `/api/cases/${caseId}/decisions`, {
     session: decider.session,
-    body: aDecision(action, 'HR-1', 'Clear harassment after being asked to stop.'),
+    body: aDecision(action, action === 'no_violation' ? 'NV-1' : 'HR-1', 'Clear harassment after being asked to stop.'),
   });
   expect(decided.status).toBe(201);
   const decision = await decided.json();

@@ -179,6 +179,10 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const { session, caseId } = await reviewerHolding();
     return t.request('GET', `/api/cases/${caseId}`, { session });
   },
+  'GET /api/accounts/:id': async () => {
+    const { session } = await reviewerHolding();
+    return t.request('GET', '/api/accounts/acct-reported', { session });
+  },
   'POST /api/cases/:id/lease': async () => {
     const { session, caseId } = await reviewerHolding();
     return t.request('POST', `/api/cases/${caseId}/lease`, { session });

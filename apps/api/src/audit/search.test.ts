@@ -56,7 +56,8 @@ describe('searching the audit log', () => {
     const several = await (await search(`grantId=${grantId}&action=access.approved,decision.recorded`)).json();
     expect(several.items.map((e: { action: string }) => e.action)).toEqual(['decision.recorded', 'access.approved']);
 
-    await t.request('GET', `/api/cases/${caseId}`, { session: (await t.signedIn(['reviewer'])).session });
+    // Decided, the case is open to read; releasing it is refused.
+    await t.request('POST', `/api/cases/${caseId}/release`, { session: (await t.signedIn(['reviewer'])).session });
     const denied = await (await search(`caseId=${caseId}&outcome=denied`)).json();
     expect(denied.items.map((e: { action: string }) => e.action)).toEqual(['request.refused']);
   });

@@ -1,5 +1,5 @@
 /**
- * What the holder of a case sees: the reports with their reporters' texts, the reported
+ * What the holder of a case (or anyone who may read cases, once it is decided) sees: the reports with their reporters' texts, the reported
  * messages (the evidence) — never the rest of the conversation — account facts, conversation
  * metadata, decisions and the timeline. Opening it is an audit event naming what was returned.
  */
@@ -27,7 +27,8 @@ export async function openCase(
   const { trx } = ctx;
   const row = await selectCases(trx).select(heldBy(viewerId).as('held')).where('c.id', '=', caseId).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No case with that id.');
-  if (!row.held)
+  // A decided case is the record: anyone who may read cases opens it, read-only, audited alike.
+  if (!row.held && row.status !== 'decided')
     throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
   const conversationId = row.conversation_id;
 
@@ -112,6 +113,7 @@ export async function openCase(
     appeal,
     timeline,
     blurEvidence: row.urgent && viewer.blur_urgent_evidence,
+    readOnly: !row.held,
   };
 }
 

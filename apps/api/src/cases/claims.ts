@@ -111,7 +111,16 @@ export async function claimNext(
 export async function lockHeldCase(trx: Transaction<Database>, caseId: string, staffId: string) {
   const row = await trx
     .selectFrom('case as c')
-    .select(['c.id', 'c.status', 'c.kind', 'c.queue_id', 'c.conversation_id', 'c.urgent', heldBy(staffId).as('held')])
+    .select([
+      'c.id',
+      'c.status',
+      'c.kind',
+      'c.queue_id',
+      'c.conversation_id',
+      'c.urgent',
+      'c.category',
+      heldBy(staffId).as('held'),
+    ])
     .where('c.id', '=', caseId)
     .forUpdate()
     .executeTakeFirst();
@@ -122,6 +131,21 @@ export async function lockHeldCase(trx: Transaction<Database>, caseId: string, s
   if (!row.held)
     throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
   return row;
+}
+
+/**
+ * The case as one viewer may look at it: one they hold and may still work, or one that is
+ * decided (read-only to anyone who may read cases). Locked, like lockHeldCase.
+ */
+export async function lockViewableCase(trx: Transaction<Database>, caseId: string, staffId: string) {
+  const row = await trx
+    .selectFrom('case as c')
+    .select(['c.id', 'c.status'])
+    .where('c.id', '=', caseId)
+    .forShare()
+    .executeTakeFirst();
+  if (row?.status === 'decided') return row;
+  return lockHeldCase(trx, caseId, staffId);
 }
 
 export async function renewLease(ctx: ActionContext, caseId: string, staffId: string) {

@@ -130,12 +130,38 @@ export async function decideCase(
   if (held.kind === 'appeal') throw new AppError('conflict', 'An appeal case is decided with an appeal outcome.');
   const policy = await trx
     .selectFrom('policy')
-    .select(['code', 'active', 'dsa_category', 'terms_url'])
+    .select([
+      'code',
+      'active',
+      'dsa_category',
+      'terms_url',
+      'violation',
+      sql<boolean>`categories = '{}' or ${held.category} = any(categories)`.as('fits_category'),
+    ])
     .where('code', '=', body.policyCode)
     .executeTakeFirst();
   if (!policy?.active) {
     throw new AppError('invalid', `No active policy "${body.policyCode}".`, {
       errors: [{ field: 'policyCode', message: 'not an active policy' }],
+    });
+  }
+  // The policy must say what the decision says: a violation of its kind, or none at all.
+  if (policy.violation !== (body.action !== 'no_violation')) {
+    throw new AppError(
+      'invalid',
+      body.action === 'no_violation'
+        ? `"No violation" cannot cite ${body.policyCode}, a policy that names a violation.`
+        : `${body.policyCode} finds no violation; a ${body.action.replaceAll('_', ' ')} must cite the policy broken.`,
+      {
+        errors: [
+          { field: 'policyCode', message: body.action === 'no_violation' ? 'names a violation' : 'names no violation' },
+        ],
+      },
+    );
+  }
+  if (!policy.fits_category) {
+    throw new AppError('invalid', `${body.policyCode} does not cover ${held.category.replaceAll('_', ' ')} cases.`, {
+      errors: [{ field: 'policyCode', message: 'does not fit the case category' }],
     });
   }
   // The user is owed reasons for any restriction (DSA Art. 17), whatever client sent the decision.

@@ -287,3 +287,33 @@ it('pages decisions awaiting confirmation with a cursor, oldest first', async ()
     (await t.request('GET', '/api/decisions/pending?cursor=not-a-cursor', { session: supervisor.session })).status,
   ).toBe(400);
 });
+
+describe('the policy a decision cites', () => {
+  it('must say what the decision says, and fit the case’s category; a mismatch is a 400 naming policyCode', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(reviewer.session, aReport({ category: 'scam_fraud' }));
+    const refusals = [
+      { action: 'no_violation', policyCode: 'SC-1', message: 'names a violation' },
+      { action: 'warn', policyCode: 'NV-1', message: 'names no violation' },
+      { action: 'warn', policyCode: 'CS-1', message: 'does not fit the case category' },
+    ] as const;
+    for (const { action, policyCode, message } of refusals) {
+      const response = await decide(reviewer.session, caseId, action, policyCode);
+      expect(response.status, `${action} under ${policyCode}`).toBe(400);
+      expect((await response.json()).errors, `${action} under ${policyCode}`).toEqual([
+        expect.objectContaining({ field: 'policyCode', message }),
+      ]);
+    }
+    expect(await t.db.selectFrom('decision').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+    expect((await decide(reviewer.session, caseId, 'no_violation', 'NV-1')).status).toBe(201);
+  });
+
+  it('lists which categories each policy fits, for the console to offer only those', async () => {
+    const reviewer = await t.signedIn(['reviewer']);
+    const { items } = await (await t.request('GET', '/api/policies', { session: reviewer.session })).json();
+    expect(items).toContainEqual(expect.objectContaining({ code: 'NV-1', violation: false, categories: [] }));
+    expect(items).toContainEqual(
+      expect.objectContaining({ code: 'SC-1', violation: true, categories: expect.arrayContaining(['scam_fraud']) }),
+    );
+  });
+});

@@ -1,6 +1,8 @@
 import {
   AssigneeList,
   CaseDetail,
+  CaseFindQuery,
+  CaseFindResult,
   CaseList,
   CaseListQuery,
   CaseSummary,
@@ -17,9 +19,10 @@ import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { openCase } from './case-detail';
-import { assignableStaff, assignCase, lockHeldCase, releaseCase, renewLease } from './claims';
+import { assignableStaff, assignCase, heldBy, lockViewableCase, releaseCase, renewLease } from './claims';
 import { TAKES_EFFECT } from './decision-effect';
 import { decideCase, pendingConfirmations, settleDecision } from './decisions';
+import { findCases } from './find';
 import { listCases } from './list';
 import { selectCases, toCaseSummary } from './summary';
 
@@ -44,13 +47,51 @@ export const caseRoutes = featureRouter()
     async (c) => c.json(await listCases(c.var.deps.db, c.req.valid('query')), 200),
   )
   .openapi(
+    // Before /{id}, like /find.
+    defineRoute({
+      method: 'get',
+      path: '/held-by-me',
+      permission: 'claim:case',
+      audit: 'none',
+      tags: ['cases'],
+      summary: 'The open cases you hold right now (for the console’s resume-or-release banner)',
+      responses: { 200: jsonResponse(CaseList, 'Your held cases, longest held first.') },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const rows = await selectCases(c.var.deps.db)
+        .where(heldBy(session.user.id))
+        .where('c.status', '=', 'open')
+        .orderBy('c.claimed_at')
+        .limit(20)
+        .execute();
+      return c.json({ items: rows.map(toCaseSummary), nextCursor: null }, 200);
+    },
+  )
+  .openapi(
+    // Before /{id}, which would take `find` for a case id.
+    defineRoute({
+      method: 'get',
+      path: '/find',
+      permission: 'read:case',
+      // Metadata only, like the queue list; opening a case found here is audited as case.opened.
+      audit: 'none',
+      tags: ['cases'],
+      summary: 'Find cases: filters, four orders, search by case, account, handle, report or conversation id',
+      request: { query: CaseFindQuery },
+      responses: { 200: jsonResponse(CaseFindResult, 'A page of cases, and any accounts the search names.') },
+    }),
+    async (c) => c.json(await findCases(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
     defineRoute({
       method: 'get',
       path: '/{id}',
       permission: 'read:case',
       audit: 'case.opened',
       tags: ['cases'],
-      summary: 'Open a case you hold: reports, evidence, account facts, metadata (audited as case.opened)',
+      summary:
+        'Open a case you hold, or any decided case read-only: reports, evidence, account facts, metadata (audited as case.opened)',
       request: { params: CaseParams },
       responses: { 200: jsonResponse(CaseDetail, 'The case.'), ...notHeld },
     }),
@@ -112,7 +153,7 @@ export const caseRoutes = featureRouter()
       const session = signedIn(c);
       const id = c.req.valid('param').id;
       await runAction(c, async (ctx) => {
-        await lockHeldCase(ctx.trx, id, session.user.id);
+        await lockViewableCase(ctx.trx, id, session.user.id);
         await ctx.emit({ action: 'evidence.revealed', target: { type: 'case', id }, caseId: id });
       });
       return c.body(null, 204);

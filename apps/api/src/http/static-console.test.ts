@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { type App, createApp } from '../app';
 import { useTestApp } from '../testing/harness';
@@ -13,6 +14,9 @@ beforeAll(() => {
   mkdirSync(path.join(dist, 'assets'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Docket v1</title>');
   writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(path.join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+  writeFileSync(path.join(dist, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
+  writeFileSync(path.join(dist, 'assets', 'index-abc123.js.map'), '{"sources":["secret.ts"]}');
   writeFileSync(path.join(dist, 'favicon.svg'), '<svg/>');
   app = createApp(t.deps, { consoleDist: dist });
 });
@@ -34,6 +38,33 @@ it('serves hashed assets as immutable, with a strict CSP on the page', async () 
   expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   expect(page.headers.get('cache-control')).toBe('no-cache');
   expect((await app.request('/favicon.svg')).status).toBe(200);
+});
+
+it('sends the precompressed copy the browser accepts, and says the answer varies by it', async () => {
+  const cases = [
+    { accept: 'gzip, deflate, br, zstd', encoding: 'br' },
+    { accept: 'gzip, deflate', encoding: 'gzip' },
+    { accept: '', encoding: null },
+  ];
+  for (const { accept, encoding } of cases) {
+    const response = await app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': accept } });
+    expect(response.status, accept).toBe(200);
+    expect(response.headers.get('content-encoding'), accept).toBe(encoding);
+    expect(response.headers.get('content-type'), accept).toMatch(/javascript/);
+    expect(response.headers.get('vary'), accept).toContain('Accept-Encoding');
+    expect(response.headers.get('cache-control'), accept).toContain('immutable');
+    const body = Buffer.from(await response.arrayBuffer());
+    const expected = { br: brotliCompressSync('console.log(1)'), gzip: gzipSync('console.log(1)') };
+    expect(body.equals(encoding ? expected[encoding as 'br' | 'gzip'] : Buffer.from('console.log(1)')), accept).toBe(
+      true,
+    );
+  }
+});
+
+it('never publishes a source map, even one left in the build', async () => {
+  const response = await app.request('/assets/index-abc123.js.map');
+  expect(response.status).toBe(404);
+  expect(await response.text()).not.toContain('secret.ts');
 });
 
 it('keeps API misses as API problems, not the console page', async () => {

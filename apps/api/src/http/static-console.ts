@@ -5,8 +5,9 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 
 /**
- * Serves the built console (one process, one port). Hashed assets are cached for a year;
- * any other non-API path gets index.html so client-side routes survive a reload.
+ * Serves the built console (one process, one port). Hashed assets are cached for a year and
+ * sent precompressed (brotli or gzip, by Accept-Encoding); index.html is revalidated on every
+ * load; any other non-API path gets index.html so client-side routes survive a reload.
  */
 export function mountConsole(app: Hono<AppEnv>, distDir: string): boolean {
   const indexFile = path.join(distDir, 'index.html');
@@ -20,14 +21,21 @@ export function mountConsole(app: Hono<AppEnv>, distDir: string): boolean {
     return cached.html;
   };
 
-  const assets = serveStatic({ root });
+  // The build writes .br and .gz beside each asset; the one the browser accepts is sent as is.
+  const assets = serveStatic({ root, precompressed: true });
   app.use('/assets/*', async (c, next) => {
+    // Source maps are not published, even if a build made some.
+    if (c.req.path.endsWith('.map')) return c.notFound();
     const found = await assets(c, next);
-    // Asset names carry their content hash, so a cached copy is never stale.
-    if (found?.status === 200) found.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    if (found?.status === 200) {
+      // Asset names carry their content hash, so a cached copy is never stale.
+      found.headers.set('cache-control', 'public, max-age=31536000, immutable');
+      // Set on every answer, compressed or not, so a shared cache keeps one copy per encoding.
+      if (!found.headers.get('vary')?.includes('Accept-Encoding')) found.headers.append('vary', 'Accept-Encoding');
+    }
     return found;
   });
-  const files = serveStatic({ root });
+  const files = serveStatic({ root, precompressed: true });
   // Folder paths (`/`, `/staff/`) are client routes, never the dist folder itself.
   app.use('*', (c, next) => (c.req.path.endsWith('/') ? next() : files(c, next)));
   app.get('*', (c) => {

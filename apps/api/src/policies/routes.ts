@@ -1,4 +1,4 @@
-import { type DsaCategory, Policy, PolicyBody, PolicyList } from '@docket/contracts';
+import { type Category, type DsaCategory, Policy, PolicyBody, PolicyList } from '@docket/contracts';
 import type { PolicyRow } from '@docket/db';
 import { can } from '@docket/permissions';
 import { z } from 'zod';
@@ -7,13 +7,24 @@ import { signedIn } from '../auth/middleware';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody } from '../http/route';
 
-const columns = ['code', 'title', 'description', 'active', 'dsa_category', 'terms_url'] as const;
+const columns = [
+  'code',
+  'title',
+  'description',
+  'active',
+  'dsa_category',
+  'terms_url',
+  'categories',
+  'violation',
+] as const;
 const toPolicy = (row: Pick<PolicyRow, (typeof columns)[number]>): Policy => ({
   code: row.code,
   title: row.title,
   description: row.description,
   active: row.active,
   dsaCategory: row.dsa_category as DsaCategory | null,
+  categories: row.categories as Category[],
+  violation: row.violation,
   termsUrl: row.terms_url,
 });
 

@@ -72,6 +72,9 @@ describe('a malicious reviewer', () => {
   it("reads nothing of someone else's case, even holding a live grant on a case of their own", async () => {
     const { caseId } = await underGrant();
     const other = await underGrant();
+    // Setting up the second closed every other open case as decided; this one is still being
+    // worked (a decided case is open to read for anyone who may read cases).
+    await t.db.updateTable('case').set({ status: 'open' }).where('id', '=', caseId).execute();
 
     await expectReadRefused(t, other.reviewer, caseId);
     const caseView = await t.request('GET', `/api/cases/${caseId}`, { session: other.reviewer.session });

@@ -52,7 +52,7 @@ export async function startStack(): Promise<Stack> {
   }
 }
 
-function buildConsole(): Promise<void> {
+export function buildConsole(): Promise<void> {
   const vite = path.join(consoleDir, 'node_modules/vite/bin/vite.js');
   return run(process.execPath, [vite, 'build', '--logLevel', 'warn'], consoleDir, 'vite build');
 }

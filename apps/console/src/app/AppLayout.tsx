@@ -7,6 +7,7 @@ import { hasPermission } from '../features/auth/permissions';
 import { sessionQuery } from '../features/auth/session-query';
 import { useSignOut } from '../features/auth/sign-out-mutation';
 import { useSessionWatch } from '../features/auth/use-session-watch';
+import { HeldCaseBanner } from '../features/cases/HeldCaseBanner';
 import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
@@ -70,6 +71,7 @@ export function AppLayout() {
       </header>
       {/* Live access events: request outcomes for reviewers; the inbox and break-glass notices for supervisors. */}
       {(hasPermission(session, 'request:access') || hasPermission(session, 'approve:access')) && <AccessLive />}
+      {hasPermission(session, 'claim:case') && <HeldCaseBanner />}
       <div className="app-progress" data-active={navigation.state !== 'idle' || undefined} aria-hidden="true" />
       <main id="main" tabIndex={-1} className="app-main">
         <Suspense fallback={<PageLoading />}>

@@ -3,8 +3,8 @@ import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import { accessRoutes } from '../features/access/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
-import { SignInPage } from '../features/auth/SignInPage';
 import { caseRoutes } from '../features/cases/routes';
+import { findingRoutes } from '../features/finding/routes';
 import { legalRoutes } from '../features/legal/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
@@ -12,8 +12,7 @@ import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { transparencyRoutes } from '../features/transparency/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
-import { AppLayout } from './AppLayout';
-import { homeLoader, NoSections } from './home';
+import { homeLoader } from './home';
 import { NotFound } from './NotFound';
 import { RouteError } from './RouteError';
 
@@ -21,10 +20,16 @@ import { RouteError } from './RouteError';
  * The route tree. Every signed-in page sits under AppLayout, whose loader requires a session;
  * each page's own loader also checks its permission before asking for any data (loaders of
  * one navigation run in parallel, so the layout's check alone would not stop the fetch).
+ * Every page is its own chunk (loaded while its loader fetches), so the first load before
+ * sign-in carries only the router, the data layer and the sign-in form.
  */
 export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
-    { path: '/sign-in', Component: SignInPage, ErrorBoundary: RouteError },
+    {
+      path: '/sign-in',
+      lazy: { Component: async () => (await import('../features/auth/SignInPage')).SignInPage },
+      ErrorBoundary: RouteError,
+    },
     { ...enrolRoute, ErrorBoundary: RouteError },
     {
       path: '/',
@@ -32,15 +37,20 @@ export function createRouter(queryClient: QueryClient) {
         await requireSession(queryClient, request);
         return null;
       },
-      Component: AppLayout,
+      lazy: { Component: async () => (await import('./AppLayout')).AppLayout },
       ErrorBoundary: RouteError,
       children: [
         {
           // Pathless, so a failing page keeps the header and navigation around its error.
           ErrorBoundary: RouteError,
           children: [
-            { index: true, loader: homeLoader(queryClient), Component: NoSections },
+            {
+              index: true,
+              loader: homeLoader(queryClient),
+              lazy: { Component: async () => (await import('./NoSections')).NoSections },
+            },
             ...queuesRoutes(queryClient),
+            ...findingRoutes(queryClient),
             ...caseRoutes(queryClient),
             ...supervisionRoutes(queryClient),
             ...accessRoutes(queryClient),

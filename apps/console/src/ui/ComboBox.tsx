@@ -34,7 +34,8 @@ export function ComboBox<T extends object>({
   ...props
 }: ComboBoxProps<T>) {
   return (
-    <AriaComboBox defaultFilter={wordPrefixFilter} {...props} className="field combobox">
+    // Opens on focus too, not only from its chevron or by typing: the list is the point of the field.
+    <AriaComboBox defaultFilter={wordPrefixFilter} menuTrigger="focus" {...props} className="field combobox">
       <Label className="field-label">{label}</Label>
       <div className="combobox-row">
         <Input ref={inputRef} className="field-input combobox-input" placeholder={placeholder} />

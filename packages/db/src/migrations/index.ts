@@ -20,6 +20,8 @@ import * as m20261205T110000 from './20261205T110000_legal_requests';
 import * as m20261205T130000 from './20261205T130000_tdb_submission';
 import * as m20261205T140000 from './20261205T140000_delivery_claim_order';
 import * as m20261205T140100 from './20261205T140100_grants_end_with_their_holder';
+import * as m20261205T150000 from './20261205T150000_case_finding';
+import * as m20261205T150100 from './20261205T150100_policy_fit';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -42,4 +44,6 @@ export const migrations = {
   '20261205T130000_tdb_submission': m20261205T130000,
   '20261205T140000_delivery_claim_order': m20261205T140000,
   '20261205T140100_grants_end_with_their_holder': m20261205T140100,
+  '20261205T150000_case_finding': m20261205T150000,
+  '20261205T150100_policy_fit': m20261205T150100,
 };

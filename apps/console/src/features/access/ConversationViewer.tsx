@@ -88,7 +88,9 @@ export function ConversationViewer({ caseId, grant, deadline, viewerName, handle
             <Spinner /> Reading the conversation…
           </p>
         ) : conversation.data ? (
-          <ol className="case-list conversation-list" aria-label="Conversation messages">
+          // It scrolls: focusable, so keyboard users can scroll it with the arrow keys (WCAG 2.1.1).
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus.
+          <ol className="case-list conversation-list" aria-label="Conversation messages" tabIndex={0}>
             {conversation.data.messages.map((message) => (
               <li key={message.id} className="conversation-message" data-reported={message.reported || undefined}>
                 <p className="case-item-meta">

@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { ensurePermittedData, requirePermission } from '../auth/require-session';
 import { queueSummaryQuery } from '../queues/queue-summary-query';
-import { AccessPage } from './AccessPage';
 import { activeGrantsQuery } from './active-grants-query';
 import { breakGlassQuery } from './break-glass-query';
 import { pendingRequestsQuery } from './pending-requests-query';
@@ -16,7 +15,7 @@ export function accessRoutes(queryClient: QueryClient): RouteObject[] {
         await requirePermission(queryClient, request, 'approve:access');
         return null;
       },
-      Component: AccessPage,
+      lazy: { Component: async () => (await import('./AccessPage')).AccessPage },
       children: [
         {
           index: true,

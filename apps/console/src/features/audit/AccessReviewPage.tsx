@@ -56,11 +56,9 @@ export function AccessReviewPage() {
             {(grant) => (
               <Row id={grant.grantId} className="row">
                 <Cell className="cell">
-                  <Link
-                    to={`/audit/grants/${grant.grantId}`}
-                    aria-label={`Trace the grant to ${grant.grantee.username}`}
-                  >
+                  <Link to={`/audit/grants/${grant.grantId}`}>
                     <Timestamp value={grant.startsAt} />
+                    <span className="visually-hidden">, trace the grant to {grant.grantee.username}</span>
                   </Link>
                 </Cell>
                 <Cell className="cell mono">{grant.grantee.username}</Cell>

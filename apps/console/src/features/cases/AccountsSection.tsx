@@ -1,6 +1,8 @@
 import type { CaseDetail } from '@docket/contracts';
+import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
 import { useNow } from '../../ui/use-now';
+import { accountPath } from '../finding/keys';
 import { formatAccountAge } from '../queues/durations';
 import { CaseSection } from './CaseSection';
 import { actionLabel } from './decision-actions';
@@ -34,7 +36,9 @@ export function AccountsSection({ detail }: { detail: CaseDetail }) {
           {detail.accounts.map((account) => (
             <tr key={account.id}>
               <th scope="row">
-                <span className="mono">{account.handle}</span>
+                <Link to={accountPath(account.id)} className="mono">
+                  {account.handle}
+                </Link>
                 {reported.has(account.id) && <span className="facts-role"> reported</span>}
                 {reporters.has(account.id) && <span className="facts-role"> reporter</span>}
               </th>

@@ -50,8 +50,10 @@ function CaseView({ caseId }: { caseId: string }) {
 
   const decide = useDecideCase();
   const refused = isApiError(decide.error) && decide.error.status === 409 ? decide.error : null;
+  // A decided case opened to read is nobody's to hold: nothing to renew, skip or release.
+  const readOnly = detail.readOnly;
   // Once decided (or refused), renewing could only fail.
-  const lease = useLeaseKeeper(caseId, !decide.isSuccess && !refused);
+  const lease = useLeaseKeeper(caseId, !readOnly && !decide.isSuccess && !refused);
   const reveal = useEvidenceReveal(caseId);
   const release = useReleaseCase();
   const next = useOpenNextCase();
@@ -63,7 +65,8 @@ function CaseView({ caseId }: { caseId: string }) {
   // A refused renewal or a refused decision both mean the case is no longer this person's to work.
   const lost = lease.lost ?? refused;
   // Skipping or releasing a case that is being decided (or already is) would only earn a 409.
-  const canLeave = !lost && !claim.isPending && !release.isPending && !decide.isPending && !decide.isSuccess;
+  const canLeave =
+    !readOnly && !lost && !claim.isPending && !release.isPending && !decide.isPending && !decide.isSuccess;
 
   function skip() {
     const skipped = `Skipped case ${caseRef(caseId)}; it is back in ${queueName}.`;
@@ -105,12 +108,16 @@ function CaseView({ caseId }: { caseId: string }) {
   return (
     <div className="page case-page">
       <CaseHeader summary={summary} queueName={queueName} isLost={lost !== null}>
-        <Button size="sm" onPress={skip} isPending={claim.isPending && !decide.isSuccess} isDisabled={!canLeave}>
-          Skip <Kbd decorative>s</Kbd>
-        </Button>
-        <Button size="sm" onPress={giveBack} isPending={release.isPending} isDisabled={!canLeave}>
-          Release
-        </Button>
+        {!readOnly && (
+          <>
+            <Button size="sm" onPress={skip} isPending={claim.isPending && !decide.isSuccess} isDisabled={!canLeave}>
+              Skip <Kbd decorative>s</Kbd>
+            </Button>
+            <Button size="sm" onPress={giveBack} isPending={release.isPending} isDisabled={!canLeave}>
+              Release
+            </Button>
+          </>
+        )}
         <Button size="sm" variant="quiet" onPress={toggleTimeline} aria-expanded={timelineOpen}>
           Timeline <Kbd decorative>t</Kbd>
         </Button>
@@ -118,6 +125,11 @@ function CaseView({ caseId }: { caseId: string }) {
       </CaseHeader>
 
       <StatusMessage message={notice} onDismiss={() => setNotice(null)} />
+      {readOnly && (
+        <Alert tone="info">
+          This case is decided: you are reading it, not working it. Opening it is recorded in the audit log.
+        </Alert>
+      )}
       {lost && <LeaseLost error={lost} />}
       {lease.failing && (
         <Alert tone="info">Could not renew your hold on this case. Docket tries again every minute.</Alert>

@@ -22,6 +22,7 @@ import { usePolicies } from '../policies/policy-list-query';
 import { caseRef } from './case-ref';
 import type { useDecideCase } from './decide-mutation';
 import { actionHint, actionLabel, needsConfirmation } from './decision-actions';
+import { policiesFitting } from './policy-fit';
 import { StatementFields } from './StatementFields';
 import { EMPTY_STATEMENT, statementBody } from './statement-draft';
 import type { useOpenNextCase } from './use-open-next-case';
@@ -78,12 +79,12 @@ export function DecisionPanel({
   next,
 }: DecisionPanelProps) {
   const { data: policies } = usePolicies();
-  const activePolicies = policies.items.filter((policy) => policy.active);
   const { openNext, claim } = next;
   const navigate = useNavigate();
 
   const [action, setAction] = useState<DecisionAction | null>(null);
   const [policyCode, setPolicyCode] = useState<string | null>(null);
+  const fitting = policiesFitting(policies.items, summary.category, action);
   const [rationale, setRationale] = useState('');
   const [statement, setStatement] = useState(EMPTY_STATEMENT);
   const formRef = useRef<HTMLFormElement>(null);
@@ -95,7 +96,7 @@ export function DecisionPanel({
   const error = isApiError(decide.error) ? decide.error : null;
   const { validationErrors, summary: errorSummary } = useFormError(error, FIELDS);
   const isLocked = isDisabled || decide.isPending || decide.isSuccess;
-  const selectedPolicy = activePolicies.find((policy) => policy.code === policyCode);
+  const selectedPolicy = fitting.find((policy) => policy.code === policyCode);
 
   const hotkeys: Hotkeys = {
     p: () => policyRef.current?.focus(),
@@ -130,10 +131,9 @@ export function DecisionPanel({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isLocked || !action || !policyCode) return;
-    const body = isRestricting(action)
-      ? { action, policyCode, rationale, statement: statementBody(statement, action) }
-      : { action, policyCode, rationale };
+    if (isLocked || !action || !selectedPolicy) return;
+    const chosen = { action, policyCode: selectedPolicy.code, rationale };
+    const body = isRestricting(action) ? { ...chosen, statement: statementBody(statement, action) } : chosen;
     decide.mutate({ caseId: summary.id, body }, { onSuccess: moveOn });
   }
 
@@ -181,10 +181,12 @@ export function DecisionPanel({
         </RadioGroup>
 
         <ComboBox
+          // The list follows the action (a violation, or none); a choice that no longer fits goes.
+          key={action === 'no_violation' ? 'none' : 'violation'}
           label="Policy"
           name="policyCode"
-          defaultItems={activePolicies}
-          value={policyCode}
+          defaultItems={fitting}
+          value={selectedPolicy ? policyCode : null}
           onChange={(key) => setPolicyCode(key === null ? null : String(key))}
           inputRef={policyRef}
           placeholder="Type a code or a word (p)"

@@ -1,5 +1,6 @@
 import type { QueueSummary } from '@docket/contracts';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -19,13 +20,15 @@ export interface QueueTableProps {
   onClaim?: (queue: QueueSummary) => void;
   /** The queue a claim is in flight for. */
   claimingId?: string | null;
+  /** Where a queue's case list is, for viewers who may list cases; absent: names are plain text. */
+  casesPath?: (queue: QueueSummary) => string;
 }
 
 /**
  * One row per queue, in display order. Ages are measured against `asOf`, the server's clock.
  * Rows carry their queue id so the page's j/k/c shortcuts can find the focused one.
  */
-export function QueueTable({ items, asOf, canClaim, onClaim, claimingId = null }: QueueTableProps) {
+export function QueueTable({ items, asOf, canClaim, onClaim, claimingId = null, casesPath }: QueueTableProps) {
   const claiming = canClaim && onClaim ? { canClaim, onClaim } : null;
   return (
     <Table aria-label="Queues" className="data-table queue-table">
@@ -57,7 +60,9 @@ export function QueueTable({ items, asOf, canClaim, onClaim, claimingId = null }
       >
         {(queue) => (
           <Row id={queue.id} className="row" data-queue-id={queue.id}>
-            <Cell className="cell queue-name">{queue.name}</Cell>
+            <Cell className="cell queue-name">
+              {casesPath ? <Link to={casesPath(queue)}>{queue.name}</Link> : queue.name}
+            </Cell>
             <Cell className="cell cell-muted queue-categories">{queue.categories.map(categoryLabel).join(', ')}</Cell>
             <Cell className={`cell cell-number${queue.openCases === 0 ? ' cell-muted' : ''}`}>
               {count.format(queue.openCases)}

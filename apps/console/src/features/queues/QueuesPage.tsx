@@ -1,5 +1,6 @@
 import type { QueueSummary } from '@docket/contracts';
 import { useRef } from 'react';
+import { Link } from 'react-router';
 import { isApiError, networkError } from '../../api/api-error';
 import { ErrorAlert } from '../../ui/Alert';
 import { PageHeader, Panel } from '../../ui/PageHeader';
@@ -10,6 +11,7 @@ import { hasPermission } from '../auth/permissions';
 import { useSession } from '../auth/session-query';
 import { ShortcutsDialog } from '../cases/ShortcutsDialog';
 import { useOpenNextCase } from '../cases/use-open-next-case';
+import { findPath } from '../finding/keys';
 import { roleLabel } from '../staff/roles';
 import { QueueTable } from './QueueTable';
 import { QUEUE_REFRESH_MS, useQueueSummaries } from './queue-summary-query';
@@ -46,6 +48,7 @@ export function QueuesPage() {
     : null;
 
   const mayClaim = hasPermission(session, 'claim:case');
+  const mayFindCases = hasPermission(session, 'read:case');
   const canClaim = (queue: QueueSummary) => session.user.roles.includes(queue.requiredRole);
 
   function startReviewing(queue: QueueSummary) {
@@ -90,6 +93,11 @@ export function QueuesPage() {
         actions={
           <>
             <LastUpdated asOf={asOf} isStale={refreshError !== null} />
+            {mayFindCases && (
+              <Link to="/cases" className="btn btn-secondary btn-sm">
+                Find cases
+              </Link>
+            )}
             {mayClaim && <ShortcutsDialog />}
           </>
         }
@@ -106,6 +114,7 @@ export function QueuesPage() {
         <div ref={tableRef}>
           <QueueTable
             items={items}
+            casesPath={mayFindCases ? (queue) => findPath({ queueId: queue.id, status: 'open' }) : undefined}
             asOf={asOf}
             canClaim={mayClaim ? canClaim : undefined}
             onClaim={startReviewing}

@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
 import { policyListQuery } from '../policies/policy-list-query';
-import { QueuesPage } from './QueuesPage';
 import { queueSettingsQuery } from './queue-settings-query';
 import { queueSummaryQuery } from './queue-summary-query';
 
@@ -15,7 +14,7 @@ export function queuesRoutes(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(queueSummaryQuery());
         return null;
       },
-      Component: QueuesPage,
+      lazy: { Component: async () => (await import('./QueuesPage')).QueuesPage },
     },
     {
       path: 'queue-settings',

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
-import { ServiceAccountsPage } from './ServiceAccountsPage';
 import { serviceAccountListQuery } from './service-account-list-query';
 
 export function serviceAccountRoutes(queryClient: QueryClient): RouteObject[] {
@@ -13,7 +12,7 @@ export function serviceAccountRoutes(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(serviceAccountListQuery());
         return null;
       },
-      Component: ServiceAccountsPage,
+      lazy: { Component: async () => (await import('./ServiceAccountsPage')).ServiceAccountsPage },
     },
   ];
 }

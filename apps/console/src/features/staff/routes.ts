@@ -1,9 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
-import { EnrolPage } from './EnrolPage';
 import { pendingRoleChangesQuery } from './role-changes-query';
-import { StaffPage } from './StaffPage';
 import { staffListQuery } from './staff-list-query';
 
 export function staffRoutes(queryClient: QueryClient): RouteObject[] {
@@ -18,10 +16,13 @@ export function staffRoutes(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureInfiniteQueryData(staffListQuery(q));
         return null;
       },
-      Component: StaffPage,
+      lazy: { Component: async () => (await import('./StaffPage')).StaffPage },
     },
   ];
 }
 
 /** Public: the page a one-time enrolment or reset link opens, outside the signed-in layout. */
-export const enrolRoute: RouteObject = { path: '/enrol', Component: EnrolPage };
+export const enrolRoute: RouteObject = {
+  path: '/enrol',
+  lazy: { Component: async () => (await import('./EnrolPage')).EnrolPage },
+};

@@ -4,7 +4,6 @@ import { ensurePermittedData, requirePermission } from '../auth/require-session'
 import { queueSummaryQuery } from '../queues/queue-summary-query';
 import { heldCasesQuery } from './held-cases-query';
 import { pendingConfirmationsQuery } from './pending-confirmations-query';
-import { SupervisionPage } from './SupervisionPage';
 
 export function supervisionRoutes(queryClient: QueryClient): RouteObject[] {
   const requireSupervisor = (request: Request) => requirePermission(queryClient, request, 'manage:case');
@@ -15,7 +14,7 @@ export function supervisionRoutes(queryClient: QueryClient): RouteObject[] {
         await requireSupervisor(request);
         return null;
       },
-      Component: SupervisionPage,
+      lazy: { Component: async () => (await import('./SupervisionPage')).SupervisionPage },
       children: [
         {
           index: true,

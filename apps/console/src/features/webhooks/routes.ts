@@ -1,10 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
-import { DeliveryLogPage } from './DeliveryLogPage';
 import { webhookDeliveriesQuery } from './deliveries-query';
 import { webhookEndpointListQuery } from './endpoint-list-query';
-import { WebhooksPage } from './WebhooksPage';
 
 export function webhookRoutes(queryClient: QueryClient): RouteObject[] {
   return [
@@ -15,7 +13,7 @@ export function webhookRoutes(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(webhookEndpointListQuery());
         return null;
       },
-      Component: WebhooksPage,
+      lazy: { Component: async () => (await import('./WebhooksPage')).WebhooksPage },
     },
     {
       path: 'webhooks/:endpointId',
@@ -27,7 +25,7 @@ export function webhookRoutes(queryClient: QueryClient): RouteObject[] {
         ]);
         return null;
       },
-      Component: DeliveryLogPage,
+      lazy: { Component: async () => (await import('./DeliveryLogPage')).DeliveryLogPage },
     },
   ];
 }
