@@ -52,29 +52,33 @@ describe('route × role matrix', () => {
     }
   });
 
-  it.each(ROLES.map((role) => [role]))('gives %s exactly what its permissions allow', async (role) => {
-    for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
-      // A fresh session per route: some routes (sign-out) end the session they are called with.
-      const { session } = await t.signedIn([role]);
-      const response = await t.request(route.method, route.path.replace(/:\w+/g, SAMPLE_ID), {
-        session,
-        body: bodyFor(route.method),
-      });
-      const label = `${role} ${route.method} ${route.path} (${route.permission})`;
-      if (route.permission === 'service') {
-        // Only a platform signature opens intake; a staff session, whatever its roles, does not.
-        expect(response.status, label).toBe(401);
-      } else if (allowed(route.permission as RoutePermission, [role])) {
-        // Past the permission gate a route may still refuse this object (no grant, not your case),
-        // but never as a permission or authentication failure.
-        expect(response.status, label).not.toBe(401);
-        if (response.status === 403) expect((await response.json()).code, label).not.toMatch(/^(forbidden|csrf)$/);
-      } else {
-        expect(response.status, label).toBe(403);
-        expect((await response.json()).code, label).toBe('forbidden');
+  it.each(ROLES.map((role) => [role]))(
+    'gives %s exactly what its permissions allow',
+    async (role) => {
+      for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
+        // A fresh session per route: some routes (sign-out) end the session they are called with.
+        const { session } = await t.signedIn([role]);
+        const response = await t.request(route.method, route.path.replace(/:\w+/g, SAMPLE_ID), {
+          session,
+          body: bodyFor(route.method),
+        });
+        const label = `${role} ${route.method} ${route.path} (${route.permission})`;
+        if (route.permission === 'service') {
+          // Only a platform signature opens intake; a staff session, whatever its roles, does not.
+          expect(response.status, label).toBe(401);
+        } else if (allowed(route.permission as RoutePermission, [role])) {
+          // Past the permission gate a route may still refuse this object (no grant, not your case),
+          // but never as a permission or authentication failure.
+          expect(response.status, label).not.toBe(401);
+          if (response.status === 403) expect((await response.json()).code, label).not.toMatch(/^(forbidden|csrf)$/);
+        } else {
+          expect(response.status, label).toBe(403);
+          expect((await response.json()).code, label).toBe('forbidden');
+        }
       }
-    }
-  });
+    },
+    120_000,
+  );
 
   it('records a refused permission as an audit event', async () => {
     const { session, id } = await t.signedIn(['reviewer']);

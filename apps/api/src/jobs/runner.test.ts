@@ -79,10 +79,12 @@ describe('job runner', () => {
       },
       { backoff: { baseMs: 50, capMs: 50 } },
     );
+    const beforeTick = Date.now();
     await jobs.tick();
     const waiting = await db.selectFrom('job').selectAll().where('key', '=', 'flaky:1').executeTakeFirstOrThrow();
     expect(waiting).toMatchObject({ attempts: 1, outcome: null, last_error: 'upstream unavailable' });
-    expect(waiting.run_at.getTime()).toBeGreaterThan(Date.now());
+    // Put off by at least the jittered backoff's floor (half of 50 ms), from when it failed.
+    expect(waiting.run_at.getTime()).toBeGreaterThanOrEqual(beforeTick + 25);
     await new Promise((resolve) => setTimeout(resolve, 80));
     await jobs.tick();
     const failed = await db.selectFrom('job').selectAll().where('key', '=', 'flaky:1').executeTakeFirstOrThrow();

@@ -38,7 +38,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('notice to the people an order concerned', () => {
   it('keeps a deferred notice out of the outbox until the order ends, then the job sends the one committed', async () => {
-    const until = new Date(Date.now() + 3_000);
+    const until = new Date(Date.now() + 10_000);
     const { recorder, people, id } = await producedWarrant(t, platform, {
       nonDisclosure: { statute: '18 U.S.C. § 2705(b)', until: until.toISOString() },
     });

@@ -1,8 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
-import { LegalDeskPage } from './LegalDeskPage';
-import { LegalRequestPage } from './LegalRequestPage';
 import { legalHistoryQuery, legalRequestQuery } from './legal-request-query';
 import { legalRequestsQuery } from './legal-requests-query';
 
@@ -15,7 +13,7 @@ export function legalRoutes(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(legalRequestsQuery());
         return null;
       },
-      Component: LegalDeskPage,
+      lazy: { Component: async () => (await import('./LegalDeskPage')).LegalDeskPage },
     },
     {
       path: 'legal/:requestId',
@@ -28,7 +26,7 @@ export function legalRoutes(queryClient: QueryClient): RouteObject[] {
         ]);
         return null;
       },
-      Component: LegalRequestPage,
+      lazy: { Component: async () => (await import('./LegalRequestPage')).LegalRequestPage },
     },
   ];
 }

@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { requirePermission } from '../auth/require-session';
 import { tdbSubmissionsQuery } from './submissions-query';
-import { TdbSubmissionsPage } from './TdbSubmissionsPage';
 
 export function transparencyRoutes(queryClient: QueryClient): RouteObject[] {
   return [
@@ -13,7 +12,7 @@ export function transparencyRoutes(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(tdbSubmissionsQuery());
         return null;
       },
-      Component: TdbSubmissionsPage,
+      lazy: { Component: async () => (await import('./TdbSubmissionsPage')).TdbSubmissionsPage },
     },
   ];
 }
