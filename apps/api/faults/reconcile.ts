@@ -3,7 +3,7 @@
  * actions are whole (a decision or an access request exists exactly when its event does), intake
  * retries created each report once, everything is sealed, an export verifies, no job is stuck.
  */
-import { type Trust, verifyBundle } from '@docket/audit-chain';
+import { type SignedCheckpoint, type Trust, verifyBundle } from '@docket/audit-chain';
 import { nodeCryptoProvider } from '@docket/audit-chain/node';
 import { blob } from '@docket/audit-chain/testing';
 import { sql } from 'kysely';
@@ -40,11 +40,16 @@ export async function waitForSealing(stack: Stack, timeoutMs = 30_000): Promise<
   }
 }
 
-export async function verifyExport(recorder: Recorder, auditor: Session) {
+/** Exports everything and verifies it offline, against checkpoints witnessed earlier if given. */
+export async function verifyExport(recorder: Recorder, auditor: Session, witnessed: readonly SignedCheckpoint[] = []) {
   const { exchange, bytes } = await exportAll(recorder, auditor);
   if (exchange.status !== 200 || !bytes) return { ok: false as const, reason: `export answered ${exchange.status}` };
   const keys = (await (await fetch(`${recorder.baseUrl}/api/audit/keys`)).json()) as Trust['keys'];
-  const result = await verifyBundle(blob(bytes), { crypto: nodeCryptoProvider(), trust: { keys } });
+  const result = await verifyBundle(blob(bytes), {
+    crypto: nodeCryptoProvider(),
+    trust: { keys },
+    ...(witnessed.length > 0 && { savedCheckpoints: witnessed }),
+  });
   return result.ok
     ? { ok: true as const, through: result.lastSeq, trust: result.trust }
     : { ok: false as const, reason: JSON.stringify(result) };

@@ -1,7 +1,9 @@
 /** The fault scenarios, each with a verdict and the figures behind it. */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseSignedCheckpoint } from '@docket/audit-chain';
 import { sql } from 'kysely';
 import { FileKeyring } from '../src/encryption/keyring';
 import { startApiProcess } from '../src/testing/api-process';
@@ -238,6 +240,14 @@ export async function backupRestore(stack: Stack, recorder: Recorder, actors: Ac
     const dump = path.join(backup, 'docket.dump');
     await stack.cluster.dump(stack.database, dump);
     backUpKeys(stack, backup);
+    // Life goes on after the backup, and the platform witnesses a later checkpoint.
+    const later = startTraffic(recorder, actors);
+    await sleep(1_500);
+    await later.stop();
+    await waitForSealing(stack);
+    const witnessed = parseSignedCheckpoint(
+      await (await fetch(`${stack.balancer.url}/api/transparency/checkpoint`)).json(),
+    );
     const restored = `${stack.database}_restored`;
     await stack.cluster.restore(dump, restored);
     const env = {
@@ -311,10 +321,17 @@ export async function backupRestore(stack: Stack, recorder: Recorder, actors: Ac
       const after = await verifyExport(onRestored, auditor);
       if (!after.ok) failures.push(`after new events the chain does not verify: ${after.reason}`);
       else if (before.ok && after.through <= before.through) failures.push('no new events were sealed after restore');
+      // The restored history verifies on its own, but not against what the platform witnessed
+      // after the backup was taken: the verifier names the rollback.
+      const againstWitness = await verifyExport(onRestored, auditor, [witnessed]);
+      if (againstWitness.ok)
+        failures.push(`the restore hid a rollback past the checkpoint witnessed at seq ${witnessed.seq}`);
       return verdict('backup and restore', failures, {
         restoredHead: before.ok ? before.through : null,
         headAfterNewEvents: after.ok ? after.through : null,
         contentRead: read,
+        witnessedAfterBackup: witnessed.seq,
+        rollbackFlagged: againstWitness.ok ? null : againstWitness.reason.slice(0, 300),
         refusalWithoutKeyring: refusal.split('\n').find((line) => line.includes('docket:')) ?? refusal.slice(0, 200),
       });
     } finally {
