@@ -38,7 +38,7 @@ const RATIONALE = 'Internal note: the account matches an earlier scam ring.';
 /** A restricting decision recorded through the API, with its statement. */
 async function decided(action: 'remove_messages' | 'restrict_account' | 'suspend_account', statement: StatementBody) {
   const { session } = await t.signedIn(['reviewer']);
-  const caseId = await holdNewCase(t, platform, session, aReport());
+  const caseId = await holdNewCase(t, platform, session, aReport({ category: 'scam_fraud' }));
   const response = await t.request('POST', `/api/cases/${caseId}/decisions`, {
     session,
     body: { ...aDecision(action, 'SC-1', RATIONALE), statement },
