@@ -25,6 +25,7 @@ import { meRoutes } from './me/routes';
 import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
+import { holdRoutes, retentionRoutes } from './retention/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
 import { webhookRoutes } from './webhooks/routes';
@@ -108,6 +109,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/intake', intakeRoutes);
   app.route('/api/intake', appealIntakeRoutes);
   app.route('/api/webhooks', webhookRoutes);
+  app.route('/api/holds', holdRoutes);
+  app.route('/api/retention', retentionRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.all('/api/*', (c) =>

@@ -4,6 +4,7 @@ export * from './audit';
 export * from './audit-log';
 export * from './auth';
 export * from './cases';
+export * from './holds';
 export * from './intake';
 export * from './problem';
 export * from './queues';

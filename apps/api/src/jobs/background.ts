@@ -11,6 +11,8 @@ import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
+import { recordExpiredHolds } from '../retention/holds';
+import { runRetention } from '../retention/shred';
 import { createDeliveryPump } from '../webhooks/delivery';
 import { createJobRunner, type JobRunner } from './runner';
 
@@ -18,7 +20,7 @@ export function createBackgroundWork(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
   logger: Logger;
-  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices'>;
+  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices' | 'retention'>;
   /** The embedded database has one connection: smaller batches keep the console responsive. */
   batchSize?: number;
 }): JobRunner {
@@ -48,10 +50,18 @@ export function createBackgroundWork(deps: {
       'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
       'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
       [ACCESS_NOTICE_JOB]: (payload, job) => sendAccessNotices(db, payload, config.accessNotices.delayHours, job),
+      // Holds stop protecting at their expiry by the database clock; this records that they did.
+      'holds.record_expiries': () => runSystemAction(db, recordExpiredHolds),
+      // Well inside the job's lease, so a long backlog never runs twice at once.
+      'retention.shred': async () => {
+        await runRetention(db, config.retention.days, { budgetMs: config.jobs.leaseMs / 3 });
+      },
     },
-    recurring: ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
-      name,
-      everyMs: config.jobs.sweepMs,
-    })),
+    recurring: [
+      ...['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants', 'holds.record_expiries'].map(
+        (name) => ({ name, everyMs: config.jobs.sweepMs }),
+      ),
+      { name: 'retention.shred', everyMs: config.retention.sweepMs },
+    ],
   });
 }

@@ -16,6 +16,7 @@ import * as m20261204T160000 from './20261204T160000_statements_of_reasons';
 import * as m20261204T170000 from './20261204T170000_access_notices';
 import * as m20261204T180000 from './20261204T180000_appeals';
 import * as m20261205T090000 from './20261205T090000_legal_role';
+import * as m20261205T100000 from './20261205T100000_holds_and_retention';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -34,4 +35,5 @@ export const migrations = {
   '20261204T170000_access_notices': m20261204T170000,
   '20261204T180000_appeals': m20261204T180000,
   '20261205T090000_legal_role': m20261205T090000,
+  '20261205T100000_holds_and_retention': m20261205T100000,
 };
