@@ -94,18 +94,15 @@ describe('when retention destroys a conversation', () => {
   });
 
   it('keeps a conversation while any case on it is open or still inside its retention', async () => {
+    // The first case closed long ago; a report arriving later opened another, still open.
     const open = await reportedConversation('harassment');
-    const second = await t.signedPost(
+    await closeCase(open.caseId, 400);
+    const later = await t.signedPost(
       '/api/intake/reports',
-      aReport({ conversationId: open.conversationId }),
+      { ...open.report, externalId: `later-${open.caseId}` },
       platform,
     );
-    expect(second.status).toBe(200);
-    // The first case closed long ago; a report arriving later opened another, still open.
-    await closeCase(open.caseId, 400);
-    await sql`insert into "case" (conversation_id, queue_id, category, urgent, involves_minor, report_count, sla_due_at)
-      values (${open.conversationId}, 'other', 'other', false, false, 1, now())
-      on conflict do nothing`.execute(t.db);
+    expect((await later.json()).caseId).not.toBe(open.caseId);
 
     // Two closed cases: harassment's 90 days ran out, child safety's 365 have not.
     const mixed = await reportedConversation('harassment');
