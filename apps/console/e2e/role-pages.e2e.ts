@@ -63,6 +63,7 @@ const SECTIONS: Record<Role, Section[]> = {
     { link: 'Webhooks', heading: 'Webhooks' },
     { link: 'Queues & policies', heading: 'Queues & policies' },
   ],
+  legal: [{ link: 'Holds & retention', heading: 'Holds & retention' }],
 };
 
 async function visitSections(page: Page, account: Role) {
@@ -91,7 +92,7 @@ async function openAndReleaseACase(page: Page) {
   await expect(pageHeading(page, 'Queues')).toBeVisible();
 }
 
-for (const account of ['reviewer', 'supervisor', 'auditor', 'admin'] as const) {
+for (const account of ['reviewer', 'supervisor', 'auditor', 'admin', 'legal'] as const) {
   test(`as the ${account}, every page of theirs opens without one refused request`, async ({ page, refusals }) => {
     test.setTimeout(60_000);
     await page.goto('/sign-in');

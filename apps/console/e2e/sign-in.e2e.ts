@@ -6,6 +6,7 @@ const NAVIGATION: Record<DemoAccount, string[]> = {
   auditor: ['Audit'],
   admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies'],
   admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies'],
+  legal: ['Holds & retention'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {

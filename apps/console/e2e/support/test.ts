@@ -8,6 +8,7 @@ export const DEMO = {
   auditor: { username: 'auditor', password: 'auditor-docket-demo', displayName: 'Avery Auditor' },
   admin: { username: 'admin', password: 'admin-docket-demo', displayName: 'Ada Admin' },
   admin2: { username: 'admin2', password: 'admin2-docket-demo', displayName: 'Blake Admin' },
+  legal: { username: 'legal', password: 'legal-docket-demo', displayName: 'Lee Legal' },
 } as const;
 export type DemoAccount = keyof typeof DEMO;
 

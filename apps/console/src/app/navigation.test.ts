@@ -21,6 +21,10 @@ describe('navigation by permission', () => {
     expect(labelsFor('admin')).toEqual(['Staff', 'Service accounts', 'Webhooks', 'Queues & policies']);
   });
 
+  it('shows a legal officer Holds & retention', () => {
+    expect(labelsFor('legal')).toEqual(['Holds & retention']);
+  });
+
   it('sends each person home to the first page they can see', () => {
     expect(homePathFor([...permissionsFor(['reviewer'])])).toBe('/queues');
     expect(homePathFor([...permissionsFor(['auditor'])])).toBe('/audit');

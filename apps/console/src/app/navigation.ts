@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/service-accounts', label: 'Service accounts', permission: 'manage:service_account' },
   { to: '/webhooks', label: 'Webhooks', permission: 'manage:webhook' },
   { to: '/queue-settings', label: 'Queues & policies', permission: 'manage:queue' },
+  { to: '/holds', label: 'Holds & retention', permission: 'read:legal' },
 ];
 
 export function visibleNavItems(permissions: readonly string[]): NavItem[] {

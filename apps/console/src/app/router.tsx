@@ -5,6 +5,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/SignInPage';
 import { caseRoutes } from '../features/cases/routes';
+import { holdRoutes } from '../features/holds/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
@@ -46,6 +47,7 @@ export function createRouter(queryClient: QueryClient) {
             ...staffRoutes(queryClient),
             ...serviceAccountRoutes(queryClient),
             ...webhookRoutes(queryClient),
+            ...holdRoutes(queryClient),
             { path: '*', Component: NotFound },
           ],
         },
