@@ -11,6 +11,7 @@ import { benchIntake } from './intake';
 import { benchOutbox } from './outbox';
 import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
+import { benchShred } from './shred';
 
 // Memory-measuring scenarios run first, before server scenarios have grown this process.
 const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) => Promise<void> }> = {
@@ -20,6 +21,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   claims: { server: true, run: benchClaims },
   'conversation-read': { server: true, run: benchConversationRead },
   sealer: { server: true, run: benchSealer },
+  shred: { server: true, run: benchShred },
   // Starts a server of its own, with sealing on.
   audit: { server: false, run: () => benchAudit() },
   // Starts a server of its own, with background jobs off.

@@ -29,8 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     add constraint report_text_or_destroyed check (
       (reporter_text_nonce is null) = (reporter_text_destroyed_at is not null)
       and (reporter_text_ciphertext is null) = (reporter_text_destroyed_at is not null))`.execute(db);
-  // Retention asks, per conversation, whether any case is open or not yet past its retention.
+  // Retention asks, per conversation, whether any case is open or not yet past its retention…
   await sql`create index case_conversation_idx on "case" (conversation_id)`.execute(db);
+  // …and walks only conversations whose key still exists: destroyed ones pile up in id order.
+  await sql`create index conversation_key_kept_idx on conversation (id) where dek_wrapped is not null`.execute(db);
 
   await db.schema
     .createTable('preservation_hold')
@@ -95,15 +97,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('preservation_hold').execute();
-  await sql`drop function guard_preservation_hold()`.execute(db);
-  await sql`drop index case_conversation_idx`.execute(db);
   // Destroyed content cannot come back, and the old schema has no way to say it is gone.
   await sql`do $$ begin
     if exists (select 1 from conversation where dek_wrapped is null) then
       raise exception 'content was destroyed under retention; this migration cannot be rolled back';
     end if;
   end $$`.execute(db);
+  await db.schema.dropTable('preservation_hold').execute();
+  await sql`drop function guard_preservation_hold()`.execute(db);
+  await sql`drop index case_conversation_idx`.execute(db);
+  await sql`drop index conversation_key_kept_idx`.execute(db);
   await sql`alter table report drop constraint report_text_or_destroyed, drop column reporter_text_destroyed_at,
     alter column reporter_text_nonce set not null, alter column reporter_text_ciphertext set not null`.execute(db);
   await sql`alter table message drop constraint message_body_or_destroyed, drop column destroyed_at,
