@@ -7,8 +7,12 @@ import type { Category } from '@docket/contracts';
 import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileRequest } from '../access/test-helpers';
-import { runSystemAction } from '../actions/context';
+import { runSystemAction, systemActor } from '../actions/context';
 import { loadConfig } from '../config';
+import { readMessages } from '../encryption/content';
+import { unwrapDataKey } from '../encryption/envelope';
+import { MissingKeyError } from '../encryption/keyring';
+import { keysWrappedBy, rewrapAll } from '../encryption/rotation';
 import { closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { dumpDatabase } from '../testing/dump';
 import { useTestApp } from '../testing/harness';
@@ -41,8 +45,11 @@ async function reportedConversation(category: Category = 'harassment', participa
   report.accounts = [
     { id: reporter, handle: `reporter_${counter}`, ageBand: 'adult' },
     { id: reported, handle: `reported_${counter}`, ageBand: 'adult' },
+    { id: `acct-c-${counter}`, handle: `bystander_${counter}`, ageBand: 'adult' },
   ];
-  report.conversation.participantIds = [reporter, reported];
+  // A third participant neither reports nor is reported: a hold on them must still count.
+  const bystander = `acct-c-${counter}`;
+  report.conversation.participantIds = [reporter, reported, bystander];
   report.messages = report.messages.map((message, index) => ({
     ...message,
     senderId: index === 0 ? reporter : reported,
@@ -51,7 +58,7 @@ async function reportedConversation(category: Category = 'harassment', participa
   const response = await t.signedPost('/api/intake/reports', report, platform);
   expect(response.status, await response.clone().text()).toBe(200);
   const { caseId } = await response.json();
-  return { conversationId: report.conversation.id, caseId: caseId as string, report, reporter, reported };
+  return { conversationId: report.conversation.id, caseId: caseId as string, report, reporter, reported, bystander };
 }
 
 /** Closes a case `daysAgo` days ago by the database's clock. */
@@ -221,13 +228,13 @@ describe('what shredding leaves', () => {
 });
 
 describe('preservation holds against retention', () => {
-  it('keeps the conversations of a held account until the hold is released', async () => {
+  it('keeps the conversations of a held participant until the hold is released', async () => {
     const target = await reportedConversation('harassment');
     await closeCase(target.caseId, DAYS.harassment + 1);
     const hold = await runSystemAction(t.db, (ctx) =>
       placeHold(ctx, legalOfficer, {
         targetType: 'account',
-        targetId: target.reported,
+        targetId: target.bystander,
         reason: 'Preservation order 17.',
       }),
     );
@@ -273,5 +280,35 @@ describe('preservation holds against retention', () => {
       .where('target_id', '=', id)
       .execute();
     expect(expired).toHaveLength(1);
+  });
+});
+
+// Last in the file: it rotates the file's keyring.
+describe('backups', () => {
+  it('leaves an old backup’s data key unreadable once its key-encryption key is rotated out and retired', async () => {
+    const target = await reportedConversation('harassment');
+    const kept = await reportedConversation('harassment');
+    const backup = await t.db
+      .selectFrom('conversation')
+      .select(['dek_wrapped', 'kek_version'])
+      .where('id', '=', target.conversationId)
+      .executeTakeFirstOrThrow();
+    await closeCase(target.caseId, DAYS.harassment + 1);
+    await shred();
+    expect(await isShredded(target.conversationId)).toBe(true);
+
+    const old = backup.kek_version as number;
+    t.keyring.addVersion();
+    await rewrapAll(t.db, t.keyring, systemActor('test'));
+    // Destroyed keys are not counted: nothing live is left under the old version.
+    expect(await keysWrappedBy(t.db, old)).toBe(0);
+    t.keyring.retireVersion(old);
+
+    expect(() => unwrapDataKey(t.keyring, target.conversationId, old, backup.dek_wrapped as Buffer)).toThrow(
+      MissingKeyError,
+    );
+    // What is kept still reads under the new version.
+    const [message] = await readMessages(t.db, t.keyring, kept.conversationId, ['m1']);
+    expect(message?.body).toBe(kept.report.messages[0]?.body);
   });
 });
