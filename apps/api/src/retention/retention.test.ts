@@ -283,6 +283,36 @@ describe('preservation holds against retention', () => {
   });
 });
 
+describe('the retention schedule', () => {
+  it('shows a legal officer each category’s days and a held conversation’s due date', async () => {
+    const target = await reportedConversation('harassment');
+    await closeCase(target.caseId, 10);
+    await t.db
+      .insertInto('preservation_hold')
+      .values({
+        target_type: 'conversation',
+        target_id: target.conversationId,
+        reason: 'Preservation letter for the schedule.',
+        placed_by: legalOfficer,
+        expires_at: sql`now() + interval '1 day'`,
+      })
+      .execute();
+    const { session } = await t.signedIn(['legal']);
+    const schedule = await (await t.request('GET', '/api/retention/schedule', { session })).json();
+    expect(schedule.categories).toContainEqual({ category: 'child_safety', days: 365 });
+    const { decided_at } = await t.db
+      .selectFrom('case')
+      .select('decided_at')
+      .where('id', '=', target.caseId)
+      .executeTakeFirstOrThrow();
+    expect(schedule.upcoming).toContainEqual({
+      conversationId: target.conversationId,
+      destroyAt: new Date((decided_at as Date).getTime() + DAYS.harassment * 86_400_000).toISOString(),
+      held: true,
+    });
+  });
+});
+
 // Last in the file: it rotates the file's keyring.
 describe('backups', () => {
   it('leaves an old backup’s data key unreadable once its key-encryption key is rotated out and retired', async () => {

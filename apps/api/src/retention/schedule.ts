@@ -2,16 +2,14 @@
 import { CATEGORIES, type RetentionSchedule } from '@docket/contracts';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { heldByPreservation, type RetentionDays } from './shred';
+import { heldByPreservation, type RetentionDays, retainedUntil } from './shred';
 
 const UPCOMING = 50;
 
 export async function retentionSchedule(db: Kysely<Database>, days: RetentionDays): Promise<RetentionSchedule> {
-  const longest = Math.max(...Object.values(days));
   const upcoming = await sql<{ conversation_id: string; destroy_at: Date; held: boolean }>`
     select c.id as conversation_id, ${heldByPreservation} as held,
-      (select max(k.decided_at + make_interval(days => coalesce((${JSON.stringify(days)}::jsonb ->> k.category)::int, ${longest})))
-        from "case" k where k.conversation_id = c.id) as destroy_at
+      (select max(${retainedUntil(days)}) from "case" k where k.conversation_id = c.id) as destroy_at
     from conversation c
     where c.dek_wrapped is not null
       and exists (select 1 from "case" k where k.conversation_id = c.id)

@@ -22,19 +22,23 @@ export type RetentionDays = Record<Category, number>;
 const MAX_IDS_NAMED = 1000;
 
 /**
- * Whether retention has run out for every case on conversation `c` (and it has one, and none is
- * open). A category missing from `days` keeps the longest configured time: never shorter by mistake.
+ * When case `k`'s retention runs out: its close plus its category's days. A category missing from
+ * `days` keeps the longest configured time: never shorter by mistake.
  */
-export function retentionRanOut(days: RetentionDays) {
+export function retainedUntil(days: RetentionDays) {
   const longest = Math.max(...Object.values(days));
+  return sql<Date>`k.decided_at + make_interval(days => coalesce((${JSON.stringify(days)}::jsonb ->> k.category)::int, ${longest}))`;
+}
+
+/** Whether retention has run out for every case on conversation `c` (and it has one, and none is open). */
+export function retentionRanOut(days: RetentionDays) {
   return sql<boolean>`(
     exists (select 1 from "case" k where k.conversation_id = c.id)
     and not exists (
       select 1 from "case" k
       where k.conversation_id = c.id
         and (k.status <> 'decided' or k.decided_at is null
-          or k.decided_at + make_interval(days => coalesce((${JSON.stringify(days)}::jsonb ->> k.category)::int, ${longest}))
-            > now())))`;
+          or ${retainedUntil(days)} > now())))`;
 }
 
 /**

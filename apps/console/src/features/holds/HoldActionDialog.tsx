@@ -1,4 +1,4 @@
-import { HOLD_DEFAULT_DAYS, HOLD_MAX_DAYS, type Hold } from '@docket/contracts';
+import { HOLD_DEFAULT_DAYS, type Hold } from '@docket/contracts';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { isApiError } from '../../api/api-error';
@@ -6,9 +6,9 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useFormError } from '../../ui/form-error';
-import { NumberField } from '../../ui/NumberField';
 import { ReasonField } from '../../ui/ReasonField';
 import { Timestamp } from '../../ui/Timestamp';
+import { HoldDaysField } from './HoldDaysField';
 import { useExtendHold, useReleaseHold } from './hold-mutations';
 
 export type HoldAction = 'extend' | 'release';
@@ -56,11 +56,8 @@ export function HoldActionDialog({
             Expires <Timestamp value={hold.expiresAt} />.
           </p>
           {action === 'extend' ? (
-            <NumberField
+            <HoldDaysField
               label="Days to add"
-              name="days"
-              minValue={1}
-              maxValue={HOLD_MAX_DAYS}
               value={days}
               onChange={setDays}
               autoFocus

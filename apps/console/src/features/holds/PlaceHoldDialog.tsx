@@ -1,4 +1,4 @@
-import { HOLD_DEFAULT_DAYS, HOLD_MAX_DAYS, type Hold } from '@docket/contracts';
+import { HOLD_DEFAULT_DAYS, type Hold } from '@docket/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { DialogTrigger, Form } from 'react-aria-components';
 import { isApiError } from '../../api/api-error';
@@ -6,11 +6,11 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useFormError } from '../../ui/form-error';
-import { NumberField } from '../../ui/NumberField';
 import { Radio, RadioGroup } from '../../ui/RadioGroup';
 import { ReasonField } from '../../ui/ReasonField';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { HoldDaysField } from './HoldDaysField';
 import { usePlaceHold } from './hold-mutations';
 
 /** "Place hold": an account or a conversation, why, and for how long (90 days unless changed). */
@@ -77,11 +77,8 @@ function PlaceHoldForm({ onCancel, onPlaced }: { onCancel: () => void; onPlaced:
         minLength={10}
         description="The order or request it answers, e.g. its reference. Never message content."
       />
-      <NumberField
+      <HoldDaysField
         label="Days"
-        name="days"
-        minValue={1}
-        maxValue={HOLD_MAX_DAYS}
         value={days}
         onChange={setDays}
         description={`Retention destroys nothing it covers until then; ${HOLD_DEFAULT_DAYS} days unless changed.`}
