@@ -13,6 +13,7 @@ import { readMessages } from '../encryption/content';
 import { unwrapDataKey } from '../encryption/envelope';
 import { MissingKeyError } from '../encryption/keyring';
 import { keysWrappedBy, rewrapAll } from '../encryption/rotation';
+import { createBackgroundWork } from '../jobs/background';
 import { closeOtherOpenCases, holdNewCase } from '../testing/cases';
 import { dumpDatabase } from '../testing/dump';
 import { useTestApp } from '../testing/harness';
@@ -126,6 +127,17 @@ describe('when retention destroys a conversation', () => {
       where conversation_id = ${mixed.conversationId}`.execute(t.db);
     await shred();
     expect(await isShredded(mixed.conversationId)).toBe(true);
+  });
+});
+
+describe('the retention job', () => {
+  it('destroys a due conversation on the job runner, with nothing else called', async () => {
+    const due = await reportedConversation('harassment');
+    await closeCase(due.caseId, DAYS.harassment + 1);
+    await t.db.deleteFrom('job').execute();
+    const runner = createBackgroundWork({ db: t.db, keyring: t.keyring, logger: t.deps.logger, config: t.deps.config });
+    await runner.tick();
+    expect(await isShredded(due.conversationId)).toBe(true);
   });
 });
 
