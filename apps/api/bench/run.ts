@@ -12,6 +12,7 @@ import { benchLegalRead } from './legal-read';
 import { benchOutbox } from './outbox';
 import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
+import { benchShred } from './shred';
 
 // Memory-measuring scenarios run first, before server scenarios have grown this process.
 const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) => Promise<void> }> = {
@@ -22,6 +23,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   'conversation-read': { server: true, run: benchConversationRead },
   'legal-read': { server: true, run: benchLegalRead },
   sealer: { server: true, run: benchSealer },
+  shred: { server: true, run: benchShred },
   // Starts a server of its own, with sealing on.
   audit: { server: false, run: () => benchAudit() },
   // Starts a server of its own, with background jobs off.

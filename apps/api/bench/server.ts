@@ -42,7 +42,7 @@ app.get('/bench/plain-read/:conversationId', async (c) => {
       id: row.id,
       senderId: row.sender_id,
       sentAt: row.sent_at.toISOString(),
-      body: row.body_ciphertext.toString('base64'),
+      body: row.body_ciphertext?.toString('base64') ?? null,
     })),
   });
 });

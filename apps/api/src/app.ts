@@ -29,6 +29,7 @@ import { createMetrics } from './ops/metrics';
 import { policyRoutes } from './policies/routes';
 import { queueRoutes } from './queues/routes';
 import { createQueueSummaryCache } from './queues/summary-cache';
+import { holdRoutes, retentionRoutes } from './retention/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
 import { transparencyRoutes } from './transparency/routes';
@@ -120,6 +121,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/intake', appealIntakeRoutes);
   app.route('/api/webhooks', webhookRoutes);
   app.route('/api/legal', legalRoutes);
+  app.route('/api/holds', holdRoutes);
+  app.route('/api/retention', retentionRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);

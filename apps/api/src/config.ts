@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { ACCESS_HARD_LIMITS, type AccessPolicy } from '@docket/contracts';
+import { ACCESS_HARD_LIMITS, type AccessPolicy, CATEGORIES, type Category } from '@docket/contracts';
 import { z } from 'zod';
 
 const flag = z
@@ -9,6 +9,18 @@ const flag = z
 
 // Grant durations: whole minutes, never more than a week whatever the configuration says.
 const minutes = z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.maxMinutes);
+
+const retentionDays = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(100 * 365);
+
+/**
+ * Longer than the default where the law or the harm asks for it: US law (18 U.S.C. § 2258A(h))
+ * has providers keep what they report to NCMEC for a year; threats and self-harm for six months.
+ */
+const RETENTION_DEFAULTS = 'child_safety=365,grooming=365,sextortion=365,violent_threat=180,self_harm=180';
 
 /** Every environment variable Docket reads (the README's table mirrors this). */
 const Env = z
@@ -90,6 +102,19 @@ const Env = z
       .max(30 * 24)
       .default(24),
     BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(ACCESS_HARD_LIMITS.breakGlassMaxMinutes).default(15),
+    // Days a closed case's conversation is kept before retention destroys its content (ADR 031).
+    RETENTION_DAYS: retentionDays.default(90),
+    RETENTION_DAYS_BY_CATEGORY: z
+      .string()
+      .regex(
+        new RegExp(`^((${CATEGORIES.join('|')})=\\d+)(,(${CATEGORIES.join('|')})=\\d+)*$`),
+        'category=days pairs separated by commas, e.g. child_safety=365,spam=30',
+      )
+      .refine((pairs) => pairs.split(',').every((pair) => retentionDays.safeParse(pair.split('=')[1]).success), {
+        message: 'days must be whole numbers from 1 to 36500',
+      })
+      .optional(),
+    RETENTION_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     STAFF_ENROL_LINK_HOURS: z.coerce
       .number()
       .int()
@@ -160,7 +185,21 @@ export type Config = {
   tdb: { url: string; token: string; puidPrefix: string; intervalMs: number; timeoutMs: number } | null;
   /** Milliseconds between checkpoints sent to the platform; 0: none (ADR 037). */
   auditWitnessIntervalMs: number;
+  /** Days each category's closed cases keep their conversation's content; how often retention runs. */
+  retention: { days: Record<Category, number>; sweepMs: number };
 };
+
+/** RETENTION_DAYS for every category, then the defaults above, then what was configured. */
+function retentionByCategory(defaultDays: number, configured: string | undefined): Record<Category, number> {
+  const days = Object.fromEntries(CATEGORIES.map((category) => [category, defaultDays])) as Record<Category, number>;
+  for (const pairs of [RETENTION_DEFAULTS, configured ?? '']) {
+    for (const pair of pairs.split(',').filter(Boolean)) {
+      const [category, value] = pair.split('=') as [Category, string];
+      days[category] = Number(value);
+    }
+  }
+  return days;
+}
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   // An empty variable (`FOO=`) means unset, as shells and compose files tend to produce them.
@@ -224,6 +263,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           }
         : null,
     auditWitnessIntervalMs: env.AUDIT_WITNESS_INTERVAL_MS,
+    retention: {
+      days: retentionByCategory(env.RETENTION_DAYS, env.RETENTION_DAYS_BY_CATEGORY),
+      sweepMs: env.RETENTION_SWEEP_MS,
+    },
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

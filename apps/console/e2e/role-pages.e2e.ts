@@ -65,7 +65,10 @@ const SECTIONS: Record<Role, Section[]> = {
     { link: 'Queues & policies', heading: 'Queues & policies' },
     { link: 'Transparency DB', heading: 'EU Transparency Database' },
   ],
-  legal: [{ link: 'Legal', heading: 'Legal' }],
+  legal: [
+    { link: 'Legal', heading: 'Legal' },
+    { link: 'Holds & retention', heading: 'Holds & retention' },
+  ],
 };
 
 async function visitSections(page: Page, account: Role) {

@@ -6,8 +6,8 @@ const NAVIGATION: Record<DemoAccount, string[]> = {
   auditor: ['Audit', 'Transparency DB'],
   admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
   admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
-  legal: ['Legal'],
-  legal2: ['Legal'],
+  legal: ['Legal', 'Holds & retention'],
+  legal2: ['Legal', 'Holds & retention'],
 };
 
 for (const [account, links] of Object.entries(NAVIGATION) as [DemoAccount, string[]][]) {

@@ -164,7 +164,14 @@ export const ConversationRead = z
     grantId: z.uuid(),
     expiresAt: Timestamp,
     messages: z.array(
-      z.object({ id: z.string(), senderId: z.string(), sentAt: Timestamp, body: z.string(), reported: z.boolean() }),
+      z.object({
+        id: z.string(),
+        senderId: z.string(),
+        sentAt: Timestamp,
+        body: z.string().nullable().meta({ description: 'null once destroyed under retention (see `destroyedAt`).' }),
+        destroyedAt: Timestamp.nullable().meta({ description: 'When retention destroyed the body.' }),
+        reported: z.boolean(),
+      }),
     ),
   })
   .meta({ id: 'ConversationRead' });

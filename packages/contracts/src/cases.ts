@@ -73,7 +73,8 @@ export const EvidenceMessage = z.object({
   id: z.string(),
   senderId: z.string(),
   sentAt: Timestamp,
-  body: z.string(),
+  body: z.string().nullable().meta({ description: 'null once destroyed under retention (see `destroyedAt`).' }),
+  destroyedAt: Timestamp.nullable().meta({ description: 'When retention destroyed the body; null while it is kept.' }),
 });
 
 export const CaseReport = z.object({
@@ -82,7 +83,8 @@ export const CaseReport = z.object({
   category: Category,
   reporterId: z.string().nullable(),
   reportedAccountId: z.string(),
-  reporterText: z.string(),
+  reporterText: z.string().nullable().meta({ description: 'null once destroyed under retention.' }),
+  reporterTextDestroyedAt: Timestamp.nullable(),
   reportedMessageIds: z.array(z.string()),
   receivedAt: Timestamp,
 });

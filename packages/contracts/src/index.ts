@@ -5,6 +5,7 @@ export * from './audit-log';
 export * from './auth';
 export * from './cases';
 export * from './finding';
+export * from './holds';
 export * from './intake';
 export * from './legal';
 export * from './problem';

@@ -25,11 +25,21 @@ interface ReadRow {
   conversation_id: string | null;
   dek_wrapped: Buffer | null;
   kek_version: number | null;
-  /** `[id, senderId, sentAt (ISO), nonce ‖ ciphertext (base64), reported]` per message, in order, as JSON. */
+  /**
+   * `[id, senderId, sentAt (ISO), nonce ‖ ciphertext (base64) or null, reported, destroyedAt (ISO) or null]`
+   * per message, in order, as JSON.
+   */
   messages: string | null;
 }
 
-type MessageTuple = [id: string, senderId: string, sentAt: string, sealed: string, reported: boolean];
+type MessageTuple = [
+  id: string,
+  senderId: string,
+  sentAt: string,
+  sealed: string | null,
+  reported: boolean,
+  destroyedAt: string | null,
+];
 
 export async function readConversation(
   db: Kysely<Database>,
@@ -79,7 +89,8 @@ export async function readConversation(
       -- One JSON text for every message: parsed natively, instead of row by row and column by column.
       (select json_agg(json_build_array(m.id, m.sender_id,
           to_char(m.sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          encode(m.body_nonce || m.body_ciphertext, 'base64'), s.reported) order by s.n)::text
+          encode(m.body_nonce || m.body_ciphertext, 'base64'), s.reported,
+          to_char(m.destroyed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by s.n)::text
         from scoped s join message m on m.conversation_id = g.conversation_id and m.id = s.id) as messages
     from (select 1) one left join g on true left join conversation c on c.id = g.conversation_id`.execute(db);
 
@@ -98,16 +109,17 @@ export async function readConversation(
     keyring,
     head.conversation_id,
     { dek_wrapped: head.dek_wrapped as Buffer, kek_version: head.kek_version as number },
-    tuples.map(([id, , , sealed]) => ({ id, sealed: Buffer.from(sealed, 'base64') })),
+    tuples.map(([id, , , sealed]) => ({ id, sealed: sealed === null ? null : Buffer.from(sealed, 'base64') })),
   );
   return {
     grantId: head.grant_id,
     expiresAt: head.expires_at.toISOString(),
-    messages: tuples.map(([id, senderId, sentAt, , reported], index) => ({
+    messages: tuples.map(([id, senderId, sentAt, , reported, destroyedAt], index) => ({
       id,
       senderId,
       sentAt,
-      body: bodies[index] as string,
+      body: bodies[index] ?? null,
+      destroyedAt,
       reported,
     })),
   };

@@ -429,6 +429,12 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const { session } = await t.signedIn(['auditor']);
     return t.request('GET', `/api/audit/export?scope=case&caseId=${caseId}`, { session });
   },
+  'POST /api/holds': async () => {
+    const { session } = await t.signedIn(['legal']);
+    return t.request('POST', '/api/holds', { session, body: aHold });
+  },
+  'POST /api/holds/:id/extend': () => onHold('extend', { days: 30 }),
+  'POST /api/holds/:id/release': () => onHold('release', { reason: 'The authority withdrew its request.' }),
   'POST /api/intake/reports': () => t.signedPost('/api/intake/reports', aReport(), platform),
   'POST /api/intake/reports/batch': () =>
     t.signedPost('/api/intake/reports/batch', { reports: [aReport(), aReport()] }, platform),
@@ -489,6 +495,13 @@ const LEGAL_TARGETS = [
  * the grants it ends, and each item a production discloses.
  */
 const FOLLOW_ON_EVENTS = ['access.ended', 'legal.item_disclosed'];
+const aHold = { targetType: 'account', targetId: 'acct-held', reason: 'Preservation letter ref 2026-117.' };
+
+async function onHold(action: 'extend' | 'release', body: object) {
+  const { session } = await t.signedIn(['legal']);
+  const { id } = await (await t.request('POST', '/api/holds', { session, body: aHold })).json();
+  return t.request('POST', `/api/holds/${id}/${action}`, { session, body });
+}
 
 describe('audit coverage', () => {
   it('has every route that changes something or returns content declare what it records', () => {

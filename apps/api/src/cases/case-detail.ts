@@ -96,11 +96,16 @@ export async function openCase(
       category: report.category as CaseDetail['reports'][number]['category'],
       reporterId: report.reporter_id,
       reportedAccountId: report.reported_account_id,
-      reporterText: texts.get(report.id) ?? '',
+      reporterText: texts.get(report.id)?.text ?? null,
+      reporterTextDestroyedAt: texts.get(report.id)?.destroyedAt?.toISOString() ?? null,
       reportedMessageIds: report.reported_message_ids,
       receivedAt: report.received_at.toISOString(),
     })),
-    evidence: evidence.map((message) => ({ ...message, sentAt: message.sentAt.toISOString() })),
+    evidence: evidence.map((message) => ({
+      ...message,
+      sentAt: message.sentAt.toISOString(),
+      destroyedAt: message.destroyedAt?.toISOString() ?? null,
+    })),
     accounts,
     conversation: {
       id: conversationId,

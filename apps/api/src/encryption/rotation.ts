@@ -41,7 +41,10 @@ export async function rewrapAll(db: Kysely<Database>, keyring: Keyring, audit: A
         .limit(BATCH)
         .forUpdate()
         .execute();
-      for (const row of rows) {
+      // A key retention destroyed (null) is not rotated: there is nothing left to wrap.
+      for (const { id, kek_version, dek_wrapped } of rows) {
+        if (kek_version === null || dek_wrapped === null) continue;
+        const row = { id, kek_version, dek_wrapped };
         fromVersions.add(row.kek_version);
         let dek: Buffer;
         try {

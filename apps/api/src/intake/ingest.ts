@@ -1,7 +1,7 @@
 /**
  * Stores a batch of reports in one transaction, all or nothing: accounts and conversations are
  * upserted, message bodies and reporter texts encrypted under each conversation's data key,
- * resent messages and resent reports skipped, and every report joined to its conversation's
+ * resent messages and resent reports skipped (a body retention destroyed is stored again), and every report joined to its conversation's
  * open case. Rows are written in id order so concurrent batches lock in the same order.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -253,6 +253,9 @@ async function conversationKeys(trx: Kysely<Database>, keyring: Keyring, reports
       .select(['id', 'dek_wrapped', 'kek_version', 'participant_ids'])
       .where('id', 'in', ids)
       .orderBy('id')
+      // Retention destroys a key under FOR UPDATE SKIP LOCKED (ADR 031): holding this lock until
+      // the reports' case exists keeps it from destroying the key these bodies are sealed under.
+      .forKeyShare()
       .execute();
 
   let rows = await select();
@@ -278,7 +281,19 @@ async function conversationKeys(trx: Kysely<Database>, keyring: Keyring, reports
 
   const keys = new Map<string, Buffer>();
   for (const row of rows) {
-    keys.set(row.id, unwrapDataKey(keyring, row.id, row.kek_version, row.dek_wrapped));
+    if (!row.dek_wrapped || row.kek_version === null) {
+      // A report arriving after retention destroyed the conversation: what it brings is kept
+      // under a new key; what was destroyed stays destroyed.
+      const key = newDataKey(keyring, row.id);
+      await trx
+        .updateTable('conversation')
+        .set({ dek_wrapped: key.wrapped, kek_version: key.kekVersion })
+        .where('id', '=', row.id)
+        .execute();
+      keys.set(row.id, key.dek);
+    } else {
+      keys.set(row.id, unwrapDataKey(keyring, row.id, row.kek_version, row.dek_wrapped));
+    }
     const merged = new Set([...row.participant_ids, ...(participants.get(row.id) as Set<string>)]);
     if (merged.size !== row.participant_ids.length) {
       await trx
@@ -336,7 +351,9 @@ async function insertMessages(trx: Kysely<Database>, reports: IntakeReport[], ke
     const result = await trx.executeQuery(
       CompiledQuery.raw(
         `insert into message (conversation_id, id, sender_id, sent_at, body_nonce, body_ciphertext)
-         values ${tuples.join(',')} on conflict (conversation_id, id) do nothing`,
+         values ${tuples.join(',')} on conflict (conversation_id, id) do update
+           set body_nonce = excluded.body_nonce, body_ciphertext = excluded.body_ciphertext, destroyed_at = null
+           where message.destroyed_at is not null`,
         parameters,
       ),
     );

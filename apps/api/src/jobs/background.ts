@@ -12,6 +12,8 @@ import { runSystemAction } from '../actions/context';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
 import { LEGAL_NOTICE_JOB, releaseLegalNotice } from '../legal/notices';
+import { recordExpiredHolds } from '../retention/holds';
+import { runRetention } from '../retention/shred';
 import { witnessCheckpoint } from '../transparency/checkpoint';
 import { submitStatements } from '../transparency/submissions';
 import { createDeliveryPump } from '../webhooks/delivery';
@@ -24,7 +26,7 @@ export function createBackgroundWork(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
   logger: Logger;
-  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices' | 'tdb' | 'auditWitnessIntervalMs'>;
+  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices' | 'tdb' | 'auditWitnessIntervalMs' | 'retention'>;
   /** The embedded database has one connection: smaller batches keep the console responsive. */
   deliveries?: { batchSize: number; rounds: number };
 }): JobRunner {
@@ -42,10 +44,12 @@ export function createBackgroundWork(deps: {
     },
   });
   const { tdb } = config;
-  const recurring = ['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants'].map((name) => ({
-    name,
-    everyMs: config.jobs.sweepMs,
-  }));
+  const recurring = [
+    ...['access.expire_requests', 'access.expire_grants', 'access.end_lapsed_grants', 'holds.record_expiries'].map(
+      (name) => ({ name, everyMs: config.jobs.sweepMs }),
+    ),
+    { name: 'retention.shred', everyMs: config.retention.sweepMs },
+  ];
   if (tdb) recurring.push({ name: TDB_SUBMIT_JOB, everyMs: tdb.intervalMs });
   if (config.auditWitnessIntervalMs > 0) {
     recurring.push({ name: WITNESS_JOB, everyMs: config.auditWitnessIntervalMs });
@@ -78,6 +82,12 @@ export function createBackgroundWork(deps: {
         await runSystemAction(db, witnessCheckpoint, 'checkpoint-witness');
       },
       [LEGAL_NOTICE_JOB]: (payload, job) => releaseLegalNotice(db, payload, job),
+      // Holds stop protecting at their expiry by the database clock; this records that they did.
+      'holds.record_expiries': () => runSystemAction(db, recordExpiredHolds),
+      // Well inside the job's lease, so a long backlog never runs twice at once.
+      'retention.shred': async () => {
+        await runRetention(db, config.retention.days, { budgetMs: config.jobs.leaseMs / 3 });
+      },
     },
     recurring,
   });

@@ -31,6 +31,10 @@ describe('navigation by permission', () => {
     expect(labelsFor('legal')).toEqual(['Legal']);
   });
 
+  it('shows a legal officer Holds & retention', () => {
+    expect(labelsFor('legal')).toEqual(['Holds & retention']);
+  });
+
   it('sends each person home to the first page they can see', () => {
     expect(homePathFor([...permissionsFor(['reviewer'])])).toBe('/queues');
     expect(homePathFor([...permissionsFor(['auditor'])])).toBe('/audit');

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/webhooks', label: 'Webhooks', permission: 'manage:webhook' },
   { to: '/queue-settings', label: 'Queues & policies', permission: 'manage:queue' },
   { to: '/tdb-submissions', label: 'Transparency DB', permission: 'read:transparency' },
+  { to: '/holds', label: 'Holds & retention', permission: 'read:legal' },
 ];
 
 export function visibleNavItems(permissions: readonly string[]): NavItem[] {

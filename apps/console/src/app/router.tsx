@@ -5,6 +5,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { caseRoutes } from '../features/cases/routes';
 import { findingRoutes } from '../features/finding/routes';
+import { holdRoutes } from '../features/holds/routes';
 import { legalRoutes } from '../features/legal/routes';
 import { queuesRoutes } from '../features/queues/routes';
 import { serviceAccountRoutes } from '../features/service-accounts/routes';
@@ -60,6 +61,7 @@ export function createRouter(queryClient: QueryClient) {
             ...webhookRoutes(queryClient),
             ...transparencyRoutes(queryClient),
             ...legalRoutes(queryClient),
+            ...holdRoutes(queryClient),
             { path: '*', Component: NotFound },
           ],
         },

@@ -16,6 +16,7 @@ import * as m20261204T160000 from './20261204T160000_statements_of_reasons';
 import * as m20261204T170000 from './20261204T170000_access_notices';
 import * as m20261204T180000 from './20261204T180000_appeals';
 import * as m20261205T090000 from './20261205T090000_legal_role';
+import * as m20261205T100000 from './20261205T100000_holds_and_retention';
 import * as m20261205T110000 from './20261205T110000_legal_requests';
 import * as m20261205T130000 from './20261205T130000_tdb_submission';
 import * as m20261205T140000 from './20261205T140000_delivery_claim_order';
@@ -40,6 +41,7 @@ export const migrations = {
   '20261204T170000_access_notices': m20261204T170000,
   '20261204T180000_appeals': m20261204T180000,
   '20261205T090000_legal_role': m20261205T090000,
+  '20261205T100000_holds_and_retention': m20261205T100000,
   '20261205T110000_legal_requests': m20261205T110000,
   '20261205T130000_tdb_submission': m20261205T130000,
   '20261205T140000_delivery_claim_order': m20261205T140000,

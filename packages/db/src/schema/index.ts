@@ -13,6 +13,7 @@ import type { LegalNoticeTable, LegalRequestTable, LegalTargetTable } from './le
 import type { MessageTable } from './message';
 import type { PlatformAccountTable } from './platform-account';
 import type { PolicyTable } from './policy';
+import type { PreservationHoldTable } from './preservation-hold';
 import type { QueueTable } from './queue';
 import type { ReportTable } from './report';
 import type { ServiceAccountTable, ServiceRequestSignatureTable } from './service-account';
@@ -40,6 +41,7 @@ export type * from './legal';
 export type * from './message';
 export type * from './platform-account';
 export type * from './policy';
+export type * from './preservation-hold';
 export type * from './queue';
 export type * from './report';
 export type * from './service-account';
@@ -76,6 +78,7 @@ export interface Database {
   outbox_event: OutboxEventTable;
   platform_account: PlatformAccountTable;
   policy: PolicyTable;
+  preservation_hold: PreservationHoldTable;
   queue: QueueTable;
   report: ReportTable;
   service_account: ServiceAccountTable;

@@ -6,8 +6,10 @@ export interface MessageTable {
   id: string;
   sender_id: string;
   sent_at: Date;
-  body_nonce: Buffer;
-  body_ciphertext: Buffer;
+  /** Null, with `destroyed_at`, once retention destroyed the body. */
+  body_nonce: Buffer | null;
+  body_ciphertext: Buffer | null;
+  destroyed_at: Date | null;
   received_at: Generated<Date>;
 }
 export type MessageRow = Selectable<MessageTable>;

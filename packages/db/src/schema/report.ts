@@ -11,8 +11,9 @@ export interface ReportTable {
   reporter_id: string | null;
   reported_account_id: string;
   reported_message_ids: string[];
-  reporter_text_nonce: Buffer;
-  reporter_text_ciphertext: Buffer;
+  reporter_text_nonce: Buffer | null;
+  reporter_text_ciphertext: Buffer | null;
+  reporter_text_destroyed_at: Date | null;
   payload_hash: Buffer;
   received_at: Generated<Date>;
 }

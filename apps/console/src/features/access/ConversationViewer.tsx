@@ -100,6 +100,7 @@ export function ConversationViewer({ caseId, grant, deadline, viewerName, handle
                 </p>
                 <ReportedMessageBody
                   body={message.body}
+                  destroyedAt={message.destroyedAt}
                   blurred={reveal.blurred && message.reported}
                   className="conversation-body"
                 />

@@ -7,13 +7,16 @@ import './evidence-reveal.css';
 /** A reported message's text under the reveal rule: blurred, and silent to screen readers, until revealed. */
 export function ReportedMessageBody({
   body,
+  destroyedAt,
   blurred,
   className,
 }: {
-  body: string;
+  body: string | null;
+  destroyedAt: string | null;
   blurred: boolean;
   className: string;
 }) {
+  if (body === null) return <DestroyedContent at={destroyedAt} className={className} />;
   if (!blurred) return <p className={className}>{body}</p>;
   return (
     <>
@@ -22,6 +25,23 @@ export function ReportedMessageBody({
       </p>
       <span className="visually-hidden">Hidden until you reveal the evidence.</span>
     </>
+  );
+}
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+
+/** Where retention destroyed stored content: said plainly, so nobody mistakes it for an empty message. */
+export function DestroyedContent({ at, className }: { at: string | null; className: string }) {
+  return (
+    <p className={`${className} content-destroyed`}>
+      Content destroyed under retention
+      {at && (
+        <>
+          {' '}
+          on <time dateTime={at}>{day.format(new Date(at))}</time>
+        </>
+      )}
+    </p>
   );
 }
 

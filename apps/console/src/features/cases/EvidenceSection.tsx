@@ -41,7 +41,12 @@ export function EvidenceSection({ detail, handleOf, reveal }: EvidenceSectionPro
                 {reported.has(message.senderId) && <Badge>Reported account</Badge>}
                 <Timestamp value={message.sentAt} />
               </p>
-              <ReportedMessageBody body={message.body} blurred={blurred} className="evidence-body" />
+              <ReportedMessageBody
+                body={message.body}
+                destroyedAt={message.destroyedAt}
+                blurred={blurred}
+                className="evidence-body"
+              />
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@ import { Badge } from '../../ui/Badge';
 import { Timestamp } from '../../ui/Timestamp';
 import { categoryLabel } from '../queues/categories';
 import { CaseSection } from './CaseSection';
+import { DestroyedContent } from './EvidenceReveal';
 
 const SOURCE_LABELS: Record<CaseDetail['reports'][number]['source'], string> = {
   user_report: 'User report',
@@ -38,7 +39,9 @@ export function ReportsSection({
               </span>
               <Timestamp value={report.receivedAt} />
             </p>
-            {report.reporterText ? (
+            {report.reporterText === null ? (
+              <DestroyedContent at={report.reporterTextDestroyedAt} className="report-text" />
+            ) : report.reporterText ? (
               <blockquote className="report-text">{report.reporterText}</blockquote>
             ) : (
               <p className="case-muted">The reporter wrote nothing.</p>
