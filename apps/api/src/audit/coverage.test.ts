@@ -494,7 +494,7 @@ const LEGAL_TARGETS = [
  * Beyond its own event, a route may record what follows from it by rule, each declared with it:
  * the grants it ends, and each item a production discloses.
  */
-const FOLLOW_ON_EVENTS = ['access.ended', 'legal.item_disclosed'];
+const FOLLOW_ON_EVENTS = ['access.ended', 'legal.item_disclosed', 'hold.placed'];
 const aHold = { targetType: 'account', targetId: 'acct-held', reason: 'Preservation letter ref 2026-117.' };
 
 async function onHold(action: 'extend' | 'release', body: object) {

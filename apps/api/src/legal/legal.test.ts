@@ -129,6 +129,15 @@ describe('a narrowing only shrinks', () => {
       }),
       expect.objectContaining({ accountId: 'acct-n2', scope: expect.objectContaining({ categories: [] }) }),
     ]);
+    // What the order still names is preserved from retention; what was narrowed out is not.
+    const holds = await t.db
+      .selectFrom('preservation_hold')
+      .select(['target_type', 'target_id', 'placed_by'])
+      .where('legal_request_id', '=', id)
+      .where('released_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .execute();
+    expect(holds).toEqual([{ target_type: 'account', target_id: 'acct-n1', placed_by: second.id }]);
     // A scope is fixed once issued: even narrowing it further, or back to what was asked, is refused.
     await expect(
       t.db

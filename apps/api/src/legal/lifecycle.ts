@@ -9,6 +9,7 @@ import type { LegalStatusColumn } from '@docket/db';
 import { sql } from 'kysely';
 import type { ActionContext } from '../actions/context';
 import { AppError } from '../http/problem';
+import { placeHold } from '../retention/holds';
 import { endLegalGrants, issueLegalGrant } from './grants';
 import { getLegalRequest, lockLegalRequest } from './requests';
 import { acceptedScopes } from './scope';
@@ -154,6 +155,19 @@ export async function decideLegalRequest(
       ...(body.note && { note: body.note }),
     },
   });
+  // What the order covers is preserved while it runs: each target account it still names (all of
+  // them when accepted, those kept when narrowed) is held from retention (90 days, extendable on
+  // the Holds page), whatever the instrument may read — a preservation order reads nothing.
+  const kept =
+    body.outcome === 'narrowed' ? body.targets.map((target) => target.accountId) : asked.map((t) => t.account_id);
+  for (const accountId of new Set(kept)) {
+    await placeHold(ctx, officerId, {
+      targetType: 'account',
+      targetId: accountId,
+      reason: `Preserved under legal request ${id} (${row.instrument}).`,
+      legalRequestId: id,
+    });
+  }
   return getLegalRequest(trx, id);
 }
 

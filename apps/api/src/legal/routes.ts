@@ -117,7 +117,7 @@ export const legalRoutes = featureRouter()
       method: 'post',
       path: '/requests/{id}/decision',
       permission: 'decide:legal_request',
-      audit: ['legal.accepted', 'legal.narrowed', 'legal.rejected', ...ended],
+      audit: ['legal.accepted', 'legal.narrowed', 'legal.rejected', 'hold.placed', ...ended],
       tags: ['legal'],
       summary: 'Accept, narrow or reject an order under review (a second officer, never its recorder)',
       description:

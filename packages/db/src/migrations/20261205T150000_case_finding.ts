@@ -7,7 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index case_find_priority_idx on "case" (queue_id, status, priority desc, opened_at, id)`.execute(db);
   await sql`create index case_find_opened_idx on "case" (queue_id, status, opened_at, id)`.execute(db);
   await sql`create index case_find_sla_idx on "case" (queue_id, status, sla_due_at, id)`.execute(db);
-  await sql`create index case_conversation_idx on "case" (conversation_id)`.execute(db);
+  // case_conversation_idx (search by conversation id) already exists: retention made it (20261205T100000).
   await sql`create index report_reported_account_idx on report (reported_account_id, case_id)`.execute(db);
   await sql`create index report_reporter_idx on report (reporter_id, case_id) where reporter_id is not null`.execute(
     db,
@@ -22,7 +22,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'report_external_id_idx',
     'report_reporter_idx',
     'report_reported_account_idx',
-    'case_conversation_idx',
     'case_find_sla_idx',
     'case_find_opened_idx',
     'case_find_priority_idx',
