@@ -105,7 +105,7 @@ test('a reviewer asks, a supervisor approves live, and the content goes when the
 
   // A second grant, revoked early by the supervisor.
   await access.getByRole('button', { name: 'Request access again…' }).click();
-  await dialog.getByText('Legal request', { exact: true }).click();
+  await dialog.getByText('Imminent harm', { exact: true }).click();
   await dialog.getByRole('textbox', { name: 'Justification' }).fill(JUSTIFICATION);
   await dialog.getByRole('button', { name: 'Send request' }).click();
   await expect(dialog).toBeHidden();
