@@ -85,5 +85,13 @@ test('legal records a warrant, a second officer narrows it to one account and on
   await expect(page.getByText(/Produced disclosure-.*\.zip/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'History' })).toContainText('legal.produced');
   await expect(page.getByRole('list', { name: 'History' })).toContainText('legal.narrowed');
+
+  // What the order still names is preserved from retention; what was narrowed out is not.
+  await mainNav(page).getByRole('link', { name: 'Holds & retention' }).click();
+  await expect(pageHeading(page, 'Holds & retention')).toBeVisible();
+  const hold = page.getByRole('row', { name: new RegExp(KEPT) });
+  await expect(hold).toContainText('Active');
+  await expect(hold).toContainText('Preserved under legal request');
+  await expect(page.getByRole('row', { name: new RegExp(DROPPED) })).toHaveCount(0);
   await recorder.close();
 });
