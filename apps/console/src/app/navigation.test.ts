@@ -27,12 +27,8 @@ describe('navigation by permission', () => {
     ]);
   });
 
-  it('shows a legal officer only Legal', () => {
-    expect(labelsFor('legal')).toEqual(['Legal']);
-  });
-
-  it('shows a legal officer Holds & retention', () => {
-    expect(labelsFor('legal')).toEqual(['Holds & retention']);
+  it('shows a legal officer only the legal desk and holds', () => {
+    expect(labelsFor('legal')).toEqual(['Legal', 'Holds & retention']);
   });
 
   it('sends each person home to the first page they can see', () => {
