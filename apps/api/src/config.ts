@@ -79,6 +79,7 @@ const Env = z
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // How late a deadline (a pending request's, a grant's, a lease's) may be recorded.
     JOBS_SWEEP_MS: z.coerce.number().int().min(100).max(300_000).default(5000),
+    JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -171,7 +172,8 @@ export type Config = {
   queueSummaryMaxAgeSeconds: number;
   access: AccessPolicy;
   /** Milliseconds between job runner polls when idle; 0: this process runs no background jobs. */
-  jobs: { pollMs: number; leaseMs: number; sweepMs: number };
+  /** `keepDays`: how long a finished job is kept before the hourly prune deletes it. */
+  jobs: { pollMs: number; leaseMs: number; sweepMs: number; keepDays: number };
   webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   /** How long after a decision its user may appeal; each statement of reasons names the date. */
   decisions: { appealWindowMonths: number };
@@ -241,7 +243,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     demoReports: env.DOCKET_DEMO_REPORTS,
     queueSummaryMaxAgeSeconds: env.QUEUE_SUMMARY_MAX_AGE_SECONDS,
-    jobs: { pollMs: env.JOBS_POLL_MS, leaseMs: env.JOBS_LEASE_SECONDS * 1000, sweepMs: env.JOBS_SWEEP_MS },
+    jobs: {
+      pollMs: env.JOBS_POLL_MS,
+      leaseMs: env.JOBS_LEASE_SECONDS * 1000,
+      sweepMs: env.JOBS_SWEEP_MS,
+      keepDays: env.JOBS_KEEP_DAYS,
+    },
     webhooks: {
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,

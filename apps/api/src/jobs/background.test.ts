@@ -93,3 +93,28 @@ it('expires pending requests and grants as events within one sweep interval, wit
     await unlisten();
   }
 });
+
+it('deletes jobs done longer ago than JOBS_KEEP_DAYS, and keeps recent and failed ones', async () => {
+  const background = await work();
+  const finished = (key: string, outcome: 'done' | 'failed', daysAgo: number) =>
+    t.db
+      .insertInto('job')
+      .values({
+        name: 'example',
+        key,
+        run_at: sql<Date>`now() - make_interval(days => ${daysAgo + 1})`,
+        finished_at: sql<Date>`now() - make_interval(days => ${daysAgo})`,
+        outcome,
+      })
+      .execute();
+  await finished('old-done', 'done', 8);
+  await finished('recent-done', 'done', 6);
+  await finished('old-failed', 'failed', 30);
+
+  await background.tick();
+  const left = await t.db.selectFrom('job').select('key').where('name', '=', 'example').orderBy('key').execute();
+  expect(left.map((row) => row.key)).toEqual(['old-failed', 'recent-done']);
+  // The prune is recurring work like any other: its own row is there, done.
+  const prune = await t.db.selectFrom('job').select('outcome').where('name', '=', 'jobs.prune').execute();
+  expect(prune).toEqual([{ outcome: 'done' }]);
+});

@@ -17,6 +17,7 @@ import { runRetention } from '../retention/shred';
 import { witnessCheckpoint } from '../transparency/checkpoint';
 import { submitStatements } from '../transparency/submissions';
 import { createDeliveryPump } from '../webhooks/delivery';
+import { PRUNE_JOB, pruneFinishedJobs, pruneRecurring } from './prune';
 import { createJobRunner, type JobRunner } from './runner';
 
 export const TDB_SUBMIT_JOB = 'transparency.submit_statements';
@@ -49,6 +50,7 @@ export function createBackgroundWork(deps: {
       (name) => ({ name, everyMs: config.jobs.sweepMs }),
     ),
     { name: 'retention.shred', everyMs: config.retention.sweepMs },
+    pruneRecurring,
   ];
   if (tdb) recurring.push({ name: TDB_SUBMIT_JOB, everyMs: tdb.intervalMs });
   if (config.auditWitnessIntervalMs > 0) {
@@ -87,6 +89,9 @@ export function createBackgroundWork(deps: {
       // Well inside the job's lease, so a long backlog never runs twice at once.
       'retention.shred': async () => {
         await runRetention(db, config.retention.days, { budgetMs: config.jobs.leaseMs / 3 });
+      },
+      [PRUNE_JOB]: async () => {
+        await pruneFinishedJobs(db, config.jobs.keepDays);
       },
     },
     recurring,
