@@ -30,6 +30,15 @@ export const AuditStatus = z
       oldestOccurredAt: Timestamp.nullable(),
       oldestAgeSeconds: z.number().nullable(),
     }),
+    sealingWaitsOn: z
+      .object({
+        transactions: z.number().int(),
+        oldestOpenSeconds: z.number().nullable(),
+      })
+      .meta({
+        description:
+          'Open transactions that wrote audit events. Sealing waits for them to end, so one left open holds sealing up until it commits or is ended.',
+      }),
     latestCheckpoint: z.object({ seq: z.number().int(), issuedAt: Timestamp, keyId: z.string() }).nullable(),
     verification: z.object({
       ok: z.boolean(),

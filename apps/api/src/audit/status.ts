@@ -77,6 +77,7 @@ async function readStatus(trx: Transaction<Database>, check: IncrementalChainChe
            extract(epoch from now() - min(e.occurred_at))::float8 as age
     from audit_commit c join audit_event e on e.tx_id = c.tx_id
     where c.ticket > ${head?.ticket ?? '0'}`.execute(trx);
+  const waitsOn = await openAuditWriters(trx);
   const { rows: checkpoints } = await sql<{ seq: string; issued_at: string; key_id: string }>`
     select c.seq::text, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at, c.key_id
     from audit_checkpoint c order by c.seq desc limit 1`.execute(trx);
@@ -92,6 +93,7 @@ async function readStatus(trx: Transaction<Database>, check: IncrementalChainChe
       oldestOccurredAt: waiting?.oldest ?? null,
       oldestAgeSeconds: waiting?.age === null || waiting?.age === undefined ? null : Math.max(0, waiting.age),
     },
+    sealingWaitsOn: waitsOn,
     latestCheckpoint: latest ? { seq: Number(latest.seq), issuedAt: latest.issued_at, keyId: latest.key_id } : null,
     verification: {
       ok: verified.problem === null,
@@ -112,4 +114,21 @@ function describeCheck(through: number, checkpoints: number): string {
     `from the one before, each record against its audit_event row, and ${checkpoints} checkpoint signatures ` +
     'against the registered keys. Later requests check only what was sealed since; sealed rows are append-only.'
   );
+}
+
+/**
+ * The transactions the sealer waits for (see waitForOpenTransactions in sealer.ts): open, and
+ * holding the write lock an audit event takes. Locks and activity are read as they are now, not
+ * from the snapshot, so a transaction left open shows here with its age until it ends.
+ */
+export async function openAuditWriters(db: Kysely<Database>) {
+  const { rows } = await sql<{ transactions: number; oldest: number | null }>`
+    select count(distinct l.virtualtransaction)::int as transactions,
+           extract(epoch from clock_timestamp() - min(a.xact_start))::float8 as oldest
+    from pg_locks l left join pg_stat_activity a on a.pid = l.pid
+    where l.locktype = 'relation' and l.database = (select oid from pg_database where datname = current_database())
+      and l.relation = 'audit_event'::regclass and l.mode = 'RowExclusiveLock' and l.granted
+      and l.pid is distinct from pg_backend_pid()`.execute(db);
+  const row = rows[0];
+  return { transactions: row?.transactions ?? 0, oldestOpenSeconds: row?.oldest ?? null };
 }

@@ -10,6 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { type Kysely, sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { openAuditWriters } from '../audit/status';
 import type { AppEnv } from '../context';
 import { loopState, type Operations, withTimeout } from './health';
 
@@ -171,6 +172,13 @@ async function databaseFigures(db: Kysely<Database>) {
     union all
     select 'outbox_dead', count(*)::text, null
       from webhook_delivery where status = 'dead'`.execute(db);
+  // Open transactions that wrote audit events: sealing waits for them; one left open shows its age.
+  const writers = await openAuditWriters(db);
+  queues.push({
+    queue: 'audit_open_writers',
+    count: String(writers.transactions),
+    age: writers.oldestOpenSeconds,
+  });
   return { head: sealed?.seq ?? '0', queues };
 }
 

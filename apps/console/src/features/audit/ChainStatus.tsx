@@ -24,7 +24,7 @@ export function ChainStatus() {
       </p>
     );
   }
-  const { sealedThrough, latestCheckpoint, verification, pending } = status.data;
+  const { sealedThrough, latestCheckpoint, verification, pending, sealingWaitsOn } = status.data;
   return (
     <section className="audit-chain" aria-label="Chain status">
       {verification.problem ? (
@@ -44,6 +44,13 @@ export function ChainStatus() {
         <span>no checkpoint yet</span>
       )}
       <span>{pending.count === 0 ? 'nothing pending seal' : `${count.format(pending.count)} pending seal`}</span>
+      {/* A transaction left open after writing events holds sealing up: say so once it is not a blink. */}
+      {(sealingWaitsOn.oldestOpenSeconds ?? 0) >= 10 && (
+        <Badge tone="danger">
+          sealing waits on {count.format(sealingWaitsOn.transactions)} open transaction(s), the oldest open{' '}
+          {Math.round(sealingWaitsOn.oldestOpenSeconds ?? 0)} s
+        </Badge>
+      )}
       {verification.problem && <span className="audit-chain-problem">{verification.problem.detail}</span>}
     </section>
   );
