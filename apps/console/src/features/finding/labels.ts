@@ -1,3 +1,5 @@
+import { CATEGORIES } from '@docket/contracts';
+import { categoryLabel } from '../queues/categories';
 import type { ChoiceField } from './find-filters';
 
 /** What each filter choice reads as; `''` is "no filter". */
@@ -10,18 +12,7 @@ export const CHOICE_LABELS: { [F in ChoiceField]: { label: string; any: string; 
   category: {
     label: 'Category',
     any: 'Any category',
-    values: {
-      child_safety: 'Child safety',
-      grooming: 'Grooming',
-      sextortion: 'Sextortion',
-      violent_threat: 'Violent threat',
-      self_harm: 'Self-harm',
-      harassment: 'Harassment',
-      hate: 'Hate',
-      scam_fraud: 'Scam & fraud',
-      spam: 'Spam',
-      other: 'Other',
-    },
+    values: Object.fromEntries(CATEGORIES.map((category) => [category, categoryLabel(category)])),
   },
   urgent: { label: 'Urgency', any: 'Urgent or not', values: { true: 'Urgent only', false: 'Not urgent' } },
   minors: { label: 'Minors', any: 'With or without', values: { true: 'Involves a minor', false: 'No minor' } },
