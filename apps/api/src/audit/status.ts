@@ -68,22 +68,13 @@ export function auditStatus(db: Kysely<Database>): Promise<AuditStatus> {
 }
 
 async function readStatus(trx: Transaction<Database>, check: IncrementalChainCheck): Promise<AuditStatus> {
-  const { rows: heads } = await sql<{ seq: string; ticket: string; chain: Uint8Array }>`
-    select s.seq::text, s.ticket::text, s.chain from audit_seal s order by s.seq desc limit 1`.execute(trx);
-  const head = heads[0];
-  // Every committed event has a ticket; those past the head's ticket are not sealed yet.
-  const { rows: pending } = await sql<{ count: string; oldest: string | null; age: number | null }>`
-    select count(*)::text as count, ${utcText(sql`min(e.occurred_at)`, 'US')} as oldest,
-           extract(epoch from now() - min(e.occurred_at))::float8 as age
-    from audit_commit c join audit_event e on e.tx_id = c.tx_id
-    where c.ticket > ${head?.ticket ?? '0'}`.execute(trx);
+  const { head, pending: waiting } = await sealBacklog(trx);
   const waitsOn = await openAuditWriters(trx);
   const { rows: checkpoints } = await sql<{ seq: string; issued_at: string; key_id: string }>`
     select c.seq::text, ${utcText(sql.ref('c.issued_at'), 'MS')} as issued_at, c.key_id
     from audit_checkpoint c order by c.seq desc limit 1`.execute(trx);
   const verified = await check.check(trx);
   const keys = await publishedKeys(trx);
-  const waiting = pending[0];
   const latest = checkpoints[0];
   return {
     sealedThrough: head ? Number(head.seq) : 0,
@@ -131,4 +122,20 @@ export async function openAuditWriters(db: Kysely<Database>) {
       and l.pid is distinct from pg_backend_pid()`.execute(db);
   const row = rows[0];
   return { transactions: row?.transactions ?? 0, oldestOpenSeconds: row?.oldest ?? null };
+}
+
+/**
+ * The sealed head and the committed events past it: every committed event has a ticket, and
+ * those past the head's ticket are not sealed yet. Both reads belong in one snapshot.
+ */
+export async function sealBacklog(db: Kysely<Database>) {
+  const { rows: heads } = await sql<{ seq: string; ticket: string; chain: Uint8Array }>`
+    select s.seq::text, s.ticket::text, s.chain from audit_seal s order by s.seq desc limit 1`.execute(db);
+  const head = heads[0];
+  const { rows } = await sql<{ count: string; oldest: string | null; age: number | null }>`
+    select count(*)::text as count, ${utcText(sql`min(e.occurred_at)`, 'US')} as oldest,
+           extract(epoch from now() - min(e.occurred_at))::float8 as age
+    from audit_commit c join audit_event e on e.tx_id = c.tx_id
+    where c.ticket > ${head?.ticket ?? '0'}`.execute(db);
+  return { head, pending: rows[0] };
 }

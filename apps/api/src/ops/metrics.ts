@@ -10,7 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { type Kysely, sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { openAuditWriters } from '../audit/status';
+import { openAuditWriters, sealBacklog } from '../audit/status';
 import type { AppEnv } from '../context';
 import { loopState, type Operations, withTimeout } from './health';
 
@@ -152,16 +152,14 @@ export function createMetrics(db: Kysely<Database>, ops: Operations) {
 export type Metrics = ReturnType<typeof createMetrics>;
 
 async function databaseFigures(db: Kysely<Database>) {
-  const head = await sql<{ seq: string; ticket: string }>`
-    select seq::text, ticket::text from audit_seal order by seq desc limit 1`.execute(db);
-  const sealed = head.rows[0];
+  // The seal backlog as auditors read it (one snapshot for the head and what lies past it).
+  const seal = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => sealBacklog(trx));
   const { rows: queues } = await sql<{ queue: string; count: string; age: number | null }>`
-    select 'audit_seal' as queue, count(*)::text as count,
-           extract(epoch from now() - min(e.occurred_at))::float8 as age
-      from audit_commit c join audit_event e on e.tx_id = c.tx_id
-      where c.ticket > ${sealed?.ticket ?? '0'}
-    union all
-    select 'jobs_due', count(*)::text, extract(epoch from now() - min(run_at))::float8
+    select 'jobs_due' as queue, count(*)::text as count, extract(epoch from now() - min(run_at))::float8 as age
       from job where finished_at is null and run_at <= now()
     union all
     select 'jobs_leased', count(*)::text, null
@@ -172,6 +170,7 @@ async function databaseFigures(db: Kysely<Database>) {
     union all
     select 'outbox_dead', count(*)::text, null
       from webhook_delivery where status = 'dead'`.execute(db);
+  queues.push({ queue: 'audit_seal', count: seal.pending?.count ?? '0', age: seal.pending?.age ?? null });
   // Open transactions that wrote audit events: sealing waits for them; one left open shows its age.
   const writers = await openAuditWriters(db);
   queues.push({
@@ -179,7 +178,7 @@ async function databaseFigures(db: Kysely<Database>) {
     count: String(writers.transactions),
     age: writers.oldestOpenSeconds,
   });
-  return { head: sealed?.seq ?? '0', queues };
+  return { head: seal.head?.seq ?? '0', queues };
 }
 
 /**
