@@ -138,6 +138,27 @@ describe('a narrowing only shrinks', () => {
       .where('expires_at', '>', new Date())
       .execute();
     expect(holds).toEqual([{ target_type: 'account', target_id: 'acct-n1', placed_by: second.id }]);
+    // While the order is in force no one may release its hold, not even the officer who placed it.
+    const [hold] = await t.db.selectFrom('preservation_hold').select('id').where('legal_request_id', '=', id).execute();
+    const release = await t.request('POST', `/api/holds/${hold?.id}/release`, {
+      session: second.session,
+      body: { reason: 'No longer needed, as I see it.' },
+    });
+    expect(release.status).toBe(409);
+    expect(
+      await t.db
+        .selectFrom('audit_event')
+        .select(['action', 'outcome'])
+        .where('request_id', '=', release.headers.get('x-request-id'))
+        .execute(),
+    ).toEqual([{ action: 'request.refused', outcome: 'denied' }]);
+    await expect(
+      t.db
+        .selectFrom('preservation_hold')
+        .select('released_at')
+        .where('id', '=', hold?.id ?? '')
+        .executeTakeFirst(),
+    ).resolves.toEqual({ released_at: null });
     // A scope is fixed once issued: even narrowing it further, or back to what was asked, is refused.
     await expect(
       t.db

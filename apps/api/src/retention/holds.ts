@@ -76,15 +76,43 @@ export async function extendHold(ctx: ActionContext, holdId: string, days: numbe
 }
 
 /** Ends a live hold now; retention may then destroy what it covered once nothing else keeps it. */
+/** A legal request whose order is still in force keeps the holds it placed, whoever asks. */
+const ORDER_IN_FORCE = ['accepted', 'narrowed', 'produced'] as const;
+
 export async function releaseHold(ctx: ActionContext, holdId: string, releasedBy: string, reason: string) {
   const released = await ctx.trx
     .updateTable('preservation_hold as h')
     .set({ released_at: sql`now()`, released_by: releasedBy, release_reason: reason })
     .where('h.id', '=', holdId)
     .where(holdIsLive)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('legal_request as l')
+            .select('l.id')
+            .whereRef('l.id', '=', 'h.legal_request_id')
+            .where('l.status', 'in', ORDER_IN_FORCE),
+        ),
+      ),
+    )
     .returning('h.id')
     .executeTakeFirst();
-  if (!released) throw await whyNotLive(ctx.trx, holdId, 'released');
+  if (!released) {
+    const order = await ctx.trx
+      .selectFrom('preservation_hold as h')
+      .innerJoin('legal_request as l', 'l.id', 'h.legal_request_id')
+      .select('l.id')
+      .where('h.id', '=', holdId)
+      .where('l.status', 'in', ORDER_IN_FORCE)
+      .executeTakeFirst();
+    if (order) {
+      throw new AppError(
+        'conflict',
+        `This hold preserves what legal request ${order.id} covers, and that order is still in force: close the request first.`,
+      );
+    }
+    throw await whyNotLive(ctx.trx, holdId, 'released');
+  }
   const hold = await holdById(ctx.trx, holdId);
   await ctx.emit({
     action: 'hold.released',

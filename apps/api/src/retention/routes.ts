@@ -9,7 +9,9 @@ import { retentionSchedule } from './schedule';
 const HoldId = z.object({ id: z.uuid() });
 const notLive = {
   404: { description: 'No hold with that id.' },
-  409: { description: 'The hold was released or has expired: place a new one.' },
+  409: {
+    description: 'The hold was released or has expired (place a new one), or its legal request is still in force.',
+  },
 };
 
 /** Mounted under /api/holds. */
