@@ -88,18 +88,10 @@ export const FIGURES = define([
     id: 'access.grants',
     section: 'access',
     unit: 'count',
-    by: ['pathway'],
+    by: ['pathway', 'code'],
     label: 'Grants issued',
     description:
-      'Grants to read private messages issued in the period: case grants on approval, break-glass windows, and legal grants when an order was accepted or an emergency recorded.',
-  },
-  {
-    id: 'access.grants_by_code',
-    section: 'access',
-    unit: 'count',
-    by: ['code'],
-    label: 'Grants issued, by justification',
-    description: 'The same grants by justification code (LEGAL_REQUEST for legal grants, BREAK_GLASS for break-glass).',
+      'Grants to read private messages issued in the period — case grants on approval, break-glass windows, and legal grants when an order was accepted or an emergency recorded — by pathway and justification code (LEGAL_REQUEST for legal grants, BREAK_GLASS for break-glass). One breakdown, so no total can be subtracted to undo a suppressed cell.',
   },
   {
     id: 'access.conversations_read',
