@@ -202,7 +202,7 @@ export const FIGURES = define([
     by: ['pathway'],
     label: 'Access notices deferred',
     description:
-      'Notices put off in the period: under a non-disclosure order or an emergency (`legal.notice_decided` defer), or a case grant’s notice held back by a running non-disclosure order (`access.notice_deferred`, once per grant).',
+      'Notices put off in the period: under a non-disclosure order or an emergency (`legal.notice_decided` defer), or a case grant’s notices held back by a running non-disclosure order (`access.notice_deferred`, once per grant, counting each participant).',
   },
   {
     id: 'access.notices_never',

@@ -256,7 +256,7 @@ export class ReportFold {
         this.count('access.notices_sent', [text(details.pathway) ?? 'unknown']);
         return;
       case 'access.notice_deferred':
-        this.count('access.notices_deferred', [text(details.pathway) ?? 'unknown']);
+        this.count('access.notices_deferred', [text(details.pathway) ?? 'unknown'], number(details.participants) ?? 1);
         return;
       case 'legal.notice_decided':
         if (details.decision === 'defer') this.count('access.notices_deferred', ['legal_request']);
