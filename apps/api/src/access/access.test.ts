@@ -399,7 +399,10 @@ describe('scope, enforced in the read itself', () => {
     const requestId = response.headers.get('x-request-id');
     const events = await t.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).execute();
     expect(events.map((e) => e.action)).toEqual(['conversation.read']);
-    expect(events[0]?.details).toEqual({ messageIds: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'], pathway: 'user_report' });
+    expect(events[0]?.details).toEqual({
+      messageIds: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'],
+      pathway: 'user_report',
+    });
 
     const stranger = await t.signedIn(['reviewer']);
     const refused = await read(stranger.session, caseId);
