@@ -26,7 +26,7 @@ function computeReport(records: AuditRecord[], threshold = 10): TransparencyRepo
 
 beforeAll(async () => {
   ledger = new TestLedger({ events: 3000, checkpointEvery: 250, record: (seq) => reportRecord(seq, options) });
-  bundle = new Blob([await ledger.bundle()]);
+  bundle = new Blob([(await ledger.bundle()) as Uint8Array<ArrayBuffer>]);
   report = computeReport(ledger.sealed.map(({ record }) => record));
 }, 60_000);
 
@@ -59,7 +59,11 @@ describe('docket-verify --report', () => {
     };
     expect(reportRecord(107, options).action).toBe('decision.recorded');
     const rewritten = new TestLedger({ events: 3000, checkpointEvery: 250, key: ledger.key, record: rewrite });
-    const result = await verifyReport(encode(report), new Blob([await rewritten.bundle()]), { crypto });
+    const result = await verifyReport(
+      encode(report),
+      new Blob([(await rewritten.bundle()) as Uint8Array<ArrayBuffer>]),
+      { crypto },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const keys = result.differences?.map((d) => d.key) ?? [];
@@ -68,11 +72,8 @@ describe('docket-verify --report', () => {
   });
 
   it('refuses a bundle that does not cover the report’s period', async () => {
-    const narrow = new Blob([
-      await ledger.bundle({
-        scope: { kind: 'period', from: '2026-12-02T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' },
-      }),
-    ]);
+    const scope = { kind: 'period', from: '2026-12-02T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' } as const;
+    const narrow = new Blob([(await ledger.bundle({ scope })) as Uint8Array<ArrayBuffer>]);
     const result = await verifyReport(encode(report), narrow, { crypto });
     expect(result).toMatchObject({ ok: false, file: 'report' });
   });
