@@ -32,6 +32,7 @@ import { createQueueSummaryCache } from './queues/summary-cache';
 import { holdRoutes, retentionRoutes } from './retention/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
+import { reportRoutes } from './transparency/reports/routes';
 import { transparencyRoutes } from './transparency/routes';
 import { webhookRoutes } from './webhooks/routes';
 
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);
+  app.route('/api/transparency', reportRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );
