@@ -52,6 +52,11 @@ export function resolvePeriod(input: {
   }
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`) + 86_400_000;
+  if (Number.isNaN(start) || Number.isNaN(end)) {
+    throw new AppError('invalid', 'Not a calendar day.', {
+      errors: [{ field: Number.isNaN(start) ? 'from' : 'to', message: 'not a day' }],
+    });
+  }
   if (end <= start) {
     throw new AppError('invalid', 'The period ends before it starts.', {
       errors: [{ field: 'to', message: 'before from' }],
