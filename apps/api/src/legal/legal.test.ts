@@ -226,6 +226,43 @@ describe('a narrowing only shrinks', () => {
   });
 });
 
+describe('a preservation order keeps data and opens none', () => {
+  it('is accepted as asked: each target is held from retention, no grant is issued and nothing reads', async () => {
+    const officers = await legalOfficers(t);
+    const people = await legalConversations(t, platform);
+    const id = await decidedRequest(
+      t,
+      officers,
+      aLegalRequest([{ accountId: people.target, ...WHOLE_AUTUMN, categories: ['subscriber', 'content'] }], {
+        instrument: 'eu_preservation_order',
+      }),
+    );
+    const request = await (
+      await t.request('GET', `/api/legal/requests/${id}`, { session: officers.second.session })
+    ).json();
+    expect(request.status).toBe('accepted');
+    expect(request.targets[0].scope.categories).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('preservation_hold')
+        .select(['target_id'])
+        .where('legal_request_id', '=', id)
+        .where('released_at', 'is', null)
+        .execute(),
+    ).toEqual([{ target_id: people.target }]);
+    const [accepted] = await t.db
+      .selectFrom('audit_event')
+      .select(['grant_id'])
+      .where('target_id', '=', id)
+      .where('action', '=', 'legal.accepted')
+      .execute();
+    expect(accepted?.grant_id).toBeNull();
+    for (const category of ['metadata', 'content'] as const) {
+      expect((await legalRead(t, officers.second.session, id, { category })).status).toBe(403);
+    }
+  });
+});
+
 describe('LEGAL_REQUEST access comes only from an accepted order', () => {
   it('refuses LEGAL_REQUEST on a case access request, in the API and in the database', async () => {
     const reviewer = await t.signedIn(['reviewer']);

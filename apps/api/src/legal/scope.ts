@@ -6,6 +6,7 @@
 import {
   CONTENT_INSTRUMENTS,
   instrumentReaches,
+  LEGAL_INSTRUMENTS,
   type LegalDataCategory,
   type LegalInstrument,
   type LegalTargetBody,
@@ -93,6 +94,11 @@ export function acceptedScopes(
     if (wider.length) errors.push({ field: field(index, 'categories'), message: `not asked for: ${wider.join(', ')}` });
     return { accountId: row.account_id, from, until, categories: target.categories };
   });
+  // A preservation instrument reaches nothing: accepting it keeps the targets' data under a hold
+  // and opens none of it, so its scopes hold no category (there is nothing to narrow out).
+  if (LEGAL_INSTRUMENTS[instrument].reaches.length === 0) {
+    for (const scope of scopes) scope.categories = [];
+  }
   scopes.forEach((scope, index) => {
     const unreachable = (scope.categories as LegalDataCategory[]).filter(
       (category) => !instrumentReaches(instrument, category),
