@@ -113,7 +113,8 @@ async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess>
     stdio: ['ignore', process.env.BENCH_SERVER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy machine, loading the TypeScript sources alone can take a minute.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bench server exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('bench server did not become ready');
@@ -170,18 +171,24 @@ export async function paced(operation: () => Promise<void>, ratePerSecond: numbe
  * `clients` loops calling `operation` back to back for `seconds`; returns operations/second.
  * Each loop passes its own index, so a loop can act as one client (one reviewer) throughout.
  */
-export async function saturated(operation: (client: number) => Promise<void>, clients: number, seconds: number) {
-  let done = 0;
+export async function saturated(
+  operation: (client: number) => Promise<void>,
+  clients: number,
+  seconds: number,
+  /** Ends the run early, once it says the work is done. */
+  done: () => boolean = () => false,
+) {
+  let completed = 0;
   let errors = 0;
   const errorKinds = new Map<string, number>();
   const until = performance.now() + seconds * 1000;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < until) {
+      while (performance.now() < until && !done()) {
         try {
           await operation(client);
-          done++;
+          completed++;
         } catch (error) {
           errors++;
           const kind = (error instanceof Error ? error.message : String(error)).slice(0, 120);
@@ -190,7 +197,7 @@ export async function saturated(operation: (client: number) => Promise<void>, cl
       }
     }),
   );
-  return { perSecond: done / ((performance.now() - start) / 1000), errors, errorKinds };
+  return { perSecond: completed / ((performance.now() - start) / 1000), errors, errorKinds };
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
