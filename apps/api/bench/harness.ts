@@ -3,7 +3,7 @@
  * database, and two load shapes — paced (open loop, fixed arrival rate: latency percentiles
  * that do not hide queueing) and saturated (closed loop, N clients back to back: throughput).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,14 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   };
 }
 
+/** Node flags of the API process, as in `pnpm start` and the Docker image: a small young generation (ADR 048). */
+export const API_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=4'];
+
+/** Bundles the API and the bench server (`build.mjs`), so the bench runs what production runs. */
+export function buildApi() {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(import.meta.dirname, '..'), stdio: 'inherit' });
+}
+
 export interface ApiProcess {
   baseUrl: string;
   pid: number;
@@ -99,7 +107,8 @@ async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess>
 
   // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/server.ts'], {
+  // The bundled build, with the flags `pnpm start` runs it with (ADR 048); run.ts builds it first.
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...API_NODE_FLAGS, 'dist/bench-server.mjs'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: {
       ...process.env,
@@ -206,8 +215,8 @@ export const ms = (value: number) => `${value.toFixed(2)} ms`;
  * `count` staff accounts with `roles`, made directly in the database and signed in through the
  * API: each with its id and the headers (cookie, CSRF token) its requests carry.
  */
-export async function staffSessions(server: BenchServer, count: number, roles: Role[]) {
-  const prefix = `bench-${roles.join('-')}`;
+export async function staffSessions(server: BenchServer, count: number, roles: Role[], name = 'bench') {
+  const prefix = `${name}-${roles.join('-')}`;
   const password = 'bench-staff-password';
   const hash = await hashPassword(password);
   await server.db

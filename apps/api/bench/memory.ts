@@ -25,7 +25,7 @@ export async function benchMemory() {
     const reviewers = await staffSessions(server, CLIENTS, ['reviewer']);
     const held = await holdCases(server, reviewers);
     // Claiming releases what a reviewer held, so claims come from reviewers of their own.
-    const claimers = await staffSessions(server, CLIENTS, ['reviewer']);
+    const claimers = await staffSessions(server, CLIENTS, ['reviewer'], 'bench-claimer');
     const reader = await readableConversation(server, 'bench-memory');
 
     const request = async (path: string, headers: Record<string, string>, method = 'GET', body?: string) => {

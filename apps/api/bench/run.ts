@@ -7,7 +7,7 @@ import { benchAudit } from './audit';
 import { benchClaims } from './claims';
 import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
-import { type BenchServer, startBenchServer } from './harness';
+import { type BenchServer, buildApi, startBenchServer } from './harness';
 import { benchIntake } from './intake';
 import { benchLegalRead } from './legal-read';
 import { benchMemory } from './memory';
@@ -44,6 +44,7 @@ if (unknown.length > 0) {
 const chosen = asked.length > 0 ? asked : Object.keys(SCENARIOS);
 
 console.log(`docket bench — node ${process.version}, ${new Date().toISOString()}`);
+buildApi();
 const server = chosen.some((name) => SCENARIOS[name]?.server) ? await startBenchServer() : undefined;
 try {
   for (const name of chosen) {
