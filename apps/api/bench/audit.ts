@@ -16,6 +16,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { KeysDocument } from '@docket/audit-chain';
 import { verifyBundleFile, writeToFile } from '@docket/audit-chain/node';
+import { connect } from '@docket/db';
 import { sql } from 'kysely';
 import { type BenchServer, saturated, staffSessions, startBenchServer } from './harness';
 import { writeAuditEvents } from './sealer';
@@ -169,9 +170,18 @@ export async function benchAudit() {
     console.log(`audit (b): writing ${count(backlog)} more events in transactions of 1–10 for the backlog…`);
     const writing = performance.now();
     const sealedAtStart = await sealedThrough(server);
-    await writeAuditEvents(server, 'audit_event', backlog, (n) => 1 + (n % 10));
+    // The sealer's own lock, held while the backlog is written, so what follows is a real catch-up.
+    const hold = await connect({ databaseUrl: server.databaseUrl, poolSize: 1 });
+    const held = await hold.db.connection().execute(async (db) => {
+      await sql`select pg_advisory_lock(hashtext('docket.audit_sealer'))`.execute(db);
+      await writeAuditEvents(server, 'audit_event', backlog, (n) => 1 + (n % 10));
+      const sealed = (await sealedThrough(server)) - sealedAtStart;
+      await sql`select pg_advisory_unlock(hashtext('docket.audit_sealer'))`.execute(db);
+      return sealed;
+    });
+    await hold.close();
     const writeSeconds = (performance.now() - writing) / 1000;
-    const sealedWhileWriting = (await sealedThrough(server)) - sealedAtStart;
+    const sealedWhileWriting = held;
     const remaining = (await eventCount(server)) - (await sealedThrough(server));
     const drain = await waitUntilSealed(server);
     const drainRate = remaining / drain;
@@ -182,8 +192,8 @@ export async function benchAudit() {
       met: drainRate >= 20_000,
     });
     console.log(
-      `  written at ${count(backlog / writeSeconds)} events/s; meanwhile the API process sealed ${count(sealedWhileWriting)} ` +
-        `(${count(sealedWhileWriting / writeSeconds)}/s), then the remaining ${count(remaining)} in ${drain.toFixed(1)} s: ` +
+      `  written at ${count(backlog / writeSeconds)} events/s with the sealer held off (${count(sealedWhileWriting)} sealed meanwhile), ` +
+        `then the remaining ${count(remaining)} in ${drain.toFixed(1)} s: ` +
         `${count(drainRate)} events/s catching up (target ≥ 20,000/s, ${verdict(drainRate >= 20_000)})`,
     );
 
