@@ -88,7 +88,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
 }
 
 /** Node flags of the API process, as in `pnpm start` and the Docker image: a small young generation (ADR 048). */
-export const API_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=4'];
+export const API_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /** Bundles the API and the bench server (`build.mjs`), so the bench runs what production runs. */
 export function buildApi() {
