@@ -10,6 +10,8 @@ import { bytes, recordTextSql, utcText } from './records';
 import { type AuditSigner, registerSigningKeys } from './signing-keys';
 
 const SEALER_LOCK = sql`hashtext('docket.audit_sealer')`;
+/** Digits of a ticket and of an event id in a window's lines (a bigint has at most 19). */
+const ID_DIGITS = 19;
 
 export interface SealOptions {
   /** Events per INSERT. */
@@ -110,9 +112,10 @@ export async function sealPendingEvents(
 }
 
 /**
- * The events of the tickets in (after, through], a transaction's by id, as one text of lines
- * `ticket TAB id TAB details` (jsonb text never holds a raw tab or newline): one value for the
- * driver to hand over instead of a row per event to parse. A bounded range rather than a LIMIT
+ * The events of the tickets in (after, through], a transaction's by id, as one text of lines:
+ * ticket and id as 19 digits each, then the details (jsonb text never holds a raw newline). One
+ * value for the driver to hand over instead of a row per event to parse; fixed-width numbers so
+ * the insert cuts lines apart without scanning them. A bounded range rather than a LIMIT
  * over an open one, so each window stays an index range scan whatever the planner's statistics
  * say after a burst; `offset 0` keeps the lateral join a lookup per ticket on the tx_id index
  * (flattened into a hash join, every window would scan the whole event table).
@@ -120,7 +123,7 @@ export async function sealPendingEvents(
 async function readWindow(db: Kysely<Database>, after: bigint, through: bigint) {
   const { rows } = await sql<{ events: number; tickets: number; lines: string | null }>`
     select count(*)::int as events, count(distinct t.ticket)::int as tickets,
-           string_agg(t.ticket::text || E'\\t' || e.id::text || E'\\t' || e.details::text, E'\\n'
+           string_agg(lpad(t.ticket::text, ${sql.lit(ID_DIGITS)}, '0') || lpad(e.id::text, ${sql.lit(ID_DIGITS)}, '0') || e.details::text, E'\\n'
                       order by t.ticket, e.id) as lines
     from (select tx_id, ticket from audit_commit where ticket > ${String(after)}::bigint
           and ticket <= ${String(through)}::bigint) t
@@ -139,9 +142,9 @@ function canonicalDetails(lines: string): string {
   while (start < lines.length) {
     let stop = lines.indexOf('\n', start);
     if (stop === -1) stop = lines.length;
-    const tab = lines.indexOf('\t', lines.indexOf('\t', start) + 1);
+    const details = start + 2 * ID_DIGITS;
     if (out !== '') out += '\n';
-    out += lines.slice(start, tab + 1) + canonicalJson(JSON.parse(lines.slice(tab + 1, stop)));
+    out += lines.slice(start, details) + canonicalJson(JSON.parse(lines.slice(details, stop)));
     start = stop + 1;
   }
   return out;
@@ -162,8 +165,9 @@ async function insertSeals(
   const start = state.chain;
   const { rows } = await sql<{ sealed: number; head: Uint8Array | null }>`
     with batch as (
-      select n, split_part(line, E'\\t', 1)::bigint as ticket, split_part(line, E'\\t', 2)::bigint as event_id,
-             substr(line, length(split_part(line, E'\\t', 1)) + length(split_part(line, E'\\t', 2)) + 3) as details
+      select n, substr(line, 1, ${sql.lit(ID_DIGITS)})::bigint as ticket,
+             substr(line, ${sql.lit(ID_DIGITS + 1)}, ${sql.lit(ID_DIGITS)})::bigint as event_id,
+             substr(line, ${sql.lit(2 * ID_DIGITS + 1)}) as details
       from string_to_table(${batch}::text, E'\\n') with ordinality as b(line, n)
     ), records as (
       select b.n, b.ticket, b.event_id, ${recordTextSql(sql`(${from}::bigint + b.n)`, sql`b.details`)} as record
