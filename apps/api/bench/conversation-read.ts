@@ -9,15 +9,17 @@ import { runSystemAction } from '../src/actions/context';
 import { hashPassword } from '../src/auth/passwords';
 import { createServiceAccount } from '../src/service-accounts/service-accounts';
 import { type BenchServer, ms, paced, saturated } from './harness';
+import { perSecond, recordRow } from './table';
 
 const MESSAGES = 200;
 
-export async function benchConversationRead(server: BenchServer) {
-  const account = await runSystemAction(server.db, (ctx) => createServiceAccount(ctx, server.keyring, 'read bench'));
+/** A reviewer holding a case under a long grant to its `MESSAGES`-message conversation, signed in. */
+export async function readableConversation(server: BenchServer, name = 'bench-read') {
+  const account = await runSystemAction(server.db, (ctx) => createServiceAccount(ctx, server.keyring, `${name} bench`));
   const client = new IntakeClient({ baseUrl: server.baseUrl, keyId: account.keyId, secret: account.secret });
-  const conversationId = 'bench-read-conversation';
+  const conversationId = `${name}-conversation`;
   const { caseId } = await client.submitReport({
-    externalId: 'bench-read-report',
+    externalId: `${name}-report`,
     category: 'harassment',
     reporterId: 'bench-a',
     reportedAccountId: 'bench-b',
@@ -40,7 +42,7 @@ export async function benchConversationRead(server: BenchServer) {
   const reviewer = await server.db
     .insertInto('staff_user')
     .values({
-      username: 'bench-reader',
+      username: `${name}-reader`,
       display_name: 'Reader',
       password_hash: await hashPassword('bench-reader-password'),
       roles: ['reviewer'],
@@ -65,10 +67,14 @@ export async function benchConversationRead(server: BenchServer) {
   const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench-reader', password: 'bench-reader-password' }),
+    body: JSON.stringify({ username: `${name}-reader`, password: 'bench-reader-password' }),
   });
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { caseId, conversationId, cookie };
+}
 
+export async function benchConversationRead(server: BenchServer) {
+  const { caseId, conversationId, cookie } = await readableConversation(server);
   const authorized = async () => {
     const response = await fetch(`${server.baseUrl}/api/cases/${caseId}/conversation`, { headers: { cookie } });
     const body = (await response.json()) as { messages?: unknown[] };
@@ -91,4 +97,18 @@ export async function benchConversationRead(server: BenchServer) {
   console.log(`  saturated, 20 readers:  ${withChecks.perSecond.toFixed(0)} reads/s (${withChecks.errors} errors)`);
   console.log(`  baseline, no checks:    ${plain.perSecond.toFixed(0)} reads/s`);
   console.log(`  ratio: ${(withChecks.perSecond / plain.perSecond).toFixed(2)}x (target >= 0.5x)`);
+  recordRow({
+    work: `authorized ${MESSAGES}-message read, 20 readers`,
+    now: perSecond(withChecks.perSecond),
+    baseline: `bench-only unchecked read ${perSecond(plain.perSecond)}`,
+    ratio: withChecks.perSecond / plain.perSecond,
+    target: '≥ 0.5×',
+    met: withChecks.perSecond / plain.perSecond >= 0.5 && withChecks.errors === 0,
+  });
+  recordRow({
+    work: 'authorized read, paced 100/s',
+    now: `p99 ${ms(latency.p99)}`,
+    target: 'p99 ≤ 20 ms',
+    met: latency.p99 <= 20 && latency.errors === 0,
+  });
 }

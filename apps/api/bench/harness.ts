@@ -3,7 +3,7 @@
  * database, and two load shapes — paced (open loop, fixed arrival rate: latency percentiles
  * that do not hide queueing) and saturated (closed loop, N clients back to back: throughput).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,14 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   };
 }
 
+/** Node flags of the API process, as in `pnpm start` and the Docker image: a small young generation (ADR 048). */
+export const API_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+/** Bundles the API and the bench server (`build.mjs`), so the bench runs what production runs. */
+export function buildApi() {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(import.meta.dirname, '..'), stdio: 'inherit' });
+}
+
 export interface ApiProcess {
   baseUrl: string;
   pid: number;
@@ -99,7 +107,8 @@ async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess>
 
   // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/server.ts'], {
+  // The bundled build, with the flags `pnpm start` runs it with (ADR 048); run.ts builds it first.
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...API_NODE_FLAGS, 'dist/bench-server.mjs'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: {
       ...process.env,
@@ -113,7 +122,8 @@ async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess>
     stdio: ['ignore', process.env.BENCH_SERVER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy machine, loading the TypeScript sources alone can take a minute.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bench server exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('bench server did not become ready');
@@ -170,18 +180,24 @@ export async function paced(operation: () => Promise<void>, ratePerSecond: numbe
  * `clients` loops calling `operation` back to back for `seconds`; returns operations/second.
  * Each loop passes its own index, so a loop can act as one client (one reviewer) throughout.
  */
-export async function saturated(operation: (client: number) => Promise<void>, clients: number, seconds: number) {
-  let done = 0;
+export async function saturated(
+  operation: (client: number) => Promise<void>,
+  clients: number,
+  seconds: number,
+  /** Ends the run early, once it says the work is done. */
+  done: () => boolean = () => false,
+) {
+  let completed = 0;
   let errors = 0;
   const errorKinds = new Map<string, number>();
   const until = performance.now() + seconds * 1000;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < until) {
+      while (performance.now() < until && !done()) {
         try {
           await operation(client);
-          done++;
+          completed++;
         } catch (error) {
           errors++;
           const kind = (error instanceof Error ? error.message : String(error)).slice(0, 120);
@@ -190,7 +206,7 @@ export async function saturated(operation: (client: number) => Promise<void>, cl
       }
     }),
   );
-  return { perSecond: done / ((performance.now() - start) / 1000), errors, errorKinds };
+  return { perSecond: completed / ((performance.now() - start) / 1000), errors, errorKinds };
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
@@ -199,8 +215,8 @@ export const ms = (value: number) => `${value.toFixed(2)} ms`;
  * `count` staff accounts with `roles`, made directly in the database and signed in through the
  * API: each with its id and the headers (cookie, CSRF token) its requests carry.
  */
-export async function staffSessions(server: BenchServer, count: number, roles: Role[]) {
-  const prefix = `bench-${roles.join('-')}`;
+export async function staffSessions(server: BenchServer, count: number, roles: Role[], name = 'bench') {
+  const prefix = `${name}-${roles.join('-')}`;
   const password = 'bench-staff-password';
   const hash = await hashPassword(password);
   await server.db

@@ -1,23 +1,28 @@
 /**
- * `pnpm bench [scenario …]`: runs the named scenarios (default: all) and prints their figures.
+ * `pnpm bench [scenario …]`: runs the named scenarios (default: all) and prints their figures, then
+ * the issue-15 table of every target row the scenarios measured, with same-run baselines.
  * Server scenarios run against a real API process on a fresh database.
  */
 import { benchAudit } from './audit';
 import { benchClaims } from './claims';
 import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
-import { type BenchServer, startBenchServer } from './harness';
+import { type BenchServer, buildApi, startBenchServer } from './harness';
 import { benchIntake } from './intake';
 import { benchLegalRead } from './legal-read';
+import { benchMemory } from './memory';
 import { benchOutbox } from './outbox';
 import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
 import { benchShred } from './shred';
+import { printTable } from './table';
 import { benchTransparency } from './transparency';
 
 // Memory-measuring scenarios run first, before server scenarios have grown this process.
 const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) => Promise<void> }> = {
   'demo-generation': { server: false, run: () => benchDemoGeneration() },
+  // Starts a server of its own, so "just started" means just that.
+  memory: { server: false, run: () => benchMemory() },
   session: { server: true, run: benchSessionLookup },
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
@@ -41,6 +46,7 @@ if (unknown.length > 0) {
 const chosen = asked.length > 0 ? asked : Object.keys(SCENARIOS);
 
 console.log(`docket bench — node ${process.version}, ${new Date().toISOString()}`);
+buildApi();
 const server = chosen.some((name) => SCENARIOS[name]?.server) ? await startBenchServer() : undefined;
 try {
   for (const name of chosen) {
@@ -50,3 +56,4 @@ try {
 } finally {
   await server?.close();
 }
+printTable();

@@ -19,7 +19,7 @@ const connection = await connect({ databaseUrl: config.databaseUrl, poolSize: co
 const keyring = new FileKeyring(config.keyringFile as string);
 const signingKeys = new SigningKeyFile(config.auditSigningKeyFile as string);
 await registerSigningKeys(connection.db, signingKeys.keys());
-const app = createApp({ db: connection.db, config, logger, keyring, signingKeys });
+const app = createApp({ db: connection.db, config, logger, keyring, signingKeys, listen: connection.listen });
 // Sealing runs beside the requests, as in production, when the scenario turns it on.
 const sealing =
   config.auditSealIntervalMs > 0

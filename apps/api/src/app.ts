@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/routes';
 import { auditSearchRoutes } from './audit/search-routes';
 import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { SessionCache } from './auth/session-cache';
 import { caseRoutes, decisionRoutes } from './cases/routes';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { healthRoutes } from './health/routes';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     ...deps,
     queueSummaries: createQueueSummaryCache(deps.config.queueSummaryMaxAgeSeconds * 1000),
     accessEvents: new AccessEventHub(deps.listen),
+    sessions: new SessionCache(deps.db, deps.listen, deps.config.sessionCacheSeconds * 1000),
     ops,
     metrics,
   };
@@ -160,6 +162,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   return Object.assign(app, {
     /** At shutdown: every live-event stream is told to reconnect (to another replica) and closed. */
     closeStreams: () => services.accessEvents.closeStreams(),
+    /** At shutdown, before the pool closes: the session cache's LISTEN. */
+    stopSessionCache: () => services.sessions.stop(),
   });
 }
 

@@ -67,6 +67,8 @@ const Env = z
     AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     DOCKET_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
     QUEUE_SUMMARY_MAX_AGE_SECONDS: z.coerce.number().min(0).max(300).default(2),
+    // How long a process may answer for a session from memory (ADR 047); 0 asks the database every request.
+    SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(10),
     ACCESS_MIN_MINUTES: minutes.default(15),
     ACCESS_MAX_MINUTES: minutes.default(24 * 60),
     ACCESS_PENDING_HOURS: z.coerce
@@ -170,6 +172,7 @@ export type Config = {
   auditSealIntervalMs: number;
   demoReports: number;
   queueSummaryMaxAgeSeconds: number;
+  sessionCacheSeconds: number;
   access: AccessPolicy;
   /** Milliseconds between job runner polls when idle; 0: this process runs no background jobs. */
   /** `keepDays`: how long a finished job is kept before the hourly prune deletes it. */
@@ -243,6 +246,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     demoReports: env.DOCKET_DEMO_REPORTS,
     queueSummaryMaxAgeSeconds: env.QUEUE_SUMMARY_MAX_AGE_SECONDS,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     jobs: {
       pollMs: env.JOBS_POLL_MS,
       leaseMs: env.JOBS_LEASE_SECONDS * 1000,

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AccessEventHub } from './access/live';
 import type { SigningKeyFile } from './audit/signing-keys';
+import type { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
 import type { Keyring } from './encryption/keyring';
 import type { Operations } from './ops/health';
@@ -43,6 +44,7 @@ export interface AppDeps {
 export interface AppServices extends AppDeps {
   queueSummaries: QueueSummaryCache;
   accessEvents: AccessEventHub;
+  sessions: SessionCache;
   ops: Operations;
   metrics: Metrics;
 }

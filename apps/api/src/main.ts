@@ -234,6 +234,7 @@ async function shutdown(signal: string) {
   clearInterval(idle);
   // After the pumps: a delivery in flight still finds its receiver.
   await demoReceiver?.close();
+  await app.stopSessionCache();
   await connection.close();
   logger.info({ ms: Date.now() - started }, 'stopped');
   process.exit(0);

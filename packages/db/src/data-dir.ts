@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -5,5 +6,8 @@ import { fileURLToPath } from 'node:url';
 export function dataDir(): string {
   const configured = process.env.DOCKET_DATA_DIR;
   if (configured) return path.resolve(configured);
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.data');
+  // Found by walking up, so the API's bundled build (apps/api/dist) finds the same folder as its source.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, '.data');
 }

@@ -7,6 +7,8 @@ import type pg from 'pg';
 
 export interface ListenHandlers {
   onPayload(payload: string): void;
+  /** The connection was lost: until `onResumed`, notifications are not heard. */
+  onLost?(): void;
   /** The connection was lost and is back: notifications sent in between never arrived. */
   onResumed?(): void;
 }
@@ -50,6 +52,7 @@ export async function listenAndReconnect(
     if (stopped || current !== client) return;
     current = undefined;
     void client.end().catch(() => {});
+    handlers.onLost?.();
     reattachLater();
   };
 

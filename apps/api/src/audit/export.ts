@@ -12,8 +12,6 @@ import {
   auditOcsf,
   type BundleKey,
   type BundleScope,
-  elidedLine,
-  eventLine,
   type SignedCheckpoint,
 } from '@docket/audit-chain';
 import { type BundleProgress, writeBundle } from '@docket/audit-chain/node';
@@ -98,22 +96,35 @@ async function* windows<T>(from: number, to: number, fetch: (after: number, thro
   for (let after = from; after < to; after += BATCH) yield* await fetch(after, Math.min(after + BATCH, to));
 }
 
+/**
+ * events.jsonl, a window at a time: each window's lines are built by the database (`eventLine` /
+ * `elidedLine` exactly; the bundle writer checks every line's shape) and arrive as one text value,
+ * so the driver parses one row per window instead of one per event, and the next window is
+ * already being read while this one is written.
+ */
 function eventLines(db: Kysely<Database>, plan: ExportPlan) {
+  const read = async (after: number, through: number) => {
+    const { rows } = await sql<{ lines: string | null }>`
+      select string_agg('{"seq":' || s.seq::text || ',"leaf":"' || encode(s.leaf, 'hex') || '","chain":"'
+        || encode(s.chain, 'hex') || case when ${sealInScope(plan.scope)} then '","event":' || s.record || '}' else '"}' end,
+        E'\n' order by s.seq) as lines
+      from audit_seal s
+      where s.seq > ${after}::bigint and s.seq <= ${through}::bigint`.execute(db);
+    return rows[0]?.lines ?? '';
+  };
   return (async function* () {
-    const rows = windows(plan.anchor, plan.lastSeq, async (after, through) => {
-      const { rows } = await sql<{ seq: string; leaf: string; chain: string; record: string | null }>`
-        select s.seq::text, encode(s.leaf, 'hex') as leaf, encode(s.chain, 'hex') as chain,
-          case when ${sealInScope(plan.scope)} then s.record end as record
-        from audit_seal s
-        where s.seq > ${after}::bigint and s.seq <= ${through}::bigint
-        order by s.seq`.execute(db);
-      return rows;
-    });
-    for await (const row of rows) {
-      const seq = Number(row.seq);
-      yield row.record === null
-        ? elidedLine(seq, row.leaf, row.chain)
-        : eventLine(seq, row.leaf, row.chain, row.record);
+    let after = plan.anchor;
+    let next: Promise<string> | null = after < plan.lastSeq ? read(after, Math.min(after + BATCH, plan.lastSeq)) : null;
+    try {
+      while (next) {
+        const lines = await next;
+        after += BATCH;
+        next = after < plan.lastSeq ? read(after, Math.min(after + BATCH, plan.lastSeq)) : null;
+        if (lines !== '') yield* lines.split('\n');
+      }
+    } finally {
+      // Stopped early (the client went away): the window already asked for must not go unhandled.
+      void next?.catch(() => {});
     }
   })();
 }

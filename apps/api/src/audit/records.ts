@@ -41,6 +41,29 @@ export function auditRecord(seq: number, row: EventColumns): AuditRecord {
   };
 }
 
+/**
+ * The same text as `sealedText`, built by the database from audit_event `e` (ADR 046): `seq` and
+ * the canonical (RFC 8785) text of the details come from the caller, everything else is rendered
+ * here — JSON strings by `to_json`, which escapes exactly as JSON.stringify does. The verifier
+ * rebuilds every record with `sealedText` and compares, so the two cannot drift unnoticed.
+ */
+export function recordTextSql(seq: RawBuilder<unknown>, details: RawBuilder<unknown>): RawBuilder<string> {
+  const str = (value: RawBuilder<unknown>) => sql`coalesce(to_json(${value})::text, 'null')`;
+  const uuid = (value: RawBuilder<unknown>) => sql`coalesce('"' || ${value}::text || '"', 'null')`;
+  return sql<string>`'{"action":' || ${str(sql.ref('e.action'))}
+    || ',"actor":{"id":' || ${str(sql.ref('e.actor_id'))} || ',"label":' || ${str(sql.ref('e.actor_label'))}
+    || ',"roles":' || array_to_json(e.actor_roles)::text || ',"type":' || ${str(sql.ref('e.actor_type'))}
+    || '},"caseId":' || ${uuid(sql.ref('e.case_id'))} || ',"details":' || ${details}
+    || ',"grantId":' || ${uuid(sql.ref('e.grant_id'))} || ',"id":"' || e.id::text
+    || '","ip":' || ${str(sql.ref('e.ip'))} || ',"occurredAt":"' || ${utcText(sql.ref('e.occurred_at'), 'US')}
+    || '","outcome":' || ${str(sql.ref('e.outcome'))} || ',"requestId":' || ${str(sql.ref('e.request_id'))}
+    || ',"seq":' || ${seq}::text
+    || ',"target":' || case when e.target_type is null and e.target_id is null then 'null'
+         else '{"id":' || to_json(coalesce(e.target_id, ''))::text || ',"type":'
+              || to_json(coalesce(e.target_type, ''))::text || '}' end
+    || ',"userAgent":' || ${str(sql.ref('e.user_agent'))} || '}'`;
+}
+
 /** The canonical text of the record for `row` at `seq`: what is hashed and stored. */
 export function sealedText(seq: number, row: EventColumns): string {
   return recordText(auditRecord(seq, row));

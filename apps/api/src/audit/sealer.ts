@@ -3,13 +3,15 @@
  * order, and signs a checkpoint for the new head. Any process may run rounds; an advisory lock
  * lets one seal at a time, and nothing a writer does ever waits for it.
  */
-import { checkpointMessage, GENESIS, type SignedCheckpoint, toHex } from '@docket/audit-chain';
+import { canonicalJson, checkpointMessage, GENESIS, type SignedCheckpoint, toHex } from '@docket/audit-chain';
 import type { Database } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
-import { bytes, type EventColumns, eventColumns, leafHash, linkHash, sealedText, utcText } from './records';
+import { bytes, recordTextSql, utcText } from './records';
 import { type AuditSigner, registerSigningKeys } from './signing-keys';
 
 const SEALER_LOCK = sql`hashtext('docket.audit_sealer')`;
+/** Digits of a ticket and of an event id in a window's lines (a bigint has at most 19). */
+const ID_DIGITS = 19;
 
 export interface SealOptions {
   /** Events per INSERT. */
@@ -28,9 +30,6 @@ export type SealRound =
   | { outcome: 'busy' }
   /** Audit writers open when the round began were still open at the timeout (virtual transaction ids). */
   | { outcome: 'unsettled'; waitingOn: string[] };
-
-/** One row per event of a ticket, or one row of nulls for a ticket without events. */
-type TicketRow = Omit<EventColumns, 'id'> & { id: string | null; ticket: string };
 
 interface Head {
   seq: number;
@@ -73,7 +72,7 @@ export async function sealPendingEvents(
     let width = BigInt(batchSize);
     const windowAfter = (after: bigint) => {
       const through = after + width < end ? after + width : end;
-      return selectWindow(trx, after, through).then((rows) => ({ rows, through }));
+      return readWindow(trx, after, through).then((window) => ({ ...window, through }));
     };
     let next: ReturnType<typeof windowAfter> | null = windowAfter(BigInt(head.ticket));
     let inserting: Promise<unknown> = Promise.resolve();
@@ -81,23 +80,22 @@ export async function sealPendingEvents(
     let more = false;
     try {
       while (next) {
-        const { rows, through } = await next;
+        const { lines, events, tickets, through } = await next;
         next = null;
-        const events = rows.filter((row) => row.id !== null).length;
         const reachedEnd = through >= end;
         more = !reachedEnd && sealed + events >= maxEvents;
         if (!reachedEnd && !more) {
-          if (rows.length > 0) {
-            const perTicket = rows.length / new Set(rows.map((row) => row.ticket)).size;
-            width = BigInt(Math.max(1, Math.floor(batchSize / perTicket)));
-          }
-          // Ask for the next window before hashing this one, so the database works while we do.
+          if (tickets > 0) width = BigInt(Math.max(1, Math.floor(batchSize / (events / tickets))));
+          // Ask for the next window before canonicalising this one, so the database works while we do.
           next = windowAfter(through);
         }
-        const seals = sealRows(rows, state);
+        if (events === 0) continue;
+        const batch = canonicalDetails(lines as string);
+        const from = state.seq;
+        state.seq += events;
         await inserting; // one INSERT in flight at a time, so a failure surfaces in order
-        inserting = insertSeals(trx, seals);
-        sealed += seals.length;
+        inserting = insertSeals(trx, batch, events, from, state);
+        sealed += events;
       }
       await inserting;
     } catch (error) {
@@ -114,61 +112,83 @@ export async function sealPendingEvents(
 }
 
 /**
- * The events of the tickets in (after, through], a transaction's by id. A bounded range rather
- * than a LIMIT over an open one, so each window stays an index range scan whatever the planner's
- * statistics say after a burst; `offset 0` keeps the lateral join a lookup per ticket on the
- * tx_id index (flattened into a hash join, every window would scan the whole event table).
+ * The events of the tickets in (after, through], a transaction's by id, as one text of lines:
+ * ticket and id as 19 digits each, then the details (jsonb text never holds a raw newline). One
+ * value for the driver to hand over instead of a row per event to parse; fixed-width numbers so
+ * the insert cuts lines apart without scanning them. A bounded range rather than a LIMIT
+ * over an open one, so each window stays an index range scan whatever the planner's statistics
+ * say after a burst; `offset 0` keeps the lateral join a lookup per ticket on the tx_id index
+ * (flattened into a hash join, every window would scan the whole event table).
  */
-async function selectWindow(db: Kysely<Database>, after: bigint, through: bigint) {
-  const { rows } = await sql<TicketRow>`
-    select t.ticket::text as ticket, ${eventColumns}
+async function readWindow(db: Kysely<Database>, after: bigint, through: bigint) {
+  const { rows } = await sql<{ events: number; tickets: number; lines: string | null }>`
+    select count(*)::int as events, count(distinct t.ticket)::int as tickets,
+           string_agg(lpad(t.ticket::text, ${sql.lit(ID_DIGITS)}, '0') || lpad(e.id::text, ${sql.lit(ID_DIGITS)}, '0') || e.details::text, E'\\n'
+                      order by t.ticket, e.id) as lines
     from (select tx_id, ticket from audit_commit where ticket > ${String(after)}::bigint
           and ticket <= ${String(through)}::bigint) t
-    left join lateral (select * from audit_event where tx_id = t.tx_id offset 0) e on true
-    order by t.ticket, e.id`.execute(db);
-  return rows;
+    join lateral (select id, details from audit_event where tx_id = t.tx_id offset 0) e on true`.execute(db);
+  return rows[0] ?? { events: 0, tickets: 0, lines: null };
 }
 
-interface Seal {
-  seq: number;
-  eventId: string;
-  ticket: string;
-  leaf: Buffer;
-  chain: Buffer;
-  record: string;
-}
-
-/** Builds each event's record and hashes, advancing `state` (the head) as it goes. */
-function sealRows(rows: TicketRow[], state: { seq: number; chain: Buffer }): Seal[] {
-  const seals: Seal[] = [];
-  for (const row of rows) {
-    if (row.id === null) continue; // a ticket taken without events (an insert by hand)
-    state.seq += 1;
-    const record = sealedText(state.seq, row as EventColumns);
-    const leaf = leafHash(record);
-    state.chain = linkHash(state.chain, leaf);
-    seals.push({ seq: state.seq, eventId: row.id, ticket: row.ticket, leaf, chain: state.chain, record });
+/**
+ * The window's lines with each event's details replaced by their RFC 8785 text. The one part of
+ * a record the database cannot render canonically (key order, number forms), so it is done here,
+ * by the same canonicaliser the verifiers use, on the details as the driver would parse them.
+ */
+function canonicalDetails(lines: string): string {
+  let out = '';
+  let start = 0;
+  while (start < lines.length) {
+    let stop = lines.indexOf('\n', start);
+    if (stop === -1) stop = lines.length;
+    const details = start + 2 * ID_DIGITS;
+    if (out !== '') out += '\n';
+    out += lines.slice(start, details) + canonicalJson(JSON.parse(lines.slice(details, stop)));
+    start = stop + 1;
   }
-  return seals;
+  return out;
 }
 
-/** One statement per batch: the rows travel as a single JSON array, which both ends parse natively. */
-async function insertSeals(db: Kysely<Database>, seals: Seal[]) {
-  if (seals.length === 0) return;
-  const rows = JSON.stringify(
-    seals.map((seal) => [
-      seal.seq,
-      seal.eventId,
-      seal.ticket,
-      seal.leaf.toString('hex'),
-      seal.chain.toString('hex'),
-      seal.record,
-    ]),
+/**
+ * One statement per batch (ADR 046): the database joins each line to its event, renders the
+ * record, hashes the leaf and runs the chain from the head before the batch (`audit_chain_link`),
+ * and inserts — nothing but the details crosses the wire, and only the new head comes back.
+ */
+async function insertSeals(
+  db: Kysely<Database>,
+  batch: string,
+  events: number,
+  from: number,
+  state: { chain: Buffer },
+) {
+  const start = state.chain;
+  const { rows } = await sql<{ sealed: number; head: Uint8Array | null }>`
+    with batch as (
+      select n, substr(line, 1, ${sql.lit(ID_DIGITS)})::bigint as ticket,
+             substr(line, ${sql.lit(ID_DIGITS + 1)}, ${sql.lit(ID_DIGITS)})::bigint as event_id,
+             substr(line, ${sql.lit(2 * ID_DIGITS + 1)}) as details
+      from string_to_table(${batch}::text, E'\\n') with ordinality as b(line, n)
+    ), records as (
+      select b.n, b.ticket, b.event_id, ${recordTextSql(sql`(${from}::bigint + b.n)`, sql`b.details`)} as record
+      from batch b join audit_event e on e.id = b.event_id
+    ), hashed as (
+      select n, ticket, event_id, record, sha256('\\x00'::bytea || convert_to(record, 'UTF8')) as leaf from records
+    ), sealed as (
+      insert into audit_seal (seq, event_id, ticket, leaf, chain, record)
+      select ${from}::bigint + n, event_id, ticket, leaf,
+             audit_chain_link(leaf, ${start}::bytea) over (order by n rows between unbounded preceding and current row),
+             record
+      from hashed
+      returning seq, chain
+    )
+    select count(*)::int as sealed, (select chain from sealed order by seq desc limit 1) as head from sealed`.execute(
+    db,
   );
-  await sql`
-    insert into audit_seal (seq, event_id, ticket, leaf, chain, record)
-    select (r->>0)::bigint, (r->>1)::bigint, (r->>2)::bigint, decode(r->>3, 'hex'), decode(r->>4, 'hex'), r->>5
-    from json_array_elements(${rows}::json) r`.execute(db);
+  const row = rows[0];
+  if (row?.sealed !== events || !row.head) throw new Error(`sealed ${row?.sealed} of a batch of ${events} events`);
+  // The head advances only when the batch's statement has run; the next batch's statement is sent after.
+  state.chain = bytes(row.head);
 }
 
 async function readHead(db: Kysely<Database>): Promise<Head> {

@@ -7,7 +7,7 @@ import type { AppEnv, ServiceCaller, Session } from '../context';
 import { requestPath } from '../http/client';
 import { AppError } from '../http/problem';
 import { verifySignedRequest } from '../service-accounts/signed-requests';
-import { findLiveSession, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './sessions';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './sessions';
 
 /**
  * What a route needs: a permission from the vocabulary, any signed-in staff, a request signed
@@ -24,8 +24,8 @@ export function sessionToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): strin
 /** Resolves the session cookie (if any) for every API request. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
-  const { db, config } = c.var.deps;
-  const session = token ? await findLiveSession(db, token, config.session) : null;
+  const { sessions, config } = c.var.deps;
+  const session = token ? await sessions.find(token, config.session) : null;
   c.set('session', session);
   c.set('sessionEnded', Boolean(token) && !session);
   await next();

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessEventHub } from '../access/live';
 import { SYSTEM_ACTOR } from '../audit/record';
+import { SessionCache } from '../auth/session-cache';
 import type { AppEnv } from '../context';
 import { onError } from '../http/errors';
 import { noOperations } from '../ops/health';
@@ -106,6 +107,7 @@ describe('reading stored content', () => {
         ...t.deps,
         queueSummaries: createQueueSummaryCache(0),
         accessEvents: new AccessEventHub(undefined),
+        sessions: new SessionCache(t.db, undefined, 0),
         ops: noOperations,
         metrics: createMetrics(t.db, noOperations),
       });

@@ -37,7 +37,12 @@ export function useTestApp(env: Record<string, string> = {}) {
 
   beforeAll(() => {
     // Tests read counts right after changing them: no shared queue summary.
-    const config = loadConfig({ NODE_ENV: 'test', QUEUE_SUMMARY_MAX_AGE_SECONDS: '0', ...env });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      QUEUE_SUMMARY_MAX_AGE_SECONDS: '0',
+      SESSION_CACHE_SECONDS: '0',
+      ...env,
+    });
     const logger = pino(
       { level: 'info' },
       new Writable({
