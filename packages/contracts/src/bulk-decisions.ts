@@ -71,6 +71,8 @@ export const BulkPreview = z
     refusals: z
       .array(BulkRefusal)
       .meta({ description: 'Cases that cannot be decided; any refusal stops the whole request.' }),
+    undoSeconds: z.number().int().meta({ description: 'How long after applying you may still undo them all.' }),
+    appealWindowMonths: z.number().int().meta({ description: 'How long each user may appeal a restriction.' }),
   })
   .meta({ id: 'BulkPreview' });
 export type BulkPreview = z.infer<typeof BulkPreview>;
@@ -84,6 +86,7 @@ export const BulkResult = z
         status: z.enum(['decided', 'awaiting_confirmation', 'escalated']),
       }),
     ),
+    decidedAt: Timestamp,
     undoUntil: Timestamp.meta({ description: 'Until when you may undo all of them (POST /api/decisions/undo).' }),
   })
   .meta({ id: 'BulkResult' });

@@ -129,6 +129,7 @@ export async function previewBulkDecision(
   trx: Transaction<Database>,
   staff: SignedInStaff,
   body: BulkDecideBody,
+  rules: DecisionRules,
 ): Promise<BulkPreview> {
   const { caseIds, rows, refusals } = await plan(trx, staff, body, false);
   const outcome = outcomeOf(body.action);
@@ -155,6 +156,8 @@ export async function previewBulkDecision(
     statements: body.statement ? going.length : 0,
     accounts: outcome === 'decided' ? accounts.count : 0,
     refusals,
+    undoSeconds: rules.undoSeconds,
+    appealWindowMonths: rules.appealWindowMonths,
   };
 }
 
@@ -213,10 +216,10 @@ export async function commitBulkDecision(
     });
     decisions.push({ caseId: row.id, decisionId, status: outcome });
   }
-  const { undo_until } = await trx
+  const { decided_at, undo_until } = await trx
     .selectFrom('decision')
-    .select('undo_until')
+    .select(['decided_at', 'undo_until'])
     .where('id', '=', decisions[0]?.decisionId ?? '')
     .executeTakeFirstOrThrow();
-  return { decisions, undoUntil: undo_until.toISOString() };
+  return { decisions, decidedAt: decided_at.toISOString(), undoUntil: undo_until.toISOString() };
 }

@@ -106,7 +106,7 @@ export const caseRoutes = featureRouter()
       const session = signedIn(c);
       const body = c.req.valid('json');
       const preview = await runAction(c, async (ctx) => {
-        const counted = await previewBulkDecision(ctx.trx, session.user, body);
+        const counted = await previewBulkDecision(ctx.trx, session.user, body, c.var.deps.config.decisions);
         await ctx.emit({
           action: 'decision.bulk_previewed',
           details: {

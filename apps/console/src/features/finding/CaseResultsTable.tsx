@@ -1,7 +1,8 @@
 import type { CaseFindResult } from '@docket/contracts';
-import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { Cell, Column, Row, type Selection, Table, TableBody, TableHeader } from 'react-aria-components';
 import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
+import { Checkbox } from '../../ui/Checkbox';
 import { EmptyState } from '../../ui/EmptyState';
 import { Timestamp } from '../../ui/Timestamp';
 import { caseRef } from '../cases/case-ref';
@@ -12,11 +13,51 @@ import '../../ui/table.css';
 
 type FoundCase = CaseFindResult['items'][number];
 
-/** Cases found, one per row; the case id opens it (read-only once decided). */
-export function CaseResultsTable({ items, queueName }: { items: FoundCase[]; queueName: (id: string) => string }) {
+export interface CaseSelection {
+  selected: ReadonlySet<string>;
+  onChange: (selected: Set<string>) => void;
+}
+
+/** Open cases can be decided together; the rest are shown but not selectable. */
+const selectable = (item: FoundCase) => item.status === 'open';
+
+/**
+ * Cases found, one per row; the case id opens it (read-only once decided). With `selection`, open
+ * cases can be picked for a bulk decision: by mouse (the checkboxes, Shift-click for a range) or
+ * keyboard (arrows, Space, Shift+arrows, Ctrl/⌘+A for every open case listed).
+ */
+export function CaseResultsTable({
+  items,
+  queueName,
+  selection,
+}: {
+  items: FoundCase[];
+  queueName: (id: string) => string;
+  selection?: CaseSelection;
+}) {
+  const onSelectionChange = (keys: Selection) =>
+    selection?.onChange(
+      new Set(keys === 'all' ? items.filter(selectable).map((item) => item.id) : [...keys].map(String)),
+    );
   return (
-    <Table aria-label="Cases found" className="data-table found-table">
+    <Table
+      aria-label="Cases found"
+      className="data-table found-table"
+      {...(selection && {
+        selectionMode: 'multiple',
+        selectedKeys: selection.selected,
+        onSelectionChange,
+        disabledKeys: items.filter((item) => !selectable(item)).map((item) => item.id),
+      })}
+    >
       <TableHeader>
+        {selection && (
+          <Column className="column column-select">
+            <Checkbox slot="selection">
+              <span className="visually-hidden">Select every open case listed</span>
+            </Checkbox>
+          </Column>
+        )}
         <Column isRowHeader className="column">
           Case
         </Column>
@@ -29,13 +70,20 @@ export function CaseResultsTable({ items, queueName }: { items: FoundCase[]; que
       </TableHeader>
       <TableBody
         items={items}
-        dependencies={[queueName]}
+        dependencies={[queueName, selection]}
         renderEmptyState={() => (
           <EmptyState title="No cases match">Loosen a filter, or search by another id or handle.</EmptyState>
         )}
       >
         {(item) => (
           <Row id={item.id} className="row">
+            {selection && (
+              <Cell className="cell">
+                <Checkbox slot="selection">
+                  <span className="visually-hidden">Select case {caseRef(item.id)}</span>
+                </Checkbox>
+              </Cell>
+            )}
             <Cell className="cell">
               <Link to={casePath(item.id)} className="mono" aria-label={`Case ${caseRef(item.id)}`}>
                 {caseRef(item.id)}
