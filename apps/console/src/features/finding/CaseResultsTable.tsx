@@ -35,9 +35,10 @@ export function CaseResultsTable({
   queueName: (id: string) => string;
   selection?: CaseSelection;
 }) {
+  // The table's own set is kept as it is: it remembers where a Shift-click range starts.
   const onSelectionChange = (keys: Selection) =>
     selection?.onChange(
-      new Set(keys === 'all' ? items.filter(selectable).map((item) => item.id) : [...keys].map(String)),
+      keys === 'all' ? new Set(items.filter(selectable).map((item) => item.id)) : (keys as Set<string>),
     );
   return (
     <Table
