@@ -80,7 +80,11 @@ test('a reviewer filters a queue to spam, selects 20 cases by keyboard and mouse
   const checkboxCell = (n: number) => rows.nth(n).getByRole('gridcell').first();
   await expect(rows.nth(1).getByRole('checkbox')).not.toBeChecked();
   await checkboxCell(1).click();
-  await rows.nth(10).getByRole('gridcell').nth(2).click({ modifiers: ['Shift'] });
+  await rows
+    .nth(10)
+    .getByRole('gridcell')
+    .nth(2)
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByRole('toolbar', { name: 'Selected cases' })).toContainText('10 selected');
   // Keyboard: the next ten, extending the selection down the list.
   for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
@@ -157,15 +161,22 @@ test('a reviewer undoes a decision within its window, and the platform hears not
     const undone = caseIdOf(page);
     await expect(pageHeading(page, new RegExp(ref(undone)))).toBeVisible();
 
-    // Decide by keyboard, as reviewers do.
+    // Decide by keyboard, as reviewers do; each step waits for the page to catch up.
     await page.keyboard.press('2');
+    await expect(page.getByRole('radio', { name: 'Warn' })).toBeChecked();
     await page.keyboard.press('p');
+    const policy = page.getByRole('combobox', { name: 'Policy' });
+    await expect(policy).toBeFocused();
     await page.keyboard.type('HR');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await expect(policy).toHaveValue(/^HR-1 /);
     await page.keyboard.press('Escape');
     await page.keyboard.press('e');
+    const note = page.getByRole('textbox', { name: 'Internal note' });
+    await expect(note).toBeFocused();
     await page.keyboard.type('Wrong case: I meant to warn the other account in this thread.');
+    await expect(note).toHaveValue(/other account/);
     const recorded = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${undone}/decisions`));
     await page.keyboard.press('Control+Enter');
     const decision = (await (await recorded).json()) as { id: string };

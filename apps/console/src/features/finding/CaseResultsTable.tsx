@@ -13,46 +13,45 @@ import '../../ui/table.css';
 
 type FoundCase = CaseFindResult['items'][number];
 
-export interface CaseSelection {
-  selected: ReadonlySet<string>;
-  onChange: (selected: Set<string>) => void;
-}
-
 /** Open cases can be decided together; the rest are shown but not selectable. */
 const selectable = (item: FoundCase) => item.status === 'open';
 
 /**
- * Cases found, one per row; the case id opens it (read-only once decided). With `selection`, open
+ * Cases found, one per row; the case id opens it (read-only once decided). With a selection, open
  * cases can be picked for a bulk decision: by mouse (the checkboxes, Shift-click for a range) or
  * keyboard (arrows, Space, Shift+arrows, Ctrl/⌘+A for every open case listed).
  */
 export function CaseResultsTable({
   items,
   queueName,
-  selection,
+  selected,
+  onSelectionChange: onChange,
 }: {
   items: FoundCase[];
   queueName: (id: string) => string;
-  selection?: CaseSelection;
+  /** With both, open cases can be selected. */
+  selected?: ReadonlySet<string>;
+  onSelectionChange?: (selected: ReadonlySet<string>) => void;
 }) {
+  const withSelection = selected !== undefined && onChange !== undefined;
   // The table's own set is kept as it is: it remembers where a Shift-click range starts.
   const onSelectionChange = (keys: Selection) =>
-    selection?.onChange(
-      keys === 'all' ? new Set(items.filter(selectable).map((item) => item.id)) : (keys as Set<string>),
-    );
+    onChange?.(keys === 'all' ? new Set(items.filter(selectable).map((item) => item.id)) : (keys as Set<string>));
   return (
     <Table
       aria-label="Cases found"
       className="data-table found-table"
-      {...(selection && {
+      {...(withSelection && {
         selectionMode: 'multiple',
-        selectedKeys: selection.selected,
+        selectedKeys: selected,
         onSelectionChange,
+        // Decided cases cannot be selected, but their links still open them.
         disabledKeys: items.filter((item) => !selectable(item)).map((item) => item.id),
+        disabledBehavior: 'selection',
       })}
     >
       <TableHeader>
-        {selection && (
+        {withSelection && (
           <Column className="column column-select">
             <Checkbox slot="selection">
               <span className="visually-hidden">Select every open case listed</span>
@@ -71,14 +70,14 @@ export function CaseResultsTable({
       </TableHeader>
       <TableBody
         items={items}
-        dependencies={[queueName, selection]}
+        dependencies={[queueName, selected]}
         renderEmptyState={() => (
           <EmptyState title="No cases match">Loosen a filter, or search by another id or handle.</EmptyState>
         )}
       >
         {(item) => (
           <Row id={item.id} className="row">
-            {selection && (
+            {withSelection && (
               <Cell className="cell">
                 <Checkbox slot="selection">
                   <span className="visually-hidden">Select case {caseRef(item.id)}</span>

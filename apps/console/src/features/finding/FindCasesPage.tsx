@@ -24,6 +24,9 @@ import { accountPath } from './keys';
 import { CHOICE_LABELS } from './labels';
 import './finding.css';
 
+// One empty selection, the same object every render: the table rebuilds its rows when it changes.
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * `/cases`: a queue's cases (from the Queues page) or a search across all of them, filtered and
  * ordered, every choice kept in the URL.
@@ -39,9 +42,12 @@ export function FindCasesPage() {
   const canDecide = useCan('decide:case');
   // A selection belongs to the list it was made in: new filters start a new one.
   const listKey = params.toString();
-  const [selection, setSelection] = useState({ listKey, selected: new Set<string>() });
-  const selected = selection.listKey === listKey ? selection.selected : new Set<string>();
-  const select = (next: Set<string>) => setSelection({ listKey, selected: next });
+  const [selection, setSelection] = useState<{ listKey: string; selected: ReadonlySet<string> }>({
+    listKey,
+    selected: NONE,
+  });
+  const selected = selection.listKey === listKey ? selection.selected : NONE;
+  const select = (next: ReadonlySet<string>) => setSelection({ listKey, selected: next });
   const [deciding, setDeciding] = useState(false);
   const canOpenBulk = selected.size > 0 && selected.size <= BULK_DECISION_MAX;
   useHotkeys({ d: () => (canDecide && canOpenBulk ? setDeciding(true) : false) });
@@ -93,7 +99,7 @@ export function FindCasesPage() {
               Decide selected (d)
             </Button>
             {selected.size > 0 && (
-              <Button size="sm" variant="quiet" onPress={() => select(new Set())}>
+              <Button size="sm" variant="quiet" onPress={() => select(NONE)}>
                 Clear selection
               </Button>
             )}
@@ -106,13 +112,13 @@ export function FindCasesPage() {
             categories={[...new Set(items.filter((item) => selected.has(item.id)).map((item) => item.category))]}
             isOpen
             onOpenChange={setDeciding}
-            onDecided={() => select(new Set())}
+            onDecided={() => select(NONE)}
           />
         )}
         <CaseResultsTable
           items={items}
           queueName={queueName}
-          {...(canDecide && { selection: { selected, onChange: select } })}
+          {...(canDecide && { selected, onSelectionChange: select })}
         />
         {hasNextPage && (
           <div className="find-more">
