@@ -19,13 +19,6 @@ export function UndoToast() {
   const offer = useUndoOffer();
   const undo = useUndoDecisions();
   const [undone, setUndone] = useState<UndoOffer | null>(null);
-  const now = useNow(250);
-  const seconds = offer ? Math.ceil((offer.deadline - now) / 1000) : 0;
-  const live = offer !== null && seconds > 0;
-
-  useEffect(() => {
-    if (offer && seconds <= 0 && !undo.isPending) withdrawUndo();
-  }, [offer, seconds, undo.isPending]);
   // A new decision replaces the last one's offer, and its outcome.
   useEffect(() => {
     if (offer) setUndone(null);
@@ -40,7 +33,8 @@ export function UndoToast() {
       },
     });
   }
-  useHotkeys({ z: () => (live && !undo.isPending ? undoNow() : false) });
+  // The countdown withdraws the offer when it ends, and with it the key.
+  useHotkeys({ z: () => (offer && !undo.isPending ? undoNow() : false) });
 
   if (undone) {
     const [only] = undone.caseIds;
@@ -61,7 +55,7 @@ export function UndoToast() {
       </section>
     );
   }
-  if (!offer || !live) {
+  if (!offer) {
     return undo.isError ? (
       <section className="undo-toast undo-toast-error" aria-label="Undo failed">
         <p role="alert">{isApiError(undo.error) ? undo.error.detail : 'The undo did not go through.'}</p>
@@ -74,16 +68,26 @@ export function UndoToast() {
   return (
     <section className="undo-toast" aria-label="Undo the last decision">
       <p>
-        {offer.summary}.{' '}
-        <span role="timer" aria-live="off">
-          Takes effect in {seconds} s
-        </span>
-        .
+        {offer.summary}. <Countdown deadline={offer.deadline} isHeld={undo.isPending} />.
       </p>
       <Button size="sm" variant="primary" onPress={undoNow} isPending={undo.isPending}>
         Undo {offer.decisionIds.length > 1 ? `${offer.decisionIds.length} decisions` : 'decision'}
       </Button>
       <Kbd decorative>z</Kbd>
     </section>
+  );
+}
+
+/** Seconds left, ticking only while an offer stands; at zero the offer goes (unless an undo is on its way). */
+function Countdown({ deadline, isHeld }: { deadline: number; isHeld: boolean }) {
+  const now = useNow(250);
+  const seconds = Math.ceil((deadline - now) / 1000);
+  useEffect(() => {
+    if (seconds <= 0 && !isHeld) withdrawUndo();
+  }, [seconds, isHeld]);
+  return (
+    <span role="timer" aria-live="off">
+      Takes effect in {Math.max(seconds, 0)} s
+    </span>
   );
 }
