@@ -16,6 +16,7 @@ import {
   startTestServer,
 } from '@docket/db/testing';
 import type { Role } from '@docket/permissions';
+import { sql } from 'kysely';
 import { SigningKeyFile } from '../src/audit/signing-keys';
 import { hashPassword } from '../src/auth/passwords';
 import { FileKeyring } from '../src/encryption/keyring';
@@ -248,4 +249,52 @@ export async function staffSessions(server: BenchServer, count: number, roles: R
       };
     }),
   );
+}
+
+/** CPU seconds a process has used so far (user + system). */
+function cpuSeconds(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+}
+
+/** The bench database's PostgreSQL backends: the server runs on this machine. */
+async function backendPids(server: BenchServer) {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(server.db);
+  return rows.map((row) => row.pid);
+}
+
+/**
+ * CPU spent by everything that does the work: the API processes, their PostgreSQL backends and
+ * this process (the receiver, or the client). Unlike a rate it does not depend on what else the
+ * machine is running, and it says how much its cores could carry.
+ */
+export async function cpuCost(server: BenchServer, pids: number[]) {
+  const usage = (list: number[]) => {
+    const byPid = new Map<number, number>();
+    for (const pid of list) {
+      try {
+        byPid.set(pid, cpuSeconds(pid));
+      } catch {
+        // a backend that has gone
+      }
+    }
+    return byPid;
+  };
+  // Backends the replicas open during the run count from zero; ones that close are lost.
+  const delta = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((total, [pid, seconds]) => total + seconds - (before.get(pid) ?? 0), 0);
+  const receiver = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+  const before = { api: usage(pids), postgres: usage(await backendPids(server)), receiver: receiver() };
+  return {
+    spent: async () => {
+      const parts = {
+        api: delta(before.api, usage(pids)),
+        postgres: delta(before.postgres, usage(await backendPids(server))),
+        receiver: receiver() - before.receiver,
+      };
+      return { ...parts, total: parts.api + parts.postgres + parts.receiver };
+    },
+  };
 }

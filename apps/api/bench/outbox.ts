@@ -20,7 +20,7 @@ import { recordAuditEvent } from '../src/audit/record';
 import { sendTestEvent } from '../src/webhooks/deliveries';
 import { createWebhookEndpoint } from '../src/webhooks/endpoints';
 import { enqueueOutboxEvent } from '../src/webhooks/outbox';
-import { type BenchServer, paced, percentile, saturated, startBenchServer } from './harness';
+import { type BenchServer, cpuCost, paced, percentile, saturated, startBenchServer } from './harness';
 
 const EVENTS = Number(process.env.BENCH_OUTBOX_EVENTS ?? 20_000);
 const BACKLOG = Number(process.env.BENCH_OUTBOX_BACKLOG ?? 100_000);
@@ -82,54 +82,6 @@ const setPaused = (server: BenchServer, paused: boolean) =>
     .updateTable('webhook_endpoint')
     .set({ disabled_at: paused ? new Date() : null })
     .execute();
-
-/** CPU seconds a process has used so far (user + system). */
-function cpuSeconds(pid: number) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
-}
-
-/** The bench database's PostgreSQL backends: the server runs on this machine. */
-async function backendPids(server: BenchServer) {
-  const { rows } = await sql<{ pid: number }>`
-    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(server.db);
-  return rows.map((row) => row.pid);
-}
-
-/**
- * CPU spent per delivered event by everything that delivers it: the API processes, their
- * PostgreSQL backends and the receiver. Unlike events/s it does not depend on what else the
- * machine is running, and it says how many events/s its cores could carry.
- */
-async function cpuCost(server: BenchServer, pids: number[]) {
-  const usage = (list: number[]) => {
-    const byPid = new Map<number, number>();
-    for (const pid of list) {
-      try {
-        byPid.set(pid, cpuSeconds(pid));
-      } catch {
-        // a backend that has gone
-      }
-    }
-    return byPid;
-  };
-  // Backends the replicas open during the run count from zero; ones that close are lost.
-  const delta = (before: Map<number, number>, after: Map<number, number>) =>
-    [...after].reduce((total, [pid, seconds]) => total + seconds - (before.get(pid) ?? 0), 0);
-  const receiver = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
-  const before = { api: usage(pids), postgres: usage(await backendPids(server)), receiver: receiver() };
-  return {
-    spent: async () => {
-      const parts = {
-        api: delta(before.api, usage(pids)),
-        postgres: delta(before.postgres, usage(await backendPids(server))),
-        receiver: receiver() - before.receiver,
-      };
-      return { ...parts, total: parts.api + parts.postgres + parts.receiver };
-    },
-  };
-}
 
 function rssMiB(pid: number) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);

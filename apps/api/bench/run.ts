@@ -4,6 +4,7 @@
  * Server scenarios run against a real API process on a fresh database.
  */
 import { benchAudit } from './audit';
+import { benchBulk } from './bulk';
 import { benchClaims } from './claims';
 import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   session: { server: true, run: benchSessionLookup },
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
+  bulk: { server: true, run: benchBulk },
   'conversation-read': { server: true, run: benchConversationRead },
   'legal-read': { server: true, run: benchLegalRead },
   sealer: { server: true, run: benchSealer },

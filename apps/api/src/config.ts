@@ -98,6 +98,8 @@ const Env = z
     AUDIT_WITNESS_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
     // Calendar months: DSA Art. 20 asks for at least six of them.
     APPEAL_WINDOW_MONTHS: z.coerce.number().int().min(6).max(120).default(6),
+    // Seconds a decider may undo a decision before it takes effect and the platform hears of it (0: no undo).
+    DECISION_UNDO_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     // How long after a grant ends its participants are told of the reads (0: at once).
     ACCESS_NOTICE_DELAY_HOURS: z.coerce
       .number()
@@ -179,7 +181,7 @@ export type Config = {
   jobs: { pollMs: number; leaseMs: number; sweepMs: number; keepDays: number };
   webhooks: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   /** How long after a decision its user may appeal; each statement of reasons names the date. */
-  decisions: { appealWindowMonths: number };
+  decisions: { appealWindowMonths: number; undoSeconds: number };
   accessNotices: { delayHours: number };
   /** Bearer token Prometheus presents at /metrics; undefined: no metrics endpoint. */
   metricsToken: string | undefined;
@@ -258,7 +260,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
-    decisions: { appealWindowMonths: env.APPEAL_WINDOW_MONTHS },
+    decisions: { appealWindowMonths: env.APPEAL_WINDOW_MONTHS, undoSeconds: env.DECISION_UNDO_SECONDS },
     accessNotices: { delayHours: env.ACCESS_NOTICE_DELAY_HOURS },
     metricsToken: env.METRICS_TOKEN,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

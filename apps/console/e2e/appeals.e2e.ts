@@ -25,6 +25,15 @@ async function appealedDecision(baseURL: string) {
     policyCode: 'SP-1',
     rationale: 'Bulk identical links to strangers; a first warning.',
   })) as { id: string };
+  // Only a decision in effect can be appealed: it takes effect when its undo window ends (ADR 043).
+  await expect
+    .poll(
+      async () =>
+        ((await reviewer.get(`/api/cases/${caseId}`)) as { decisions: { tookEffectAt: string | null }[] }).decisions[0]
+          ?.tookEffectAt ?? null,
+      { timeout: 20_000 },
+    )
+    .not.toBeNull();
 
   const admin = await demoApi(baseURL, 'admin');
   const platform = (await admin.post('/api/service-accounts', { name: 'Appeals journey platform' })) as {

@@ -108,6 +108,13 @@ export const Decision = z
         reason: z.string().nullable(),
       })
       .nullable(),
+    undoUntil: Timestamp.meta({
+      description: 'Until when its decider may undo it; nothing reaches the platform before (ADR 043).',
+    }),
+    undoneAt: Timestamp.nullable().meta({ description: 'Set once its decider undid it: it never took effect.' }),
+    tookEffectAt: Timestamp.nullable().meta({
+      description: 'When it took effect and the platform was told; null while in its undo window or unconfirmed.',
+    }),
   })
   .meta({ id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
@@ -166,37 +173,38 @@ export const CaseDetail = z
   .meta({ id: 'CaseDetail' });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-export const DecideBody = z
-  .object({
-    action: DecisionAction,
-    policyCode: z.string().min(1).max(32),
-    rationale: z
-      .string()
-      .trim()
-      .min(10, 'at least 10 characters')
-      .max(4000)
-      .meta({ description: 'The internal note: for staff and auditors, never sent to the user.' }),
-    statement: StatementBody.optional().meta({
-      description:
-        'Required for a restricting action (remove_messages, restrict_account, suspend_account); refused otherwise.',
-    }),
-  })
-  .superRefine((body, ctx) => {
-    const restricting = isRestricting(body.action);
-    if (restricting && !body.statement) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['statement'],
-        message: 'a restricting action needs a statement of reasons',
-      });
-    } else if (!restricting && body.statement) {
-      ctx.addIssue({ code: 'custom', path: ['statement'], message: 'only a restricting action carries one' });
-    }
-    if (body.action === 'remove_messages' && body.statement?.endsAt) {
-      ctx.addIssue({ code: 'custom', path: ['statement', 'endsAt'], message: 'a removal does not end' });
-    }
-  })
-  .meta({ id: 'DecideBody' });
+export const DecisionFields = z.object({
+  action: DecisionAction,
+  policyCode: z.string().min(1).max(32),
+  rationale: z
+    .string()
+    .trim()
+    .min(10, 'at least 10 characters')
+    .max(4000)
+    .meta({ description: 'The internal note: for staff and auditors, never sent to the user.' }),
+  statement: StatementBody.optional().meta({
+    description:
+      'Required for a restricting action (remove_messages, restrict_account, suspend_account); refused otherwise.',
+  }),
+});
+
+export function refineDecision(body: z.infer<typeof DecisionFields>, ctx: z.RefinementCtx) {
+  const restricting = isRestricting(body.action);
+  if (restricting && !body.statement) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['statement'],
+      message: 'a restricting action needs a statement of reasons',
+    });
+  } else if (!restricting && body.statement) {
+    ctx.addIssue({ code: 'custom', path: ['statement'], message: 'only a restricting action carries one' });
+  }
+  if (body.action === 'remove_messages' && body.statement?.endsAt) {
+    ctx.addIssue({ code: 'custom', path: ['statement', 'endsAt'], message: 'a removal does not end' });
+  }
+}
+
+export const DecideBody = DecisionFields.superRefine(refineDecision).meta({ id: 'DecideBody' });
 export type DecideBody = z.infer<typeof DecideBody>;
 
 export const ConfirmationBody = z

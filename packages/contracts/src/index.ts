@@ -3,6 +3,7 @@ export * from './appeals';
 export * from './audit';
 export * from './audit-log';
 export * from './auth';
+export * from './bulk-decisions';
 export * from './cases';
 export * from './finding';
 export * from './holds';

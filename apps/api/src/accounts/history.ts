@@ -77,6 +77,10 @@ async function accountHistory(
         where a.original_decision_id = d.id and ad.outcome = 'reversed')`.as('reversed'),
     ])
     .where('d.case_id', 'in', caseIds)
+    // An undone decision never took effect (ADR 043): it is no part of the account's history.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('decision_undo as u').select('u.decision_id').whereRef('u.decision_id', '=', 'd.id'))),
+    )
     .orderBy('d.decided_at', 'desc')
     .limit(LIMIT + 1)
     .execute();

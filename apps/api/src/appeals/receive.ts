@@ -35,6 +35,8 @@ function appealedDecision(trx: Transaction<Database>, decisionId: string, appeal
       'c.conversation_id',
       'c.category',
       'c.involves_minor',
+      // Confirmed if it needed confirming, and past its undo window (ADR 043): the platform heard of it.
+      sql<boolean>`exists (select 1 from decision_effect e where e.decision_id = d.id)`.as('in_effect'),
       // A restricting decision told the user its window; any other runs the same length from the decision.
       sql<Date>`coalesce(s.appeal_until, d.decided_at + make_interval(months => ${appealWindowMonths}))`.as(
         'appeal_until',
@@ -48,7 +50,7 @@ type AppealedDecision = NonNullable<Awaited<ReturnType<typeof appealedDecision>>
 
 /** Refuses an appeal this decision does not admit from this appellant, or one filed out of time. */
 async function checkAppealable(trx: Transaction<Database>, decision: AppealedDecision, appeal: IntakeAppeal) {
-  const inEffect = !decision.requires_confirmation || decision.confirmation === 'confirmed';
+  const inEffect = decision.in_effect;
   // An escalation decides nothing yet; a referral is not announced to its subject (DSA Art. 18).
   const final = !['escalate', 'refer_law_enforcement'].includes(decision.action);
   if (!inEffect || !final || decision.kind !== 'report') {

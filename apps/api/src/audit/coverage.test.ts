@@ -231,6 +231,31 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const supervisor = await t.signedIn(['reviewer', 'supervisor']);
     return t.request('POST', `/api/cases/${caseId}/unassign`, { session: supervisor.session });
   },
+  'POST /api/cases/bulk-decisions/preview': async () => {
+    const { session, caseId } = await reviewerHolding();
+    return t.request('POST', '/api/cases/bulk-decisions/preview', {
+      session,
+      body: { caseIds: [caseId], action: 'warn', policyCode: 'HR-1', rationale: RATIONALE },
+    });
+  },
+  'POST /api/cases/bulk-decisions': async () => {
+    const { session, caseId } = await reviewerHolding();
+    return t.request('POST', '/api/cases/bulk-decisions', {
+      session,
+      body: { caseIds: [caseId], action: 'warn', policyCode: 'HR-1', rationale: RATIONALE },
+    });
+  },
+  'POST /api/decisions/undo': async () => {
+    const { session, caseId } = await reviewerHolding();
+    const decided = await t.request('POST', `/api/cases/${caseId}/decisions`, {
+      session,
+      body: { action: 'escalate', policyCode: 'HR-1', rationale: RATIONALE },
+    });
+    const { id } = await decided.json();
+    // This app decides with no undo window (the harness's default): open one on the escalation.
+    await sql`update decision set undo_until = now() + interval '1 minute' where id = ${id}`.execute(t.db);
+    return t.request('POST', '/api/decisions/undo', { session, body: { decisionIds: [id] } });
+  },
   'POST /api/decisions/:id/confirm': async () => {
     const { decisionId, supervisor } = await pendingSuspension();
     return t.request('POST', `/api/decisions/${decisionId}/confirm`, { session: supervisor.session, body: {} });

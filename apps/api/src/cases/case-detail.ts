@@ -205,6 +205,8 @@ function describe(action: string, details: Record<string, unknown>): string {
       return 'Decision confirmed by a supervisor';
     case 'decision.rejected':
       return 'Decision rejected by a supervisor';
+    case 'decision.undone':
+      return 'Decision undone by its decider before it took effect';
     default:
       return action;
   }

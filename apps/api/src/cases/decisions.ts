@@ -11,14 +11,14 @@ import {
   isRestricting,
 } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
 import { liveGrant } from '../access/grants';
 import type { ActionContext } from '../actions/context';
 import { decodeTimeCursor, encodeTimeCursor, microsecondText } from '../http/keyset';
 import { AppError } from '../http/problem';
 import { lockHeldCase } from './claims';
-import { decisionTookEffect } from './decision-effect';
+import { decisionTookEffect, scheduleDecisionEffect } from './decision-effect';
 import { recordStatement, statementsFor } from './statement-of-reasons';
 
 export const ESCALATION_QUEUE = 'escalations';
@@ -29,7 +29,12 @@ function selectDecisions(db: Kysely<Database>) {
     .innerJoin('staff_user as decider', 'decider.id', 'd.decided_by')
     .leftJoin('decision_confirmation as dc', 'dc.decision_id', 'd.id')
     .leftJoin('staff_user as confirmer', 'confirmer.id', 'dc.confirmed_by')
+    .leftJoin('decision_undo as du', 'du.decision_id', 'd.id')
+    .leftJoin('decision_effect as de', 'de.decision_id', 'd.id')
     .select([
+      'd.undo_until',
+      'du.undone_at',
+      'de.took_effect_at',
       'd.id',
       'd.case_id',
       'd.action',
@@ -86,6 +91,9 @@ function toDecision(row: DecisionQueryRow, statement: Decision['statement']): De
           reason: row.reason,
         }
       : null,
+    undoUntil: row.undo_until.toISOString(),
+    undoneAt: row.undone_at?.toISOString() ?? null,
+    tookEffectAt: row.took_effect_at?.toISOString() ?? null,
   };
 }
 
@@ -102,6 +110,7 @@ export async function pendingConfirmations(
     .select(microsecondText('d.decided_at').as('decided_key'))
     .where('d.requires_confirmation', '=', true)
     .where('dc.decision_id', 'is', null)
+    .where('du.decision_id', 'is', null)
     .orderBy('d.decided_at')
     .orderBy('d.id')
     .limit(query.limit + 1);
@@ -118,26 +127,11 @@ export async function pendingConfirmations(
   };
 }
 
-export async function decideCase(
-  ctx: ActionContext,
-  caseId: string,
-  staffId: string,
-  body: DecideBody,
-  rules: { appealWindowMonths: number },
-): Promise<Decision> {
-  const { trx } = ctx;
-  const held = await lockHeldCase(trx, caseId, staffId);
-  if (held.kind === 'appeal') throw new AppError('conflict', 'An appeal case is decided with an appeal outcome.');
+/** The policy a decision cites, with the case categories it may be cited for. */
+export async function citedPolicy(trx: Transaction<Database>, body: DecideBody) {
   const policy = await trx
     .selectFrom('policy')
-    .select([
-      'code',
-      'active',
-      'dsa_category',
-      'terms_url',
-      'violation',
-      sql<boolean>`categories = '{}' or ${held.category} = any(categories)`.as('fits_category'),
-    ])
+    .select(['code', 'active', 'dsa_category', 'terms_url', 'violation', 'categories'])
     .where('code', '=', body.policyCode)
     .executeTakeFirst();
   if (!policy?.active) {
@@ -159,21 +153,73 @@ export async function decideCase(
       },
     );
   }
-  if (!policy.fits_category) {
-    throw new AppError('invalid', `${body.policyCode} does not cover ${held.category.replaceAll('_', ' ')} cases.`, {
-      errors: [{ field: 'policyCode', message: 'does not fit the case category' }],
-    });
-  }
   // The user is owed reasons for any restriction (DSA Art. 17), whatever client sent the decision.
   if (isRestricting(body.action) !== Boolean(body.statement)) {
     throw new AppError('invalid', 'A restricting action, and only one, carries a statement of reasons.', {
       errors: [{ field: 'statement', message: body.statement ? 'only a restricting action carries one' : 'required' }],
     });
   }
-  const requiresConfirmation = ACTIONS_NEEDING_CONFIRMATION.includes(body.action);
+  return policy;
+}
+
+export type CitedPolicyRow = Awaited<ReturnType<typeof citedPolicy>>;
+
+/** An empty list fits every category (a deployment's own catch-alls). */
+export const policyFits = (policy: CitedPolicyRow, category: string) =>
+  policy.categories.length === 0 || policy.categories.includes(category);
+
+/** What deciding does to a case: it waits for a supervisor, moves to the escalations, or is decided. */
+export function outcomeOf(action: DecisionAction): 'escalated' | 'awaiting_confirmation' | 'decided' {
+  if (action === 'escalate') return 'escalated';
+  return ACTIONS_NEEDING_CONFIRMATION.includes(action) ? 'awaiting_confirmation' : 'decided';
+}
+
+export interface DecisionRules {
+  appealWindowMonths: number;
+  /** Seconds the decider may undo it before it takes effect (0: at once, in this transaction). */
+  undoSeconds: number;
+}
+
+export async function decideCase(
+  ctx: ActionContext,
+  caseId: string,
+  staffId: string,
+  body: DecideBody,
+  rules: DecisionRules,
+): Promise<Decision> {
+  const held = await lockHeldCase(ctx.trx, caseId, staffId);
+  if (held.kind === 'appeal') throw new AppError('conflict', 'An appeal case is decided with an appeal outcome.');
+  const policy = await citedPolicy(ctx.trx, body);
+  if (!policyFits(policy, held.category)) {
+    throw new AppError('invalid', `${body.policyCode} does not cover ${held.category.replaceAll('_', ' ')} cases.`, {
+      errors: [{ field: 'policyCode', message: 'does not fit the case category' }],
+    });
+  }
+  const id = await recordDecision(ctx, held, staffId, body, policy, rules, {});
+  return decisionById(ctx.trx, id);
+}
+
+/**
+ * Appends one decision on a case the decider holds (locked by the caller), with its statement of
+ * reasons, the case's derived status and its audit event; schedules its effect for the end of the
+ * undo window. Every rule of the decision was checked by the caller; single and bulk share this.
+ */
+export async function recordDecision(
+  ctx: ActionContext,
+  held: { id: string; category: string; queue_id: string },
+  staffId: string,
+  body: DecideBody,
+  policy: CitedPolicyRow,
+  rules: DecisionRules,
+  recorded: { bulk?: number; claimed?: boolean },
+): Promise<string> {
+  const { trx } = ctx;
+  const caseId = held.id;
+  const outcome = outcomeOf(body.action);
+  const requiresConfirmation = outcome === 'awaiting_confirmation';
   // The grant the decider read under (if any), so an auditor can weigh the access against the outcome.
   const grant = await liveGrant(trx, caseId, staffId);
-  const { id } = await trx
+  const { id, undo_until } = await trx
     .insertInto('decision')
     .values({
       case_id: caseId,
@@ -183,8 +229,10 @@ export async function decideCase(
       decided_by: staffId,
       grant_id: grant?.id ?? null,
       requires_confirmation: requiresConfirmation,
+      queue_id: held.queue_id,
+      undo_until: sql`now() + make_interval(secs => ${rules.undoSeconds})`,
     })
-    .returning('id')
+    .returning(['id', 'undo_until'])
     .executeTakeFirstOrThrow();
   const statement =
     body.statement && isRestricting(body.action)
@@ -199,25 +247,17 @@ export async function decideCase(
       : null;
 
   const released = { assignee_id: null, lease_expires_at: null };
-  if (body.action === 'escalate') {
-    await trx
-      .updateTable('case')
-      .set({ ...released, queue_id: ESCALATION_QUEUE })
-      .where('id', '=', caseId)
-      .execute();
-  } else if (requiresConfirmation) {
-    await trx
-      .updateTable('case')
-      .set({ ...released, status: 'awaiting_confirmation' })
-      .where('id', '=', caseId)
-      .execute();
-  } else {
-    await trx
-      .updateTable('case')
-      .set({ ...released, status: 'decided', decided_at: sql`now()` })
-      .where('id', '=', caseId)
-      .execute();
-  }
+  await trx
+    .updateTable('case')
+    .set(
+      outcome === 'escalated'
+        ? { ...released, queue_id: ESCALATION_QUEUE }
+        : outcome === 'awaiting_confirmation'
+          ? { ...released, status: 'awaiting_confirmation' }
+          : { ...released, status: 'decided', decided_at: sql`now()` },
+    )
+    .where('id', '=', caseId)
+    .execute();
   // What a transparency report needs of the case, from its reports: when the first arrived and where they came from.
   const reports = await trx
     .selectFrom('report')
@@ -238,13 +278,19 @@ export async function decideCase(
       requiresConfirmation,
       firstReportAt: reports.first ? new Date(reports.first).toISOString() : null,
       sources: reports.sources ?? [],
+      undoUntil: undo_until.toISOString(),
+      ...(recorded.bulk && { bulk: recorded.bulk }),
+      ...(recorded.claimed && { claimed: true }),
       ...(statement && { statement }),
     },
   });
-  if (body.action !== 'escalate' && !requiresConfirmation) await decisionTookEffect(ctx, id);
+  if (outcome === 'decided') {
+    if (rules.undoSeconds === 0) await decisionTookEffect(ctx, id);
+    else await scheduleDecisionEffect(trx, id, undo_until);
+  }
   // Deciding (or escalating) lets go of the case, and with it the access it justified.
-  await endGrantsOnCase(ctx, caseId, staffId, body.action === 'escalate' ? 'escalated' : 'decided');
-  return decisionById(trx, id);
+  await endGrantsOnCase(ctx, caseId, staffId, outcome === 'escalated' ? 'escalated' : 'decided');
+  return id;
 }
 
 /** A supervisor other than the decider confirms (the action takes effect) or rejects (the case reopens). */
@@ -260,13 +306,15 @@ export async function settleDecision(
     .selectFrom('decision as d')
     .innerJoin('case as c', 'c.id', 'd.case_id')
     .leftJoin('decision_confirmation as dc', 'dc.decision_id', 'd.id')
-    .select(['d.id', 'd.case_id', 'd.decided_by', 'd.requires_confirmation', 'dc.outcome', 'c.status'])
+    .leftJoin('decision_undo as du', 'du.decision_id', 'd.id')
+    .select(['d.id', 'd.case_id', 'd.decided_by', 'd.requires_confirmation', 'dc.outcome', 'c.status', 'du.undone_at'])
     .where('d.id', '=', decisionId)
     .forUpdate('c')
     .executeTakeFirst();
   if (!decision) throw new AppError('not_found', 'No decision with that id.');
   if (!decision.requires_confirmation) throw new AppError('conflict', 'This decision needs no confirmation.');
   if (decision.outcome) throw new AppError('conflict', `This decision was already ${decision.outcome}.`);
+  if (decision.undone_at) throw new AppError('conflict', 'Its decider undid this decision.');
   if (decision.decided_by === supervisorId) {
     throw new AppError('conflict', 'A decision must be confirmed by someone other than the person who made it.');
   }

@@ -1,5 +1,8 @@
 import {
   AssigneeList,
+  BulkDecideBody,
+  BulkPreview,
+  BulkResult,
   CaseDetail,
   CaseFindQuery,
   CaseFindResult,
@@ -13,11 +16,14 @@ import {
   PendingConfirmationQuery,
   ReassignBody,
   RejectionBody,
+  UndoBody,
+  UndoResult,
 } from '@docket/contracts';
 import { z } from 'zod';
 import { runAction } from '../actions/context';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
+import { commitBulkDecision, previewBulkDecision } from './bulk';
 import { openCase } from './case-detail';
 import { assignableStaff, assignCase, heldBy, lockViewableCase, releaseCase, renewLease } from './claims';
 import { TAKES_EFFECT } from './decision-effect';
@@ -25,6 +31,7 @@ import { decideCase, pendingConfirmations, settleDecision } from './decisions';
 import { findCases } from './find';
 import { listCases } from './list';
 import { selectCases, toCaseSummary } from './summary';
+import { undoDecisions } from './undo';
 
 const CaseParams = z.object({ id: z.uuid() });
 const notHeld = {
@@ -82,6 +89,63 @@ export const caseRoutes = featureRouter()
       responses: { 200: jsonResponse(CaseFindResult, 'A page of cases, and any accounts the search names.') },
     }),
     async (c) => c.json(await findCases(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/bulk-decisions/preview',
+      permission: 'decide:case',
+      // A dry run writes nothing but its own event: who looked at deciding which cases, how.
+      audit: 'decision.bulk_previewed',
+      tags: ['cases'],
+      summary: 'Preview a bulk decision: what would happen to how many cases, and which cases stop it',
+      request: { body: jsonBody(BulkDecideBody) },
+      responses: { 200: jsonResponse(BulkPreview, 'Counts per outcome and the refusals; no case changed.') },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const body = c.req.valid('json');
+      const preview = await runAction(c, async (ctx) => {
+        const counted = await previewBulkDecision(ctx.trx, session.user, body, c.var.deps.config.decisions);
+        await ctx.emit({
+          action: 'decision.bulk_previewed',
+          details: {
+            action: body.action,
+            policyCode: body.policyCode,
+            ...(body.accountId && { accountId: body.accountId }),
+            cases: counted.caseIds.length,
+            refusals: counted.refusals.length,
+          },
+        });
+        return counted;
+      });
+      return c.json(preview, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/bulk-decisions',
+      permission: 'decide:case',
+      // One decision.recorded per case; the platform hears of each when its undo window ends.
+      audit: ['decision.recorded', ...TAKES_EFFECT],
+      tags: ['cases'],
+      summary: `Decide up to 500 cases with one action, policy and public reason: all of them or none`,
+      request: { body: jsonBody(BulkDecideBody) },
+      responses: {
+        201: jsonResponse(BulkResult, 'Every case decided, each with its own decision.'),
+        404: { description: 'The account has no open cases.' },
+        409: { description: 'Some cases cannot be decided (each named in `errors`); nothing was written.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const body = c.req.valid('json');
+      const result = await runAction(c, (ctx) =>
+        commitBulkDecision(ctx, session.user, body, c.var.deps.config.decisions),
+      );
+      return c.json(result, 201);
+    },
   )
   .openapi(
     defineRoute({
@@ -293,6 +357,27 @@ export const decisionRoutes = featureRouter()
         return summary ? [{ ...decision, case: summary }] : [];
       });
       return c.json({ items, nextCursor }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/undo',
+      permission: 'decide:case',
+      audit: 'decision.undone',
+      tags: ['decisions'],
+      summary: 'Undo your own decisions within their undo window: they never take effect, the cases return to you',
+      request: { body: jsonBody(UndoBody) },
+      responses: {
+        200: jsonResponse(UndoResult, 'Undone.'),
+        404: { description: 'Not a decision of yours.' },
+        409: { description: 'The window has closed, or the case moved on; nothing was undone.' },
+      },
+    }),
+    async (c) => {
+      const session = signedIn(c);
+      const { decisionIds } = c.req.valid('json');
+      return c.json(await runAction(c, (ctx) => undoDecisions(ctx, decisionIds, session.user.id)), 200);
     },
   )
   .openapi(settleRoute('confirmed'), async (c) => {

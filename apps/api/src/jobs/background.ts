@@ -9,6 +9,7 @@ import { expireEndedGrants, expireStaleRequests } from '../access/expiry';
 import { endGrantsForLapsedLeases } from '../access/grant-ends';
 import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
+import { DECISION_EFFECT_JOB, takeEffectWhenDue } from '../cases/decision-effect';
 import type { Config } from '../config';
 import type { Keyring } from '../encryption/keyring';
 import { LEGAL_NOTICE_JOB, releaseLegalNotice } from '../legal/notices';
@@ -68,6 +69,8 @@ export function createBackgroundWork(deps: {
       'access.expire_requests': () => runSystemAction(db, expireStaleRequests),
       'access.expire_grants': () => runSystemAction(db, expireEndedGrants),
       'access.end_lapsed_grants': () => runSystemAction(db, endGrantsForLapsedLeases),
+      // A decision takes effect when its undo window ends, unless its decider undid it (ADR 043).
+      [DECISION_EFFECT_JOB]: (payload) => takeEffectWhenDue(db, payload),
       [ACCESS_NOTICE_JOB]: (payload, job) => sendAccessNotices(db, payload, config.accessNotices.delayHours, job),
       // Statements of reasons to the EU Transparency Database, when one is configured (ADR 036).
       ...(tdb && {

@@ -37,10 +37,12 @@ export function useTestApp(env: Record<string, string> = {}) {
 
   beforeAll(() => {
     // Tests read counts right after changing them: no shared queue summary.
+    // Decisions take effect at once unless a test gives them an undo window.
     const config = loadConfig({
       NODE_ENV: 'test',
       QUEUE_SUMMARY_MAX_AGE_SECONDS: '0',
       SESSION_CACHE_SECONDS: '0',
+      DECISION_UNDO_SECONDS: '0',
       ...env,
     });
     const logger = pino(

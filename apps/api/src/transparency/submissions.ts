@@ -32,8 +32,8 @@ export async function queueNewStatements(db: Kysely<Database>, puidPrefix: strin
     from statement_of_reasons s
     join decision d on d.id = s.decision_id
     where not exists (select 1 from tdb_submission t where t.decision_id = s.decision_id)
-      and (not d.requires_confirmation or exists (
-        select 1 from decision_confirmation dc where dc.decision_id = d.id and dc.outcome = 'confirmed'))
+      -- In effect: confirmed if it needed confirming, and past its undo window (ADR 043).
+      and exists (select 1 from decision_effect e where e.decision_id = d.id)
     on conflict do nothing`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

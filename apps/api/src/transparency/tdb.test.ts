@@ -54,7 +54,7 @@ async function copiesOf(like: string, count: number): Promise<string[]> {
       insert into decision (case_id, action, policy_code, rationale, decided_by, requires_confirmation)
       select case_id, action, policy_code, rationale, decided_by, false
       from decision, generate_series(1, ${count}) where id = ${like}
-      returning id)
+      returning id), in_effect as (insert into decision_effect (decision_id) select id from made)
     insert into statement_of_reasons (decision_id, ground, terms_url, category, public_reason, restriction,
       territorial_scope, automated_detection, automated_decision, source, appeal_until)
     select made.id, s.ground, s.terms_url, s.category, s.public_reason, s.restriction, s.territorial_scope,

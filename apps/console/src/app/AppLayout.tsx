@@ -8,6 +8,7 @@ import { sessionQuery } from '../features/auth/session-query';
 import { useSignOut } from '../features/auth/sign-out-mutation';
 import { useSessionWatch } from '../features/auth/use-session-watch';
 import { HeldCaseBanner } from '../features/cases/HeldCaseBanner';
+import { UndoToast } from '../features/decisions/UndoToast';
 import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
@@ -72,6 +73,8 @@ export function AppLayout() {
       {/* Live access events: request outcomes for reviewers; the inbox and break-glass notices for supervisors. */}
       {(hasPermission(session, 'request:access') || hasPermission(session, 'approve:access')) && <AccessLive />}
       {hasPermission(session, 'claim:case') && <HeldCaseBanner />}
+      {/* After each decision, for its few seconds before it takes effect (ADR 043). */}
+      {hasPermission(session, 'decide:case') && <UndoToast />}
       <div className="app-progress" data-active={navigation.state !== 'idle' || undefined} aria-hidden="true" />
       <main id="main" tabIndex={-1} className="app-main">
         <Suspense fallback={<PageLoading />}>

@@ -7,7 +7,7 @@ import type { AuditSealTable } from './audit-seal';
 import type { AuditSigningKeyTable } from './audit-signing-key';
 import type { CaseTable } from './case';
 import type { ConversationTable } from './conversation';
-import type { DecisionConfirmationTable, DecisionTable } from './decision';
+import type { DecisionConfirmationTable, DecisionEffectTable, DecisionTable, DecisionUndoTable } from './decision';
 import type { JobTable } from './job';
 import type { LegalNoticeTable, LegalRequestTable, LegalTargetTable } from './legal';
 import type { MessageTable } from './message';
@@ -71,6 +71,8 @@ export interface Database {
   conversation: ConversationTable;
   decision: DecisionTable;
   decision_confirmation: DecisionConfirmationTable;
+  decision_effect: DecisionEffectTable;
+  decision_undo: DecisionUndoTable;
   statement_of_reasons: StatementOfReasonsTable;
   transparency_report: TransparencyReportTable;
   job: JobTable;

@@ -21,6 +21,7 @@ export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
                 <span>by {decision.decidedBy.username}</span>
                 <Timestamp value={decision.decidedAt} />
                 <ConfirmationBadge confirmation={decision.confirmation} />
+                {decision.undoneAt && <Badge tone="neutral">Undone before it took effect</Badge>}
               </p>
               <DecisionReasons decision={decision} className="decision-rationale" />
               {decision.confirmation?.reason && (

@@ -13,7 +13,8 @@ export interface StatementFieldsProps {
   onChange: (draft: StatementDraft) => void;
   /** The policy's terms clause, cited on the terms ground; null when it has none. */
   termsUrl: string | null;
-  appealWindowMonths: number;
+  /** Null where the form does not know it yet (a bulk decision before its preview). */
+  appealWindowMonths: number | null;
   isDisabled: boolean;
   publicReasonRef: Ref<HTMLTextAreaElement>;
 }
@@ -109,9 +110,11 @@ export function StatementFields({
         value={draft.scope}
         onChange={set('scope')}
       />
-      <p className="statement-redress">
-        The user may appeal until <Timestamp value={appealUntilIfDecidedNow(appealWindowMonths).toISOString()} />.
-      </p>
+      {appealWindowMonths !== null && (
+        <p className="statement-redress">
+          The user may appeal until <Timestamp value={appealUntilIfDecidedNow(appealWindowMonths).toISOString()} />.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,21 +1,29 @@
 import type { DecideBody, Decision } from '@docket/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { queueKeys } from '../queues/keys';
-import { supervisionKeys } from '../supervision/keys';
+import { useRefreshAfterDeciding } from '../decisions/refresh';
+import { offerUndo } from '../decisions/undo-offer';
+import { caseRef } from './case-ref';
+import { actionLabel } from './decision-actions';
 
 export function decideCase({ caseId, body }: { caseId: string; body: DecideBody }): Promise<Decision> {
   return api.post<Decision>(`/api/cases/${encodeURIComponent(caseId)}/decisions`, body);
 }
 
 export function useDecideCase() {
-  const queryClient = useQueryClient();
+  // Suspensions and referrals join the supervisors' list of decisions to confirm.
+  const refresh = useRefreshAfterDeciding();
   return useMutation({
     mutationFn: decideCase,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queueKeys.all });
-      // Suspensions and referrals join the supervisors' list of decisions to confirm.
-      void queryClient.invalidateQueries({ queryKey: supervisionKeys.all });
+    onSuccess: (decision) => {
+      refresh();
+      offerUndo({
+        decisionIds: [decision.id],
+        caseIds: [decision.caseId],
+        summary: `Recorded “${actionLabel(decision.action)}” on case ${caseRef(decision.caseId)}`,
+        decidedAt: decision.decidedAt,
+        undoUntil: decision.undoUntil,
+      });
     },
   });
 }

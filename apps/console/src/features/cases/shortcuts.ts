@@ -33,7 +33,19 @@ export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shor
     ],
   },
   {
+    title: 'Case lists',
+    shortcuts: [
+      { keys: ['Space'], description: 'Select the focused open case' },
+      { keys: ['Shift+↓', 'Shift+↑'], description: 'Extend the selection' },
+      { keys: [`${MOD_KEY}+A`], description: 'Select every open case listed' },
+      { keys: ['d'], description: 'Decide the selected cases together' },
+    ],
+  },
+  {
     title: 'Anywhere in the review workflow',
-    shortcuts: [{ keys: ['?'], description: 'Show these shortcuts' }],
+    shortcuts: [
+      { keys: ['?'], description: 'Show these shortcuts' },
+      { keys: ['z'], description: 'Undo the decision just recorded, while its countdown runs' },
+    ],
   },
 ];

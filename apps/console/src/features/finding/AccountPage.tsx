@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader, Panel } from '../../ui/PageHeader';
 import { Timestamp } from '../../ui/Timestamp';
+import { useCan } from '../auth/permissions';
 import { caseRef } from '../cases/case-ref';
 import { casePath } from '../cases/keys';
+import { BulkDecisionDialog } from '../decisions/BulkDecisionDialog';
 import { categoryLabel } from '../queues/categories';
 import { useQueueNames } from '../queues/use-queue-name';
 import { useAccountHistory } from './account-history-query';
@@ -22,6 +25,9 @@ export function AccountPage() {
   const { data } = useAccountHistory(accountId);
   const queueName = useQueueNames();
   const { account } = data;
+  const canDecide = useCan('decide:case');
+  const [deciding, setDeciding] = useState(false);
+  const open = data.cases.filter((c) => c.status === 'open');
   const caseLink = (id: string) => (
     <Link to={casePath(id)} className="mono" aria-label={`Case ${caseRef(id)}`}>
       {caseRef(id)}
@@ -49,7 +55,24 @@ export function AccountPage() {
           </dd>
         </dl>
         {data.truncated && <p className="cell-muted">Only the newest 200 of each list are shown.</p>}
+        {canDecide && open.length > 0 && (
+          <p>
+            <Button variant="primary" size="sm" onPress={() => setDeciding(true)}>
+              Decide every open case about @{account.handle}
+            </Button>
+          </p>
+        )}
       </Panel>
+      {deciding && (
+        <BulkDecisionDialog
+          // The server finds the account's open cases itself, as they are when the request arrives.
+          target={{ accountId: account.id }}
+          label={`every open case about @${account.handle}`}
+          categories={[...new Set(open.map((c) => c.category))]}
+          isOpen
+          onOpenChange={setDeciding}
+        />
+      )}
 
       <Section title="Cases" empty={data.cases.length === 0}>
         <HistoryTable label="Cases" head={['Case', 'Category', 'Status', 'Queue', 'Opened']}>

@@ -1,10 +1,13 @@
+import { BULK_DECISION_MAX } from '@docket/contracts';
 import { type FormEvent, useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../ui/Button';
 import { PageHeader, Panel } from '../../ui/PageHeader';
 import { Select } from '../../ui/Select';
-import { usePermittedQuery } from '../auth/permissions';
+import { useHotkeys } from '../../ui/use-hotkeys';
+import { useCan, usePermittedQuery } from '../auth/permissions';
+import { BulkDecisionDialog } from '../decisions/BulkDecisionDialog';
 import { queueSummaryQuery } from '../queues/queue-summary-query';
 import { useQueueNames } from '../queues/use-queue-name';
 import { CaseResultsTable } from './CaseResultsTable';
@@ -21,6 +24,9 @@ import { accountPath } from './keys';
 import { CHOICE_LABELS } from './labels';
 import './finding.css';
 
+// One empty selection, the same object every render: the table rebuilds its rows when it changes.
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * `/cases`: a queue's cases (from the Queues page) or a search across all of them, filtered and
  * ordered, every choice kept in the URL.
@@ -32,6 +38,19 @@ export function FindCasesPage() {
   const queueName = useQueueNames();
   const items = data.pages.flatMap((page) => page.items);
   const accounts = data.pages[0]?.accounts ?? [];
+
+  const canDecide = useCan('decide:case');
+  // A selection belongs to the list it was made in: new filters start a new one.
+  const listKey = params.toString();
+  const [selection, setSelection] = useState<{ listKey: string; selected: ReadonlySet<string> }>({
+    listKey,
+    selected: NONE,
+  });
+  const selected = selection.listKey === listKey ? selection.selected : NONE;
+  const select = (next: ReadonlySet<string>) => setSelection({ listKey, selected: next });
+  const [deciding, setDeciding] = useState(false);
+  const canOpenBulk = selected.size > 0 && selected.size <= BULK_DECISION_MAX;
+  useHotkeys({ d: () => (canDecide && canOpenBulk ? setDeciding(true) : false) });
 
   const update = (change: Partial<CaseFilters>) =>
     setParams(filtersToParams({ ...filters, ...change }), { replace: true, preventScrollReset: true });
@@ -68,7 +87,39 @@ export function FindCasesPage() {
         </p>
       )}
       <Panel>
-        <CaseResultsTable items={items} queueName={queueName} />
+        {canDecide && (
+          <div className="bulk-bar" role="toolbar" aria-label="Selected cases">
+            <span aria-live="polite">
+              {selected.size === 0
+                ? 'Select open cases to decide them together (Space, Shift+arrows, Ctrl/⌘+A).'
+                : `${selected.size} selected`}
+              {selected.size > BULK_DECISION_MAX && ` — at most ${BULK_DECISION_MAX} at once`}
+            </span>
+            <Button size="sm" variant="primary" isDisabled={!canOpenBulk} onPress={() => setDeciding(true)}>
+              Decide selected (d)
+            </Button>
+            {selected.size > 0 && (
+              <Button size="sm" variant="quiet" onPress={() => select(NONE)}>
+                Clear selection
+              </Button>
+            )}
+          </div>
+        )}
+        {deciding && (
+          <BulkDecisionDialog
+            target={{ caseIds: [...selected] }}
+            label={`${selected.size} selected case${selected.size === 1 ? '' : 's'}`}
+            categories={[...new Set(items.filter((item) => selected.has(item.id)).map((item) => item.category))]}
+            isOpen
+            onOpenChange={setDeciding}
+            onDecided={() => select(NONE)}
+          />
+        )}
+        <CaseResultsTable
+          items={items}
+          queueName={queueName}
+          {...(canDecide && { selected, onSelectionChange: select })}
+        />
         {hasNextPage && (
           <div className="find-more">
             <Button size="sm" onPress={() => void fetchNextPage()} isPending={isFetchingNextPage}>
