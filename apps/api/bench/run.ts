@@ -3,6 +3,7 @@
  * Server scenarios run against a real API process on a fresh database.
  */
 import { benchAudit } from './audit';
+import { benchCaseList } from './case-list';
 import { benchClaims } from './claims';
 import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
@@ -20,6 +21,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   session: { server: true, run: benchSessionLookup },
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
+  'case-list': { server: true, run: benchCaseList },
   'conversation-read': { server: true, run: benchConversationRead },
   'legal-read': { server: true, run: benchLegalRead },
   sealer: { server: true, run: benchSealer },

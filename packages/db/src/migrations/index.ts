@@ -24,6 +24,7 @@ import * as m20261205T140100 from './20261205T140100_grants_end_with_their_holde
 import * as m20261205T150000 from './20261205T150000_case_finding';
 import * as m20261205T150100 from './20261205T150100_policy_fit';
 import * as m20261206T130000 from './20261206T130000_audit_export_progress';
+import * as m20261206T130100 from './20261206T130100_case_keyset_indexes';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -50,4 +51,5 @@ export const migrations = {
   '20261205T150000_case_finding': m20261205T150000,
   '20261205T150100_policy_fit': m20261205T150100,
   '20261206T130000_audit_export_progress': m20261206T130000,
+  '20261206T130100_case_keyset_indexes': m20261206T130100,
 };
