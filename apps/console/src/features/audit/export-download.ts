@@ -33,8 +33,9 @@ type SaveFilePicker = (options: {
 
 const NEWLINE = 10;
 const POLL_MS = 500;
-/** How long the page waits for a download it started to show up on the server. */
+/** How long the page waits for a download it started to show up on the server, or to move on. */
 const START_TIMEOUT_MS = 30_000;
+const STALL_TIMEOUT_MS = 60_000;
 
 export function countNewlines(chunk: Uint8Array): number {
   let n = 0;
@@ -128,6 +129,8 @@ async function downloadWithProgress(
   link.remove();
 
   const started = Date.now();
+  let lastBytes = -1;
+  let movedAt = Date.now();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     signal?.throwIfAborted();
@@ -148,6 +151,13 @@ async function downloadWithProgress(
         detail: problem?.detail ?? 'The export stopped before it was complete. Try again.',
         requestId: null,
       });
+    }
+    // Cancelled in the browser's downloads, or the connection dropped: the server stops sending.
+    if (progress.bytesSent !== lastBytes) {
+      lastBytes = progress.bytesSent;
+      movedAt = Date.now();
+    } else if (progress.status === 'running' && Date.now() - movedAt > STALL_TIMEOUT_MS) {
+      throw new Error('the download stopped moving');
     }
     const total = progress.linesTotal ?? 0;
     if (progress.status === 'done') {
