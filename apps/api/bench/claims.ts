@@ -13,14 +13,20 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REVIEWERS = 50;
 const QUEUE = 'scams_spam';
 
-/** `count` open cases in one queue, each with a conversation of its own; returns the seconds it took. */
-export async function generateCases(server: BenchServer, count = CASES, prefix = 'bench-conv-') {
+/**
+ * `count` open cases in one queue, each on a conversation of its own, in two statements. Realistic
+ * spread: a fifth with minors, ages over two weeks, a few with several reports.
+ */
+export async function generateCases(
+  server: BenchServer,
+  options: { count: number; queue: string; category: string; prefix: string },
+) {
+  const { count, queue, category, prefix } = options;
   const started = performance.now();
   await sql`insert into conversation (id, participant_ids, dek_wrapped, kek_version)
     select ${prefix}::text || g, '{}', '\\x00'::bytea, 1 from generate_series(1, ${count}) g`.execute(server.db);
-  // Realistic spread: a fifth with minors, ages over two weeks, a few with several reports.
   await sql`insert into "case" (conversation_id, queue_id, category, urgent, involves_minor, report_count, opened_at, sla_due_at)
-    select ${prefix}::text || g, ${QUEUE}, 'spam', false, g % 5 = 0, 1 + (g % 7 = 0)::int * (g % 3),
+    select ${prefix}::text || g, ${queue}, ${category}, false, g % 5 = 0, 1 + (g % 7 = 0)::int * (g % 3),
       now() - make_interval(secs => (g % 1209600)), now() + interval '2 days' - make_interval(secs => (g % 1209600))
     from generate_series(1, ${count}) g`.execute(server.db);
   await sql`analyze "case"`.execute(server.db);
@@ -28,7 +34,12 @@ export async function generateCases(server: BenchServer, count = CASES, prefix =
 }
 
 export async function benchClaims(server: BenchServer) {
-  const generated = await generateCases(server);
+  const generated = await generateCases(server, {
+    count: CASES,
+    queue: QUEUE,
+    category: 'spam',
+    prefix: 'bench-conv-',
+  });
   const reviewers = await staffSessions(server, REVIEWERS, ['reviewer']);
   const post = async (path: string, headers: Record<string, string>, body: unknown) => {
     const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });

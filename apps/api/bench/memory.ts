@@ -21,7 +21,7 @@ export async function benchMemory() {
     await sleep(2000);
     const started = rssMb(server.pid);
 
-    await generateCases(server, 2000, 'bench-memory-conv-');
+    await generateCases(server, { count: 2000, queue: 'scams_spam', category: 'spam', prefix: 'bench-memory-conv-' });
     const reviewers = await staffSessions(server, CLIENTS, ['reviewer']);
     const held = await holdCases(server, reviewers);
     // Claiming releases what a reviewer held, so claims come from reviewers of their own.

@@ -5,6 +5,7 @@
  */
 import { benchAudit } from './audit';
 import { benchBulk } from './bulk';
+import { benchCaseList } from './case-list';
 import { benchClaims } from './claims';
 import { benchConversationRead } from './conversation-read';
 import { benchDemoGeneration } from './demo-generation';
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   intake: { server: true, run: benchIntake },
   claims: { server: true, run: benchClaims },
   bulk: { server: true, run: benchBulk },
+  'case-list': { server: true, run: benchCaseList },
   'conversation-read': { server: true, run: benchConversationRead },
   'legal-read': { server: true, run: benchLegalRead },
   sealer: { server: true, run: benchSealer },

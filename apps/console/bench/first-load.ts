@@ -5,6 +5,7 @@
  * in Chromium throttled to 1.6 Mbps down, 750 kbps up, 150 ms round trip, with an empty cache.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { startApiProcess } from '@docket/api/testing/api-process';
 import { createTemplateDatabase, createTestDatabase, dropDatabase, startTestServer } from '@docket/db/testing';
@@ -57,6 +58,7 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
 });
+const loadBefore = loadavg()[0] ?? 0;
 try {
   const interactive: number[] = [];
   const wireBytes: number[] = [];
@@ -97,6 +99,10 @@ try {
   console.log(
     `  /sign-in interactive at 1.6 Mbps / 150 ms RTT, empty cache: median ${median(interactive).toFixed(0)} ms ` +
       `(min ${Math.min(...interactive).toFixed(0)}, max ${Math.max(...interactive).toFixed(0)}, ${RUNS} runs)`,
+  );
+  // Seconds on a shared machine depend on its load; the figures are only comparable with it.
+  console.log(
+    `  load average ${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? 0).toFixed(2)} (1-minute, ${availableParallelism()} cores)`,
   );
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzip, zip } from '@docket/audit-chain/testing';
 import { demoApi, enrolledStaff } from './support/api';
+import { watchPageMemory } from './support/save-to-disk';
 import { expect, pageHeading, signIn, test } from './support/test';
 
 /**
@@ -51,6 +52,8 @@ async function grantedReadAndDecision(baseURL: string) {
 test('an auditor traces a grant, exports the period and verifies it in the browser', async ({ page, baseURL }) => {
   test.setTimeout(90_000);
   const scene = await grantedReadAndDecision(baseURL as string);
+  // The browser's own download saves the bundle (export.e2e.ts follows the file-picker way too).
+  await watchPageMemory(page, { filePicker: 'none' });
 
   await page.goto('/sign-in');
   await signIn(page, 'auditor');

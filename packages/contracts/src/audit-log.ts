@@ -258,6 +258,10 @@ export const AuditExportQuery = z
       .regex(/^(csv|ocsf)(,(csv|ocsf))?$/, 'csv, ocsf, or csv,ocsf')
       .optional()
       .meta({ description: 'Extra renderings of the events in scope, besides events.jsonl.' }),
+    progressId: z.uuid().optional().meta({
+      description:
+        'A fresh id chosen by the caller: the export records its progress under it, readable at `/api/audit/export/progress/{id}` — for a browser saving the bundle with its own download, which the page cannot watch.',
+    }),
   })
   .superRefine((q, ctx) => {
     if (q.scope === 'case' && !q.caseId) ctx.addIssue({ code: 'custom', message: 'required', path: ['caseId'] });
@@ -270,6 +274,29 @@ export const AuditExportQuery = z
     }
   });
 export type AuditExportQuery = z.input<typeof AuditExportQuery>;
+
+export const AuditExportProgress = z
+  .object({
+    status: z.enum(['running', 'done', 'failed']),
+    linesTotal: z.number().int().nullable().meta({ description: 'Lines events.jsonl will hold; null until planned.' }),
+    linesSent: z.number().int(),
+    bytesSent: z.number().int(),
+    problem: z
+      .object({ status: z.number().int(), title: z.string(), detail: z.string() })
+      .nullable()
+      .meta({ description: 'Why a failed export failed, as the export itself would have answered.' }),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'AuditExportProgress' });
+export type AuditExportProgress = z.infer<typeof AuditExportProgress>;
+
+/** A file name that says what the bundle holds, the same whether the server names the download or the page names the file. */
+export function exportFileName(scope: { kind: 'case'; caseId: string } | { kind: 'period'; from: string; to: string }) {
+  const minute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace(/:/g, '');
+  return scope.kind === 'case'
+    ? `docket-audit-case-${scope.caseId.slice(0, 8)}.zip`
+    : `docket-audit-${minute(scope.from)}-${minute(scope.to)}.zip`;
+}
 
 /** Response header of an export: how many lines events.jsonl will hold, for progress. */
 export const EXPORT_LINES_HEADER = 'x-docket-export-lines';

@@ -167,7 +167,12 @@ export const CaseDetail = z
         "Whether the console should blur evidence until revealed (urgent category and the viewer's preference).",
     }),
     readOnly: z.boolean().meta({
-      description: 'The viewer does not hold the case: a decided case opened to read. Nothing can be done to it here.',
+      description:
+        'The viewer does not hold the case: a decided case opened to read, or a supervisor looking before they sign. Nothing can be done to it here.',
+    }),
+    signing: z.enum(['confirmation', 'access_request', 'break_glass_review']).nullable().meta({
+      description:
+        'Set when a supervisor who does not hold the case opened it to see what they are about to sign: a decision to confirm, an access request, a break-glass use to review. The holder keeps the case.',
     }),
   })
   .meta({ id: 'CaseDetail' });

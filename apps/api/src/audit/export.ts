@@ -228,11 +228,3 @@ export function streamExport(db: Kysely<Database>, options: StreamExportOptions)
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }
-
-/** A file name that says what the bundle holds. */
-export function exportFileName(scope: BundleScope): string {
-  const minute = (iso: string) => iso.slice(0, 16).replace(/:/g, '');
-  return scope.kind === 'case'
-    ? `docket-audit-case-${scope.caseId.slice(0, 8)}.zip`
-    : `docket-audit-${minute(scope.from)}-${minute(scope.to)}.zip`;
-}

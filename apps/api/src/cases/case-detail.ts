@@ -1,5 +1,6 @@
 /**
- * What the holder of a case (or anyone who may read cases, once it is decided) sees: the reports with their reporters' texts, the reported
+ * What the holder of a case (or anyone who may read cases, once it is decided, or a supervisor
+ * with something on it to sign) sees: the reports with their reporters' texts, the reported
  * messages (the evidence) — never the rest of the conversation — account facts, conversation
  * metadata, decisions and the timeline. Opening it is an audit event naming what was returned.
  */
@@ -9,11 +10,13 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ActionContext } from '../actions/context';
 import { appealOfCase } from '../appeals/detail';
+import type { SignedInStaff } from '../context';
 import { readMessages, readReporterTexts } from '../encryption/content';
 import type { Keyring } from '../encryption/keyring';
 import { AppError } from '../http/problem';
 import { heldBy } from './claims';
 import { decisionsForCase } from './decisions';
+import { awaitingSignature } from './sign-off';
 import { selectCases, toCaseSummary } from './summary';
 
 const TIMELINE_LIMIT = 200;
@@ -22,13 +25,18 @@ export async function openCase(
   ctx: ActionContext,
   keyring: Keyring,
   caseId: string,
-  viewerId: string,
+  viewer: SignedInStaff,
 ): Promise<Omit<CaseDetail, 'appealWindowMonths'>> {
   const { trx } = ctx;
-  const row = await selectCases(trx).select(heldBy(viewerId).as('held')).where('c.id', '=', caseId).executeTakeFirst();
+  const row = await selectCases(trx)
+    .select([heldBy(viewer.id).as('held'), awaitingSignature(viewer).as('signing')])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No case with that id.');
-  // A decided case is the record: anyone who may read cases opens it, read-only, audited alike.
-  if (!row.held && row.status !== 'decided')
+  // A decided case is the record: anyone who may read cases opens it, read-only, audited alike;
+  // so does a supervisor about to sign something on it, without taking it from its holder.
+  const view = row.held ? 'holder' : row.status === 'decided' ? 'record' : row.signing ? 'signature' : null;
+  if (!view)
     throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
   const conversationId = row.conversation_id;
 
@@ -72,10 +80,10 @@ export async function openCase(
   const decisions = await decisionsForCase(trx, caseId);
   const appeal = await appealOfCase(trx, caseId);
   const timeline = await caseTimeline(trx, caseId, reports);
-  const viewer = await trx
+  const preference = await trx
     .selectFrom('staff_user')
     .select('blur_urgent_evidence')
-    .where('id', '=', viewerId)
+    .where('id', '=', viewer.id)
     .executeTakeFirstOrThrow();
 
   await ctx.emit({
@@ -85,6 +93,8 @@ export async function openCase(
     details: {
       reportIds: reports.map((report) => report.id),
       evidenceMessageIds: evidence.map((message) => message.id),
+      // Read-only views say why the viewer could look: the decided record, or what they were to sign.
+      ...(view === 'holder' ? {} : { readOnly: true, ...(row.signing ? { signing: row.signing } : {}) }),
     },
   });
 
@@ -117,8 +127,9 @@ export async function openCase(
     decisions,
     appeal,
     timeline,
-    blurEvidence: row.urgent && viewer.blur_urgent_evidence,
+    blurEvidence: row.urgent && preference.blur_urgent_evidence,
     readOnly: !row.held,
+    signing: row.held ? null : row.signing,
   };
 }
 

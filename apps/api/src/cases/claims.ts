@@ -12,6 +12,7 @@ import type { ActionContext } from '../actions/context';
 import { auditRow } from '../audit/record';
 import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
+import { awaitingSignature } from './sign-off';
 import { type CaseSummaryRow, caseSummary, LEASE_MINUTES, toCaseSummary } from './summary';
 
 const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
@@ -134,18 +135,19 @@ export async function lockHeldCase(trx: Transaction<Database>, caseId: string, s
 }
 
 /**
- * The case as one viewer may look at it: one they hold and may still work, or one that is
- * decided (read-only to anyone who may read cases). Locked, like lockHeldCase.
+ * The case as one viewer may look at it: one they hold and may still work, one that is decided
+ * (read-only to anyone who may read cases), or one with something for them to sign (read-only to
+ * that supervisor, the same rule as openCase). Locked, like lockHeldCase.
  */
-export async function lockViewableCase(trx: Transaction<Database>, caseId: string, staffId: string) {
+export async function lockViewableCase(trx: Transaction<Database>, caseId: string, viewer: SignedInStaff) {
   const row = await trx
     .selectFrom('case as c')
-    .select(['c.id', 'c.status'])
+    .select(['c.id', 'c.status', heldBy(viewer.id).as('held'), awaitingSignature(viewer).as('signing')])
     .where('c.id', '=', caseId)
     .forShare()
     .executeTakeFirst();
-  if (row?.status === 'decided') return row;
-  return lockHeldCase(trx, caseId, staffId);
+  if (row && !row.held && (row.status === 'decided' || row.signing)) return row;
+  return lockHeldCase(trx, caseId, viewer.id);
 }
 
 export async function renewLease(ctx: ActionContext, caseId: string, staffId: string) {

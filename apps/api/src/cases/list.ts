@@ -21,7 +21,8 @@ export async function listCases(
   let select = selectCases(db)
     .select(microsecondText('c.opened_at').as('opened_key'))
     .where('c.status', '=', (query.status ?? 'open') as 'open')
-    .orderBy('c.priority', 'desc')
+    // -priority, as the keyset compares it and the index holds it (20261206T130100).
+    .orderBy(sql`-c.priority`)
     .orderBy('c.opened_at')
     .orderBy('c.id')
     .limit(query.limit + 1);

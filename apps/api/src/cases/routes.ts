@@ -155,14 +155,14 @@ export const caseRoutes = featureRouter()
       audit: 'case.opened',
       tags: ['cases'],
       summary:
-        'Open a case you hold, or any decided case read-only: reports, evidence, account facts, metadata (audited as case.opened)',
+        'Open a case you hold, any decided case read-only, or read-only a case with something for you to sign (a decision to confirm, an access request, a break-glass use): reports, evidence, account facts, metadata (audited as case.opened)',
       request: { params: CaseParams },
       responses: { 200: jsonResponse(CaseDetail, 'The case.'), ...notHeld },
     }),
     async (c) => {
       const session = signedIn(c);
       const { keyring, config } = c.var.deps;
-      const detail = await runAction(c, (ctx) => openCase(ctx, keyring, c.req.valid('param').id, session.user.id));
+      const detail = await runAction(c, (ctx) => openCase(ctx, keyring, c.req.valid('param').id, session.user));
       return c.json({ ...detail, appealWindowMonths: config.decisions.appealWindowMonths }, 200);
     },
   )
@@ -217,7 +217,7 @@ export const caseRoutes = featureRouter()
       const session = signedIn(c);
       const id = c.req.valid('param').id;
       await runAction(c, async (ctx) => {
-        await lockViewableCase(ctx.trx, id, session.user.id);
+        await lockViewableCase(ctx.trx, id, session.user);
         await ctx.emit({ action: 'evidence.revealed', target: { type: 'case', id }, caseId: id });
       });
       return c.body(null, 204);

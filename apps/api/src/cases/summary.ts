@@ -6,9 +6,23 @@ import type { Kysely } from 'kysely';
 export const LEASE_MINUTES = 10;
 
 export function selectCases(db: Kysely<Database>) {
+  // The holder's names come from subqueries, not a join: a join lets the planner, which cannot
+  // count the rows a keyset comparison leaves, join and sort a whole queue before its LIMIT; a
+  // subquery runs only for the rows a page returns (the case-list bench, 20261206T130100).
   return db
     .selectFrom('case as c')
-    .leftJoin('staff_user as holder', 'holder.id', 'c.assignee_id')
+    .select((eb) => [
+      eb
+        .selectFrom('staff_user as h')
+        .select('h.username')
+        .whereRef('h.id', '=', 'c.assignee_id')
+        .as('holder_username'),
+      eb
+        .selectFrom('staff_user as h')
+        .select('h.display_name')
+        .whereRef('h.id', '=', 'c.assignee_id')
+        .as('holder_display_name'),
+    ])
     .select([
       'c.id',
       'c.queue_id',
@@ -23,8 +37,6 @@ export function selectCases(db: Kysely<Database>) {
       'c.assignee_id',
       'c.lease_expires_at',
       'c.conversation_id',
-      'holder.username as holder_username',
-      'holder.display_name as holder_display_name',
     ]);
 }
 

@@ -25,6 +25,8 @@ import * as m20261205T150000 from './20261205T150000_case_finding';
 import * as m20261205T150100 from './20261205T150100_policy_fit';
 import * as m20261206T100000 from './20261206T100000_transparency_reports';
 import * as m20261206T120000 from './20261206T120000_decision_undo';
+import * as m20261206T130000 from './20261206T130000_audit_export_progress';
+import * as m20261206T130100 from './20261206T130100_case_keyset_indexes';
 import * as m20261206T140000 from './20261206T140000_audit_chain_link';
 import * as m20261206T140100 from './20261206T140100_session_invalidation';
 
@@ -56,4 +58,6 @@ export const migrations = {
   '20261206T140000_audit_chain_link': m20261206T140000,
   '20261206T140100_session_invalidation': m20261206T140100,
   '20261206T120000_decision_undo': m20261206T120000,
+  '20261206T130000_audit_export_progress': m20261206T130000,
+  '20261206T130100_case_keyset_indexes': m20261206T130100,
 };

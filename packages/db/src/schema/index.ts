@@ -3,6 +3,7 @@ import type { AppealDecisionTable, AppealTable } from './appeal';
 import type { AuditCheckpointTable } from './audit-checkpoint';
 import type { AuditCommitTable } from './audit-commit';
 import type { AuditEventTable } from './audit-event';
+import type { AuditExportProgressTable } from './audit-export-progress';
 import type { AuditSealTable } from './audit-seal';
 import type { AuditSigningKeyTable } from './audit-signing-key';
 import type { CaseTable } from './case';
@@ -32,6 +33,7 @@ export type * from './appeal';
 export type * from './audit-checkpoint';
 export type * from './audit-commit';
 export type * from './audit-event';
+export type * from './audit-export-progress';
 export type * from './audit-seal';
 export type * from './audit-signing-key';
 export type * from './case';
@@ -57,6 +59,7 @@ export type * from './transparency-report';
 export type * from './webhook';
 
 export interface Database {
+  audit_export_progress: AuditExportProgressTable;
   access_grant: AccessGrantTable;
   access_notice: AccessNoticeTable;
   access_request: AccessRequestTable;

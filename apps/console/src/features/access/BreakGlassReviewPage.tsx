@@ -8,6 +8,7 @@ import { StatusMessage } from '../../ui/StatusMessage';
 import { Timestamp } from '../../ui/Timestamp';
 import { useSession } from '../auth/session-query';
 import { caseRef } from '../cases/case-ref';
+import { SignOffEvidence } from '../cases/SignOffEvidence';
 import { formatMinutes } from './access-format';
 import { useUnreviewedBreakGlass } from './break-glass-query';
 import { type BreakGlassOutcome, ReviewBreakGlassDialog } from './ReviewBreakGlassDialog';
@@ -67,6 +68,7 @@ export function BreakGlassReviewPage() {
                   ))}
                 </div>
                 <p className="pending-rationale">{grant.breakGlassJustification}</p>
+                <SignOffEvidence caseId={grant.caseId} />
                 {isOwn && (
                   <p className="pending-own">This is your own break-glass use, so another supervisor must review it.</p>
                 )}

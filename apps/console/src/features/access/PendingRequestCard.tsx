@@ -4,6 +4,7 @@ import { Timestamp } from '../../ui/Timestamp';
 import { useNow } from '../../ui/use-now';
 import { CaseSummaryMeta } from '../cases/CaseSummaryMeta';
 import { caseRef } from '../cases/case-ref';
+import { SignOffEvidence } from '../cases/SignOffEvidence';
 import { formatDue } from '../queues/durations';
 import { formatMinutes, JUSTIFICATION_LABELS, scopeLabel } from './access-format';
 
@@ -89,6 +90,7 @@ export function PendingRequestCard({ request, queueName, isOwn, onAction }: Pend
         </Button>
       </div>
       <p className="pending-rationale">{request.justification}</p>
+      <SignOffEvidence caseId={summary.id} />
       {request.previousRevocation && (
         <p className="pending-own" role="note">
           {request.requester.displayName}'s access to this case was revoked by{' '}

@@ -8,11 +8,11 @@ import { Radio, RadioGroup } from '../../ui/RadioGroup';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { TextField } from '../../ui/TextField';
 import { isoToLocal, localToIso } from './audit-filters';
-import { downloadExport, type ExportProgress, formatBytes, saveBlob } from './export-download';
+import { canCancelExport, type ExportProgress, formatBytes, saveExport } from './export-download';
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
-/** Export form: a period or a case, optional spreadsheet and SIEM renderings, streamed with progress. */
+/** Export form: a period or a case, optional spreadsheet and SIEM renderings, streamed to disk with progress. */
 export function ExportPanel() {
   const day = 24 * 60 * 60 * 1000;
   const [kind, setKind] = useState<'period' | 'case'>('period');
@@ -33,15 +33,19 @@ export function ExportPanel() {
     abort.current = controller;
     setProgress({ bytes: 0, fraction: 0 });
     try {
-      const { fileName, blob } = await downloadExport(
+      // Straight from the submit: the browser shows its file picker only in answer to a click.
+      const saved = await saveExport(
         kind === 'case'
           ? { scope: 'case', caseId: caseId.trim(), formats: formats.join(',') || undefined }
           : { scope: 'period', from: localToIso(from), to: localToIso(to), formats: formats.join(',') || undefined },
         setProgress,
         controller.signal,
       );
-      saveBlob(blob, fileName);
-      setDone(`Saved ${fileName} (${formatBytes(blob.size)}). Verify it below, or with docket-verify.`);
+      setDone(
+        saved
+          ? `Saved ${saved.fileName} (${formatBytes(saved.bytes)}). Verify it below, or with docket-verify.`
+          : 'Export cancelled: no file was chosen.',
+      );
     } catch (caught) {
       if (controller.signal.aborted) setDone('Export cancelled.');
       else
@@ -63,7 +67,8 @@ export function ExportPanel() {
         <h2>Export</h2>
         <p className="audit-muted">
           A signed bundle of sealed events: events.jsonl with the checkpoints and public keys that prove it, and a
-          signed manifest. Events outside the scope appear only as their place in the chain.
+          signed manifest. Events outside the scope appear only as their place in the chain. It is written straight to
+          the file you choose (or your downloads), however large.
         </p>
         <RadioGroup label="What to export" value={kind} onChange={(value) => setKind(value as 'period' | 'case')}>
           <Radio value="period">A period</Radio>
@@ -89,7 +94,7 @@ export function ExportPanel() {
           <Button type="submit" variant="primary" isDisabled={running}>
             Export bundle
           </Button>
-          {running && <Button onPress={() => abort.current?.abort()}>Cancel</Button>}
+          {running && canCancelExport() && <Button onPress={() => abort.current?.abort()}>Cancel</Button>}
         </div>
         {progress && (
           <div className="audit-progress">

@@ -50,7 +50,8 @@ function CaseView({ caseId }: { caseId: string }) {
 
   const decide = useDecideCase();
   const refused = isApiError(decide.error) && decide.error.status === 409 ? decide.error : null;
-  // A decided case opened to read is nobody's to hold: nothing to renew, skip or release.
+  // A decided case opened to read, or a case a supervisor looks at before signing, is not theirs
+  // to hold: nothing to renew, skip, release, request or decide.
   const readOnly = detail.readOnly;
   // Once decided (or refused), renewing could only fail.
   const lease = useLeaseKeeper(caseId, !readOnly && !decide.isSuccess && !refused);
@@ -125,11 +126,7 @@ function CaseView({ caseId }: { caseId: string }) {
       </CaseHeader>
 
       <StatusMessage message={notice} onDismiss={() => setNotice(null)} />
-      {readOnly && (
-        <Alert tone="info">
-          This case is decided: you are reading it, not working it. Opening it is recorded in the audit log.
-        </Alert>
-      )}
+      {readOnly && <Alert tone="info">{readOnlyNotice(detail.signing)}</Alert>}
       {lost && <LeaseLost error={lost} />}
       {lease.failing && (
         <Alert tone="info">Could not renew your hold on this case. Docket tries again every minute.</Alert>
@@ -144,7 +141,7 @@ function CaseView({ caseId }: { caseId: string }) {
             <AccountsSection detail={detail} />
             <ConversationSection conversation={detail.conversation} handleOf={handleOf} />
           </div>
-          {canRequestAccess && (
+          {canRequestAccess && !detail.signing && (
             <CaseAccessPanel
               caseId={caseId}
               urgent={summary.urgent}
@@ -160,12 +157,12 @@ function CaseView({ caseId }: { caseId: string }) {
             <TimelineSection timeline={detail.timeline} />
           </aside>
         )}
-        {canDecide && summary.status === 'open' && detail.appeal && (
+        {canDecide && !readOnly && summary.status === 'open' && detail.appeal && (
           <aside className="case-side" aria-label="Decide">
             <AppealOutcomePanel summary={summary} isDisabled={lost !== null} />
           </aside>
         )}
-        {canDecide && summary.status === 'open' && !detail.appeal && (
+        {canDecide && !readOnly && summary.status === 'open' && !detail.appeal && (
           <aside className="case-side" aria-label="Decide">
             <DecisionPanel
               summary={summary}
@@ -180,4 +177,16 @@ function CaseView({ caseId }: { caseId: string }) {
       </div>
     </div>
   );
+}
+
+const SIGNING_NOTICES = {
+  confirmation: 'a decision on it awaits your confirmation',
+  access_request: 'an access request on it awaits your decision',
+  break_glass_review: 'a break-glass use on it awaits your review',
+} as const;
+
+function readOnlyNotice(signing: keyof typeof SIGNING_NOTICES | null): string {
+  const recorded = 'Opening it, and revealing its evidence, is recorded in the audit log.';
+  if (!signing) return `This case is decided: you are reading it, not working it. ${recorded}`;
+  return `You are looking at this case because ${SIGNING_NOTICES[signing]}; its holder keeps it, and nothing can be done to it here. ${recorded}`;
 }

@@ -46,10 +46,15 @@ export function DestroyedContent({ at, className }: { at: string | null; classNa
 }
 
 /** The reveal button (its shortcut, r, works anywhere on the case page) and why it failed, if it did. */
-export function RevealEvidenceButton({ reveal }: { reveal: EvidenceReveal }) {
+export function RevealEvidenceButton({ reveal, shortcut = true }: { reveal: EvidenceReveal; shortcut?: boolean }) {
   return (
-    <Button size="sm" onPress={reveal.reveal} isPending={reveal.isRevealing} aria-keyshortcuts="r">
-      Reveal evidence <Kbd decorative>r</Kbd>
+    <Button
+      size="sm"
+      onPress={reveal.reveal}
+      isPending={reveal.isRevealing}
+      aria-keyshortcuts={shortcut ? 'r' : undefined}
+    >
+      Reveal evidence {shortcut && <Kbd decorative>r</Kbd>}
     </Button>
   );
 }

@@ -9,20 +9,30 @@ export interface EvidenceSectionProps {
   detail: CaseDetail;
   handleOf: (id: string | null) => string;
   reveal: EvidenceReveal;
+  /** The section's id, unique on the page (a list of cards shows several). */
+  id?: string;
+  /** Whether `r` reveals here: on the case page; not on a list of cards, where it would be ambiguous. */
+  shortcut?: boolean;
 }
 
 /** The reported messages, and only those, under the reveal rule (see use-evidence-reveal.ts). */
-export function EvidenceSection({ detail, handleOf, reveal }: EvidenceSectionProps) {
+export function EvidenceSection({
+  detail,
+  handleOf,
+  reveal,
+  id = 'case-evidence',
+  shortcut = true,
+}: EvidenceSectionProps) {
   const { blurred } = reveal;
   const reported = new Set(detail.reports.map((report) => report.reportedAccountId));
   const messages = [...detail.evidence].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
 
   return (
     <CaseSection
-      id="case-evidence"
+      id={id}
       title="Reported messages"
       count={messages.length}
-      actions={blurred && <RevealEvidenceButton reveal={reveal} />}
+      actions={blurred && <RevealEvidenceButton reveal={reveal} shortcut={shortcut} />}
     >
       {blurred && (
         <p className="evidence-note">

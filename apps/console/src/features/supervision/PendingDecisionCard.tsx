@@ -4,6 +4,7 @@ import { CaseSummaryMeta } from '../cases/CaseSummaryMeta';
 import { caseRef } from '../cases/case-ref';
 import { DecisionReasons } from '../cases/DecisionReasons';
 import { actionLabel } from '../cases/decision-actions';
+import { SignOffEvidence } from '../cases/SignOffEvidence';
 import type { PendingConfirmation } from './pending-confirmations-query';
 
 export type ConfirmationAction = 'confirm' | 'reject';
@@ -57,6 +58,7 @@ export function PendingDecisionCard({ decision, queueName, policyTitle, isOwn, o
         </Button>
       </div>
       <DecisionReasons decision={decision} className="pending-rationale" />
+      <SignOffEvidence caseId={summary.id} />
       {isOwn && (
         <p className="pending-own">
           You recorded this decision, so another supervisor must confirm or reject it: no one checks their own
