@@ -15,6 +15,7 @@ import { loadSession, sameOriginWrites } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { caseRoutes, decisionRoutes } from './cases/routes';
 import type { AppDeps, AppEnv, AppServices } from './context';
+import { dashboardRoutes } from './dashboard/routes';
 import { healthRoutes } from './health/routes';
 import { accessLog } from './http/access-log';
 import { onError, problemResponse, validationHook } from './http/errors';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);
+  app.route('/api/dashboard', dashboardRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );

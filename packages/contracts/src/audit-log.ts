@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'content.decryption_failed',
   'conversation.read',
   'conversation.read_denied',
+  'dashboard.viewed',
   'decision.confirmed',
   'decision.effective',
   'decision.recorded',

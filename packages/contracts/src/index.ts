@@ -4,6 +4,7 @@ export * from './audit';
 export * from './audit-log';
 export * from './auth';
 export * from './cases';
+export * from './dashboard';
 export * from './finding';
 export * from './holds';
 export * from './intake';
