@@ -1,8 +1,8 @@
 import { DEMO, type DemoAccount, expect, mainNav, pageHeading, signIn, test } from './support/test';
 
 const NAVIGATION: Record<DemoAccount, string[]> = {
-  reviewer: ['Queues'],
-  supervisor: ['Queues', 'Supervision', 'Access requests'],
+  reviewer: ['Queues', 'Dashboard'],
+  supervisor: ['Queues', 'Supervision', 'Dashboard', 'Access requests'],
   auditor: ['Audit', 'Transparency DB'],
   admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
   admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],

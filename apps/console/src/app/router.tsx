@@ -4,6 +4,7 @@ import { accessRoutes } from '../features/access/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { caseRoutes } from '../features/cases/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
 import { findingRoutes } from '../features/finding/routes';
 import { holdRoutes } from '../features/holds/routes';
 import { legalRoutes } from '../features/legal/routes';
@@ -54,6 +55,7 @@ export function createRouter(queryClient: QueryClient) {
             ...findingRoutes(queryClient),
             ...caseRoutes(queryClient),
             ...supervisionRoutes(queryClient),
+            ...dashboardRoutes(queryClient),
             ...accessRoutes(queryClient),
             ...auditRoutes(queryClient),
             ...staffRoutes(queryClient),
