@@ -9,6 +9,15 @@ export * from './disclosure/format';
 export type * from './record';
 export { auditCsvHeader, auditCsvRow, csvField } from './render/csv';
 export { auditOcsf, OCSF_VERSION } from './render/ocsf';
+export * from './report/index';
+export {
+  describeDifferences,
+  parseReport,
+  type ReportCheckFailure,
+  type ReportCheckResult,
+  type ReportCheckSuccess,
+  verifyReport,
+} from './report/verify-report';
 export { type DisclosureFailure, type DisclosureSuccess, verifyDisclosure } from './verify/disclosure';
 export { describeFailure, VerificationFailure } from './verify/failure';
 export type { Trust } from './verify/keys';

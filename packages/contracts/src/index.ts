@@ -15,5 +15,6 @@ export * from './safe-text';
 export * from './staff';
 export * from './statement-of-reasons';
 export * from './transparency';
+export * from './transparency-report';
 export * from './vocabulary';
 export * from './webhooks';

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
     'Register, rotate, disable and test outbound webhook endpoints; read their delivery log and redeliver. Never message content.',
   'read:transparency':
     'See the statements of reasons sent to the EU Transparency Database and whether each was accepted. Never message content.',
+  'publish:transparency':
+    'Preview transparency reports computed from the audit log and publish them (each publication is an audit event with the report’s hash). Never message content.',
   'read:legal':
     'See legal requests, their history, preservation holds and the retention schedule. Never message content.',
   'record:legal_request':
@@ -77,7 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:case',
     'read:team_dashboard',
   ],
-  auditor: ['read:audit', 'export:audit', 'read:transparency'],
+  auditor: ['read:audit', 'export:audit', 'read:transparency', 'publish:transparency'],
   admin: [
     'read:staff',
     'manage:staff',

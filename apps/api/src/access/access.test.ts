@@ -391,7 +391,7 @@ describe('scope, enforced in the read itself', () => {
     const asked = await grantedRead(window, 'm1,m2,m6,m3');
     expect(asked.body.messages.map((m: { id: string }) => m.id)).toEqual(['m3']);
     const [event] = (await t.auditEvents('conversation.read')).slice(-1);
-    expect(event?.details).toEqual({ messageIds: ['m3'] });
+    expect(event?.details).toEqual({ messageIds: ['m3'], pathway: 'user_report' });
   });
 
   it('writes exactly one event per read, with its request id, whether it returns content or is refused', async () => {
@@ -399,7 +399,10 @@ describe('scope, enforced in the read itself', () => {
     const requestId = response.headers.get('x-request-id');
     const events = await t.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).execute();
     expect(events.map((e) => e.action)).toEqual(['conversation.read']);
-    expect(events[0]?.details).toEqual({ messageIds: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'] });
+    expect(events[0]?.details).toEqual({
+      messageIds: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'],
+      pathway: 'user_report',
+    });
 
     const stranger = await t.signedIn(['reviewer']);
     const refused = await read(stranger.session, caseId);

@@ -59,13 +59,14 @@ export async function readConversation(
     target_id: sql`coalesce((select conversation_id from g), ${caseId}::text)`,
     grant_id: sql`(select id from g)`,
     details: sql`case when ${granted}
-      then jsonb_build_object('messageIds', (select coalesce(jsonb_agg(id order by n), '[]'::jsonb) from scoped))
+      then jsonb_build_object('messageIds', (select coalesce(jsonb_agg(id order by n), '[]'::jsonb) from scoped),
+        'pathway', case when (select break_glass from g) then 'break_glass' else 'user_report' end)
       else '{"reason":"no_live_grant"}'::jsonb end`,
   });
   const wanted = requestedIds ?? null;
   const { rows } = await sql<ReadRow>`
     with g as (
-      select g.id, g.conversation_id, g.scope, g.message_ids, g.expires_at from access_grant g
+      select g.id, g.conversation_id, g.scope, g.message_ids, g.expires_at, g.break_glass from access_grant g
       where g.case_id = ${caseId} and g.grantee_id = ${readerId} and ${grantIsLive}
       order by g.expires_at desc limit 1
     ), reported as (

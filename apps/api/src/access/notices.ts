@@ -91,6 +91,33 @@ async function tellParticipants(ctx: ActionContext, grant: EndedGrant): Promise<
   }
 }
 
+/**
+ * A notice held back by a running non-disclosure order is on record once per grant (the job asks
+ * again when the order ends, and again if it was extended): reports count deferrals from the log.
+ */
+async function recordDeferral(ctx: ActionContext, grant: EndedGrant, until: Date): Promise<void> {
+  const already = await ctx.trx
+    .selectFrom('audit_event')
+    .select('id')
+    .where('action', '=', 'access.notice_deferred')
+    .where('grant_id', '=', grant.id)
+    .executeTakeFirst();
+  // A grant that read nothing tells no one, so it has no notice to hold back either.
+  if (already || (await readsUnder(ctx.trx, grant.id)).messages_read === 0) return;
+  await ctx.emit({
+    action: 'access.notice_deferred',
+    target: { type: 'access_grant', id: grant.id },
+    caseId: grant.case_id,
+    grantId: grant.id,
+    details: {
+      pathway: grant.break_glass ? 'break_glass' : 'user_report',
+      justificationCode: grant.justification_code,
+      until: until.toISOString(),
+      participants: grant.participant_ids.length,
+    },
+  });
+}
+
 /** The job: waits out the configured delay and any hold, then tells every participant once. */
 export function sendAccessNotices(
   db: Kysely<Database>,
@@ -107,7 +134,10 @@ export function sendAccessNotices(
       const due = new Date(grant.ended_at.getTime() + delayHours * 3_600_000);
       if (due.getTime() > Date.now()) return job.defer(due);
       const disclosure = await noticeDisclosure(ctx.trx, grant);
-      if (disclosure.kind === 'defer') return job.defer(disclosure.until);
+      if (disclosure.kind === 'defer') {
+        await recordDeferral(ctx, grant, disclosure.until);
+        return job.defer(disclosure.until);
+      }
       if (disclosure.kind === 'send') await tellParticipants(ctx, grant);
     },
     'access-notices',

@@ -212,6 +212,8 @@ export async function approveAccessRequest(
     caseId: row.case_id,
     grantId: grant.id,
     details: {
+      // The code travels with each outcome, so a report counts approvals by code from the outcome alone.
+      justificationCode: row.justification_code,
       durationMinutes: minutes,
       scope,
       shortened: minutes < row.requested_minutes,
@@ -236,7 +238,7 @@ export async function denyAccessRequest(
     action: 'access.denied',
     target: { type: 'access_request', id },
     caseId: row.case_id,
-    details: { reason },
+    details: { justificationCode: row.justification_code, reason },
   });
   return getAccessRequest(trx, id);
 }

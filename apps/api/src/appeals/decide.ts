@@ -28,6 +28,7 @@ export async function decideAppeal(
       'a.appellant',
       'a.appellant_account_id',
       'a.original_decision_id',
+      'a.received_at',
       'original.case_id as original_case_id',
       sql<boolean>`appeal_conflicted(a.case_id, ${staffId})`.as('conflicted'),
     ])
@@ -80,6 +81,7 @@ export async function decideAppeal(
       outcome: body.outcome,
       decisionId: appeal.original_decision_id,
       accountId,
+      receivedAt: appeal.received_at.toISOString(),
       // The log proves what the appellant was told without keeping the text itself.
       publicReasonSha256: createHash('sha256').update(body.publicReason).digest('hex'),
     },

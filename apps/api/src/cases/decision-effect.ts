@@ -11,6 +11,23 @@ import { statementsFor } from './statement-of-reasons';
 /** What a decision taking effect records, for the routes that declare it. */
 export const TAKES_EFFECT = ['decision.effective', 'case.closed'] as const;
 
+/**
+ * Decisions already standing against the account when this one takes effect — an action against it,
+ * not rejected by a supervisor nor reversed on appeal — so a report can count repeat offenders.
+ */
+async function priorStrikes(ctx: ActionContext, accountId: string, decisionId: string): Promise<number> {
+  const { rows } = await sql<{ strikes: number }>`
+    select count(*)::int as strikes from decision d
+    left join decision_confirmation dc on dc.decision_id = d.id
+    where d.id <> ${decisionId}
+      and d.case_id in (select r.case_id from report r where r.reported_account_id = ${accountId})
+      and d.action not in ('no_violation', 'escalate')
+      and dc.outcome is distinct from 'rejected'
+      and not exists (select 1 from appeal a join appeal_decision ad on ad.appeal_id = a.id
+        where a.original_decision_id = d.id and ad.outcome = 'reversed')`.execute(ctx.trx);
+  return rows[0]?.strikes ?? 0;
+}
+
 export async function decisionTookEffect(ctx: ActionContext, decisionId: string): Promise<void> {
   const { trx } = ctx;
   const decision = await trx
@@ -36,7 +53,12 @@ export async function decisionTookEffect(ctx: ActionContext, decisionId: string)
       action: 'decision.effective',
       target,
       caseId: decision.case_id,
-      details: { accountId, action, policyCode: decision.policy_code },
+      details: {
+        accountId,
+        action,
+        policyCode: decision.policy_code,
+        priorStrikes: await priorStrikes(ctx, accountId, decisionId),
+      },
       outbound: { accountId, ...ids, policyCode: decision.policy_code, effectiveAt: at, statement },
     });
     await ctx.emit({

@@ -218,6 +218,15 @@ export async function decideCase(
       .where('id', '=', caseId)
       .execute();
   }
+  // What a transparency report needs of the case, from its reports: when the first arrived and where they came from.
+  const reports = await trx
+    .selectFrom('report')
+    .select([
+      sql<Date>`min(received_at)`.as('first'),
+      sql<string[]>`array_agg(distinct source order by source)`.as('sources'),
+    ])
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
   await ctx.emit({
     action: 'decision.recorded',
     target: { type: 'decision', id },
@@ -227,6 +236,8 @@ export async function decideCase(
       action: body.action,
       policyCode: body.policyCode,
       requiresConfirmation,
+      firstReportAt: reports.first ? new Date(reports.first).toISOString() : null,
+      sources: reports.sources ?? [],
       ...(statement && { statement }),
     },
   });

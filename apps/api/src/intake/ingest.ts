@@ -94,10 +94,26 @@ export async function ingestReports(
       created: outcome.created,
       duplicates: outcome.duplicates,
       messagesStored,
+      counts: countsByCategoryAndSource(fresh.map(({ report }) => report)),
       externalIds: { first: reports[0]?.externalId, last: reports.at(-1)?.externalId },
     },
   });
   return outcome;
+}
+
+/** `[category, source, n]` for the reports stored: what a transparency report counts, without a row per report. */
+function countsByCategoryAndSource(reports: IntakeReport[]): [string, string, number][] {
+  const counts = new Map<string, number>();
+  for (const { category, source } of reports) {
+    const key = `${category}\u0001${source}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, n]) => {
+      const [category, source] = key.split('\u0001') as [string, string];
+      return [category, source, n];
+    });
 }
 
 async function insertReports(

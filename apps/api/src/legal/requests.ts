@@ -101,6 +101,7 @@ export async function recordLegalRequest(
     ...(grantId && { grantId }),
     details: {
       instrument: body.instrument,
+      receivedAt: new Date(body.receivedAt).toISOString(),
       authority: { type: body.authority.type, country: body.authority.country },
       targets: body.targets.map(({ accountId, from, until, categories }) => ({ accountId, from, until, categories })),
       emergency: Boolean(body.emergency),

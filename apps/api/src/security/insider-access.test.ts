@@ -210,7 +210,7 @@ describe('a later report widens an approved scope', () => {
     const asked = await read(reviewer.session, caseId, 'm1,m2');
     expect(await idsOf(asked)).toEqual([]);
     expect(await eventsOf(t, asked)).toEqual([
-      expect.objectContaining({ action: 'conversation.read', details: { messageIds: [] } }),
+      expect.objectContaining({ action: 'conversation.read', details: { messageIds: [], pathway: 'user_report' } }),
     ]);
   });
 });

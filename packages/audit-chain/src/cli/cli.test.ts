@@ -3,9 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishReport, reportFold } from '../report/build';
 import { CRAFTED_BUNDLES, craftSource, expectedFailure, type Source } from '../testing/crafted-bundles';
 import { TestLedger } from '../testing/fixture';
 import { syntheticRecord } from '../testing/records';
+import { reportRecord } from '../testing/report-records';
 import { BundleFiles } from '../testing/tamper';
 
 const packageDir = resolve(import.meta.dirname, '../..');
@@ -37,6 +39,23 @@ beforeAll(async () => {
     record: (seq) => (seq === 15 ? { ...syntheticRecord(seq), outcome: 'denied' } : syntheticRecord(seq)),
   });
   writeFileSync(join(dir, 'rewritten.zip'), await rewritten.bundle());
+  // A published report and the period bundle it was computed from.
+  const reporting = new TestLedger({
+    events: 400,
+    checkpointEvery: 100,
+    record: (seq) => reportRecord(seq, { start: Date.UTC(2026, 11, 2), stepMs: 1000 }),
+  });
+  const period = { from: '2026-12-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z', label: '2026-12' };
+  const checkpoint = reporting.checkpoints.at(-1)!;
+  const fold = reportFold({ period, checkpoint });
+  for (const { record } of reporting.sealed) fold.add(record);
+  const report = finishReport(fold, { period, checkpoint, threshold: 3 });
+  writeFileSync(join(dir, 'period.zip'), await reporting.bundle());
+  writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+  const changed = report.figures.map((f) =>
+    f.id === 'access.notices_never' ? { ...f, value: 40, status: 'exact' } : f,
+  );
+  writeFileSync(join(dir, 'changed-report.json'), JSON.stringify({ ...report, figures: changed }));
   mkdirSync(join(dir, 'elsewhere'));
   source = await craftSource(ledger);
   for (const [index, crafted] of CRAFTED_BUNDLES.entries()) {
@@ -54,6 +73,21 @@ function run(args: string[], env: Record<string, string> = {}) {
   });
   return { status, stdout, stderr };
 }
+
+describe('docket-verify --report', () => {
+  it('recomputes a published report from the period bundle and exits 0', () => {
+    const { status, stdout } = run(['--report', 'report.json', 'period.zip']);
+    expect(stdout).toMatch(/^OK: report 2026-12 .*all \d+ figures recomputed/);
+    expect(status).toBe(0);
+  });
+
+  it('names the figure that differs and exits 1', () => {
+    const { status, stdout } = run(['--report', 'changed-report.json', 'period.zip']);
+    expect(stdout).toMatch(/FAILED \(report\): 1 figure differ/);
+    expect(stdout).toMatch(/access\.notices_never: published 40, recomputed/);
+    expect(status).toBe(1);
+  });
+});
 
 describe('docket-verify', () => {
   it('says OK with the counts and exits 0 for a genuine bundle', () => {

@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES } from '../bundle/format';
 import { parseKeysDocument, parseSignedCheckpoint } from '../bundle/parse';
 import type { SignedCheckpoint } from '../checkpoint';
 import { nodeCryptoProvider } from '../node/crypto';
+import { describeDifferences, verifyReport } from '../report/verify-report';
 import { verifyDisclosure } from '../verify/disclosure';
 import { describeFailure, VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyProgress, verifyBundle } from '../verify/verify';
@@ -18,10 +19,13 @@ import { describeSuccess } from './format';
 
 const USAGE = `usage: docket-verify <bundle.zip> [--key-id ed25519:…]… [--keys keys.json] [--checkpoint saved.json]… [--json]
        docket-verify --disclosure <package.zip> <bundle.zip> [--key-id …]… [--keys keys.json] [--json]
+       docket-verify --report <report.json> <bundle.zip> [--key-id …]… [--keys keys.json] [--json]
 
   --disclosure FILE  check a disclosure package against the audit bundle that logged it: the
                      bundle verifies, it recorded this manifest's SHA-256, the manifest's
                      signature verifies and every item hashes as listed
+  --report FILE      recompute every figure of a published transparency report from the events of
+                     a period bundle; each figure that differs is named
   --key-id ID        trust only this signing key (repeatable)
   --keys FILE        trust only the keys of this published keys file
   --checkpoint FILE  the bundle must agree with these witnessed checkpoints: one checkpoint, a JSON
@@ -44,6 +48,19 @@ async function readSmallFile(path: string, option: string): Promise<Uint8Array> 
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${option}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+}
+
+/** A published report: JSON, at most 64 MiB (a report has one row per figure and breakdown). */
+async function readReportFile(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`--report: ${path} is not a file`);
+    if (info.size > 64 * 1024 * 1024) throw new UsageError(`--report: ${path} is larger than 64 MiB`);
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--report: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
 }
 
@@ -104,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
       keys: { type: 'string' },
       checkpoint: { type: 'string', multiple: true },
       disclosure: { type: 'string' },
+      report: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -143,6 +161,27 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const progress = progressPrinter(!values.json && process.stderr.isTTY === true);
+  if (values.report) {
+    const reportBytes = await readReportFile(resolve(base, values.report));
+    const checked = await verifyReport(reportBytes, blob, {
+      crypto: nodeCryptoProvider(),
+      trust: { keyIds, ...(keys ? { keys } : {}) },
+      savedCheckpoints,
+      onProgress: progress.update,
+    });
+    progress.clear();
+    if (values.json) console.log(JSON.stringify(checked, null, 2));
+    else if (checked.ok) {
+      console.log(
+        `OK: report ${checked.period.label} (${checked.period.from} – ${checked.period.to}): all ${checked.figures} figures recomputed from ${checked.eventsCounted.toLocaleString('en-US')} events`,
+      );
+      console.log(describeSuccess(checked.bundle).join('\n'));
+    } else {
+      console.log(describeFailure(checked));
+      if (checked.differences) console.log(describeDifferences(checked.differences).join('\n'));
+    }
+    return checked.ok ? 0 : 1;
+  }
   const result = await verifyBundle(blob, {
     crypto: nodeCryptoProvider(),
     trust: { keyIds, ...(keys ? { keys } : {}) },

@@ -33,13 +33,24 @@ export interface ChainWalkInput {
   /** The witnessed seq at the anchor that agreed, if any: where a rewrite is known not to reach. */
   agreedAtAnchor?: number | null;
   onBytes?: (bytes: number) => void;
+  /**
+   * Each full event once its leaf has matched: its canonical bytes (valid only during the call) when
+   * the line took the fast path, else the parsed event.
+   */
+  onEvent?: EventSink;
+  /** A seq whose chain value the caller wants back (`ChainWalk.headAt`). */
+  headAt?: number;
 }
+
+export type EventSink = (event: Uint8Array | Record<string, unknown>) => void;
 
 export interface ChainWalk {
   events: number;
   elided: number;
   bytes: number;
   sha256: Uint8Array;
+  /** chain(input.headAt), when the walk passed it. */
+  headAt?: Uint8Array;
 }
 
 import { rewriteReason } from './witnessed';
@@ -105,6 +116,7 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
   let expected = anchor + 1;
   let events = 0;
   let elided = 0;
+  let headAt: Uint8Array | undefined;
 
   for (;;) {
     let more: boolean;
@@ -127,6 +139,7 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
     // The leaf preimage 0x00 ‖ UTF-8(JCS(event)) lands in `preimage[0, length)`; 0 for an elided line.
     let length = 0;
     let seq: number;
+    let parsed: Record<string, unknown> | undefined;
     if (recogniseLine(buf, start, end, fast)) {
       seq = fast.seq;
       if (fast.eventStart >= 0) {
@@ -143,6 +156,7 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
         throw error;
       }
       seq = line.seq;
+      parsed = line.event;
       if (seq === expected && line.event) {
         if (line.event.seq !== seq) {
           throw fail(seq, `seq ${seq}: the event inside says seq ${JSON.stringify(line.event.seq) ?? 'nothing'}`);
@@ -176,6 +190,7 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
       const leaf = hashed instanceof Uint8Array ? hashed : await hashed;
       if (!sameHash(leaf, link, LEAF)) throw fail(seq, `seq ${seq}: event does not match its leaf hash (edited?)`);
       events++;
+      input.onEvent?.(parsed ?? buf.subarray(fast.eventStart, fast.eventEnd));
     } else {
       elided++;
     }
@@ -185,6 +200,7 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
       throw fail(seq, `seq ${seq}: chain does not follow from seq ${seq - 1} (a line edited, inserted or removed?)`);
     }
     link.set(chain, PREVIOUS);
+    if (seq === input.headAt) headAt = chain.slice();
 
     if (!checkpoint.done && checkpoint.value.seq === seq) {
       if (!sameHash(checkpoint.value.head, link, PREVIOUS)) {
@@ -205,5 +221,5 @@ async function walk(input: ChainWalkInput): Promise<ChainWalk> {
     throw fail(expected, `seq ${expected}: the last line is cut off (no newline at the end)`);
   if (expected - 1 < lastSeq)
     throw fail(expected, `events end at ${expected - 1} but the last checkpoint is ${lastSeq}`);
-  return { events, elided, bytes: reader.bytes, sha256: await fileHash.digest() };
+  return { events, elided, bytes: reader.bytes, sha256: await fileHash.digest(), ...(headAt && { headAt }) };
 }

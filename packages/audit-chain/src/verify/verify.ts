@@ -17,9 +17,10 @@ import {
 } from '../bundle/format';
 import { FormatError, parseKeysDocument, parseManifest } from '../bundle/parse';
 import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
+import { toHex } from '../bytes';
 import type { SignedCheckpoint } from '../checkpoint';
 import { type BundleArchive, openBundle } from './archive';
-import { walkChain } from './chain-walk';
+import { type EventSink, walkChain } from './chain-walk';
 import { checkCheckpointSignature, checkCheckpoints, checkpointHeads } from './checkpoints';
 import { VerificationFailure } from './failure';
 import { assertMatchesManifest, digestChunks, recordCounter } from './files';
@@ -42,6 +43,10 @@ export interface VerifyOptions {
   /** Checkpoints witnessed outside Docket (a platform keeps every one): the bundle must agree with each it covers. */
   savedCheckpoints?: readonly SignedCheckpoint[];
   onProgress?: (progress: VerifyProgress) => void;
+  /** Each full event of events.jsonl, in seq order, once its leaf matched (for `docket-verify --report`). */
+  onEvent?: EventSink;
+  /** A seq whose chain value to return as `headAt` (the checkpoint a report was computed against). */
+  headAt?: number;
 }
 
 export interface VerifySuccess {
@@ -63,6 +68,8 @@ export interface VerifySuccess {
   exportedAt: string;
   exportedBy: { id: string; label: string };
   files: string[];
+  /** chain(headAt) as lowercase hex, when asked for and inside the range. */
+  headAt?: string;
 }
 
 export interface VerifyFailureResult {
@@ -187,6 +194,8 @@ async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Pr
     saved: witness.inside,
     agreedAtAnchor: witness.agreedAtAnchor,
     onBytes: progress(EVENTS_FILE),
+    ...(options.onEvent && { onEvent: options.onEvent }),
+    ...(options.headAt !== undefined && { headAt: options.headAt }),
   });
 
   // 7. What was found agrees with what the manifest states.
@@ -236,5 +245,6 @@ async function verifyArchive(archive: BundleArchive, options: VerifyOptions): Pr
     exportedAt: manifest.exportedAt,
     exportedBy: manifest.exportedBy,
     files: [...listed],
+    ...(walk.headAt && { headAt: toHex(walk.headAt) }),
   };
 }

@@ -1,0 +1,5 @@
+/** The transparency report: its figures, its document, and the fold that computes it from audit events. */
+export * from './build';
+export * from './document';
+export * from './figures';
+export { type RawFigure, REPORT_ACTIONS, ReportFold, recordTime, suppress } from './fold';
