@@ -33,6 +33,7 @@ import { createQueueSummaryCache } from './queues/summary-cache';
 import { holdRoutes, retentionRoutes } from './retention/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
+import { reportRoutes } from './transparency/reports/routes';
 import { transparencyRoutes } from './transparency/routes';
 import { webhookRoutes } from './webhooks/routes';
 
@@ -127,7 +128,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);
+<<<<<<< HEAD
   app.route('/api/dashboard', dashboardRoutes);
+=======
+  app.route('/api/transparency', reportRoutes);
+>>>>>>> wt/report
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );

@@ -7,6 +7,7 @@ import {
   DEFAULT_SUPPRESSION_THRESHOLD,
   FIGURE_IDS,
   type FigureId,
+  MIN_SUPPRESSION_THRESHOLD,
   REPORT_FORMAT,
   REPORT_LICENCE,
   type TransparencyReport as ReportDocument,
@@ -44,7 +45,7 @@ export const TransparencyReport = z
     format: z.literal(REPORT_FORMAT),
     licence: z.literal(REPORT_LICENCE),
     period: ReportPeriod,
-    suppression: z.object({ threshold: z.number().int().min(2) }),
+    suppression: z.object({ threshold: z.number().int().min(MIN_SUPPRESSION_THRESHOLD) }),
     computedAgainst: z.object({ checkpoint: PublishedCheckpoint }),
     figures: z.array(ReportFigure),
     notes: z.string().nullable(),
@@ -65,7 +66,7 @@ export const ReportPeriodQuery = z
     threshold: z.coerce
       .number()
       .int()
-      .min(2)
+      .min(MIN_SUPPRESSION_THRESHOLD)
       .max(1000)
       .default(DEFAULT_SUPPRESSION_THRESHOLD)
       .meta({ description: 'Counts below this are shown only as a range.' }),
@@ -78,7 +79,7 @@ export const PublishReportBody = z
     period: ReportPeriodQuery.shape.period,
     from: ReportPeriodQuery.shape.from,
     to: ReportPeriodQuery.shape.to,
-    threshold: z.number().int().min(2).max(1000).default(DEFAULT_SUPPRESSION_THRESHOLD),
+    threshold: z.number().int().min(MIN_SUPPRESSION_THRESHOLD).max(1000).default(DEFAULT_SUPPRESSION_THRESHOLD),
     notes: z.string().trim().max(20_000).optional().meta({
       description: 'Qualitative notes published with the figures (the template’s qualitative sheet).',
     }),

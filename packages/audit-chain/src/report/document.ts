@@ -8,8 +8,10 @@ import type { FigureId } from './figures';
 export const REPORT_FORMAT = 'docket.transparency.report.v1';
 /** The licence every published report is under: reuse with attribution. */
 export const REPORT_LICENCE = 'CC-BY-4.0';
-/** Counts below this are shown as a range unless the publisher chooses another (at least 2). */
+/** Counts below this are shown as a range unless the publisher chooses another. */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
+/** At 2 the range would be 1–1: a number. Three is the least that hides anything. */
+export const MIN_SUPPRESSION_THRESHOLD = 3;
 
 export interface ReportPeriod {
   /** Inclusive start, UTC ISO 8601. */

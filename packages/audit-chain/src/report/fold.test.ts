@@ -34,7 +34,7 @@ function event(action: string, fields: Partial<AuditRecord> = {}): AuditRecord {
   };
 }
 
-function report(events: AuditRecord[], threshold = 2) {
+function report(events: AuditRecord[], threshold = 3) {
   const fold = reportFold({ period, checkpoint });
   for (const e of events) fold.add(e);
   const built = finishReport(fold, { period, checkpoint, threshold });
@@ -65,9 +65,10 @@ describe('the report fold', () => {
     expect(figures.get('access.grants_unused[pathway=break_glass]')).toMatchObject({ status: 'suppressed' });
     expect(figures.get('access.requests_narrowed[code=USER_REPORT]')).toMatchObject({
       status: 'suppressed',
-      range: { min: 1, max: 1 },
+      range: { min: 1, max: 2 },
     });
-    expect(figures.get('access.messages_per_grant_median')).toMatchObject({ status: 'exact', value: 1.5 });
+    // Two grants are fewer than the threshold: the median (1.5) is withheld.
+    expect(figures.get('access.messages_per_grant_median')).toMatchObject({ status: 'suppressed', value: null });
     expect(figures.get('access.break_glass_unreviewed')).toMatchObject({ status: 'suppressed' });
   });
 
@@ -78,8 +79,9 @@ describe('the report fold', () => {
       event('access.revoked', { seq: 1001 }),
       event('access.revoked', { occurredAt: '2026-04-01T00:00:00.000000Z' }),
       event('access.revoked', { occurredAt: '2026-06-30T23:59:59.999999Z' }),
+      event('access.revoked', { seq: 1000 }),
     ]);
-    expect(figures.get('access.grants_revoked')).toMatchObject({ status: 'exact', value: 2 });
+    expect(figures.get('access.grants_revoked')).toMatchObject({ status: 'exact', value: 3 });
   });
 
   it('never shows a count below the threshold, and withholds statistics over few items', () => {

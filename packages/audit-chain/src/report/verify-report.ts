@@ -11,7 +11,7 @@ import { openBundle } from '../verify/archive';
 import { VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyOptions, type VerifySuccess, verifyBundle } from '../verify/verify';
 import { compareFigures, type FigureDifference, finishReport, reportFold } from './build';
-import { REPORT_FORMAT, type ReportFigure, type TransparencyReport } from './document';
+import { MIN_SUPPRESSION_THRESHOLD, REPORT_FORMAT, type ReportFigure, type TransparencyReport } from './document';
 import { FIGURE_BY_ID } from './figures';
 import { REPORT_ACTIONS } from './fold';
 
@@ -49,7 +49,7 @@ export function parseReport(value: unknown): TransparencyReport {
   const { period, suppression, computedAgainst, figures } = report;
   if (!period || Number.isNaN(Date.parse(period.from)) || Number.isNaN(Date.parse(period.to)))
     fail('has no valid period');
-  if (!Number.isSafeInteger(suppression?.threshold) || suppression.threshold < 2)
+  if (!Number.isSafeInteger(suppression?.threshold) || suppression.threshold < MIN_SUPPRESSION_THRESHOLD)
     fail('has no valid suppression threshold');
   const checkpoint = computedAgainst?.checkpoint as SignedCheckpoint | undefined;
   if (!checkpoint || !Number.isSafeInteger(checkpoint.seq) || typeof checkpoint.head !== 'string') {

@@ -23,6 +23,7 @@ import * as m20261205T140000 from './20261205T140000_delivery_claim_order';
 import * as m20261205T140100 from './20261205T140100_grants_end_with_their_holder';
 import * as m20261205T150000 from './20261205T150000_case_finding';
 import * as m20261205T150100 from './20261205T150100_policy_fit';
+import * as m20261206T100000 from './20261206T100000_transparency_reports';
 import * as m20261206T110000 from './20261206T110000_queue_snapshots';
 
 export const migrations = {
@@ -49,5 +50,6 @@ export const migrations = {
   '20261205T140100_grants_end_with_their_holder': m20261205T140100,
   '20261205T150000_case_finding': m20261205T150000,
   '20261205T150100_policy_fit': m20261205T150100,
+  '20261206T100000_transparency_reports': m20261206T100000,
   '20261206T110000_queue_snapshots': m20261206T110000,
 };

@@ -25,6 +25,7 @@ import type { StaffSessionTable } from './staff-session';
 import type { StaffUserTable } from './staff-user';
 import type { StatementOfReasonsTable } from './statement-of-reasons';
 import type { TdbSubmissionTable } from './tdb-submission';
+import type { TransparencyReportTable } from './transparency-report';
 import type { OutboxEventTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook';
 
 export type * from './access';
@@ -54,6 +55,7 @@ export type * from './staff-session';
 export type * from './staff-user';
 export type * from './statement-of-reasons';
 export type * from './tdb-submission';
+export type * from './transparency-report';
 export type * from './webhook';
 
 export interface Database {
@@ -72,6 +74,7 @@ export interface Database {
   decision: DecisionTable;
   decision_confirmation: DecisionConfirmationTable;
   statement_of_reasons: StatementOfReasonsTable;
+  transparency_report: TransparencyReportTable;
   job: JobTable;
   legal_notice: LegalNoticeTable;
   legal_request: LegalRequestTable;
