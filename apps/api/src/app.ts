@@ -128,11 +128,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/audit', auditRoutes);
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);
-<<<<<<< HEAD
-  app.route('/api/dashboard', dashboardRoutes);
-=======
   app.route('/api/transparency', reportRoutes);
->>>>>>> wt/report
+  app.route('/api/dashboard', dashboardRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );
