@@ -33,6 +33,7 @@ import { createQueueSummaryCache } from './queues/summary-cache';
 import { holdRoutes, retentionRoutes } from './retention/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
+import { transparencyPageRoutes } from './transparency/public/routes';
 import { reportRoutes } from './transparency/reports/routes';
 import { transparencyRoutes } from './transparency/routes';
 import { webhookRoutes } from './webhooks/routes';
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   );
 
   app.route('/', healthRoutes);
+  app.route('/', transparencyPageRoutes);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
