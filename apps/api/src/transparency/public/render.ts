@@ -3,29 +3,10 @@
  * print stylesheet, readable by anyone with any browser (or none: it is plain HTML).
  */
 import { type PublishedCheckpoint, REPORT_CSV_SHEETS } from '@docket/contracts';
+import { html, raw } from 'hono/html';
 import type { PublicPageData } from './page-data';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
-
-/** A tagged template that escapes every value unless it is already rendered HTML. */
-class Html {
-  constructor(readonly text: string) {}
-}
-function html(strings: TemplateStringsArray, ...values: (string | number | Html | Html[] | null)[]): Html {
-  let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    const rendered = Array.isArray(value)
-      ? value.map((v) => v.text).join('')
-      : value instanceof Html
-        ? value.text
-        : value === null
-          ? ''
-          : escape(value);
-    out += rendered + (strings[i + 1] ?? '');
-  });
-  return new Html(out);
-}
+type HtmlPart = ReturnType<typeof html>;
 
 const STYLE = `
   :root { color-scheme: light; --text: #1a1f26; --muted: #596270; --border: #dadee5; --accent: #1f5fbf; }
@@ -53,7 +34,7 @@ const STYLE = `
   }
 `;
 
-function checkpointList(checkpoint: PublishedCheckpoint): Html {
+function checkpointList(checkpoint: PublishedCheckpoint): HtmlPart {
   return html`<dl>
     <dt>Sequence</dt><dd>${checkpoint.seq}</dd>
     <dt>Head hash</dt><dd class="hash">${checkpoint.head}</dd>
@@ -63,7 +44,7 @@ function checkpointList(checkpoint: PublishedCheckpoint): Html {
   </dl>`;
 }
 
-function checkpointSection(data: PublicPageData): Html {
+function checkpointSection(data: PublicPageData): HtmlPart {
   const shown = data.witnessed ?? data.newest;
   const heading = data.witnessed ? 'Latest witnessed checkpoint' : 'Latest signed checkpoint';
   const body = shown
@@ -78,7 +59,7 @@ function checkpointSection(data: PublicPageData): Html {
   return html`<section aria-labelledby="checkpoint"><h2 id="checkpoint">${heading}</h2>${body}</section>`;
 }
 
-function reportRows(versions: PublicPageData['reports']): Html[] {
+function reportRows(versions: PublicPageData['reports']): HtmlPart[] {
   return versions.map((r) => {
     const base = `/api/transparency/reports/${r.id}`;
     return html`<tr>
@@ -94,7 +75,7 @@ function reportRows(versions: PublicPageData['reports']): Html[] {
   });
 }
 
-function reportsSection(reports: PublicPageData['reports']): Html {
+function reportsSection(reports: PublicPageData['reports']): HtmlPart {
   if (reports.length === 0) {
     return html`<section aria-labelledby="reports"><h2 id="reports">Published reports</h2><p>No report has been published yet.</p></section>`;
   }
@@ -118,14 +99,15 @@ function reportsSection(reports: PublicPageData['reports']): Html {
   return html`<section aria-labelledby="reports"><h2 id="reports">Published reports</h2>${sections}</section>`;
 }
 
-export function renderTransparencyPage(data: PublicPageData): string {
-  return `<!doctype html>${
-    html`<html lang="en">
+/** The page; hono/html escapes every value interpolated into it. */
+export function renderTransparencyPage(data: PublicPageData) {
+  return html`<!doctype html>
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Transparency reports</title>
-<style>${new Html(STYLE)}</style>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
 <header>
@@ -141,6 +123,5 @@ ${checkpointSection(data)}
 </section>
 </main>
 </body>
-</html>`.text
-  }`;
+</html>`;
 }
