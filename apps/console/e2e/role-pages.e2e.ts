@@ -61,6 +61,7 @@ const SECTIONS: Record<Role, Section[]> = {
       ],
     },
     { link: 'Transparency DB', heading: 'EU Transparency Database' },
+    { link: 'Transparency reports', heading: 'Transparency reports' },
   ],
   admin: [
     { link: 'Staff', heading: 'Staff' },

@@ -3,7 +3,7 @@ import { DEMO, type DemoAccount, expect, mainNav, pageHeading, signIn, test } fr
 const NAVIGATION: Record<DemoAccount, string[]> = {
   reviewer: ['Queues', 'Dashboard'],
   supervisor: ['Queues', 'Supervision', 'Dashboard', 'Access requests'],
-  auditor: ['Audit', 'Transparency DB'],
+  auditor: ['Audit', 'Transparency DB', 'Transparency reports'],
   admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
   admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
   legal: ['Legal', 'Holds & retention'],

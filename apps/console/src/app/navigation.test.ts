@@ -13,8 +13,8 @@ describe('navigation by permission', () => {
     expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Supervision', 'Dashboard', 'Access requests']);
   });
 
-  it('shows an auditor Audit and the Transparency DB submissions', () => {
-    expect(labelsFor('auditor')).toEqual(['Audit', 'Transparency DB']);
+  it('shows an auditor Audit, the Transparency DB submissions and Transparency reports', () => {
+    expect(labelsFor('auditor')).toEqual(['Audit', 'Transparency DB', 'Transparency reports']);
   });
 
   it('shows an admin Staff, Service accounts, Webhooks, Queues & policies and Transparency DB', () => {

@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/webhooks', label: 'Webhooks', permission: 'manage:webhook' },
   { to: '/queue-settings', label: 'Queues & policies', permission: 'manage:queue' },
   { to: '/tdb-submissions', label: 'Transparency DB', permission: 'read:transparency' },
+  { to: '/transparency-reports', label: 'Transparency reports', permission: 'publish:transparency' },
   { to: '/holds', label: 'Holds & retention', permission: 'read:legal' },
 ];
 

@@ -13,6 +13,7 @@ import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { transparencyRoutes } from '../features/transparency/routes';
+import { transparencyReportRoutes } from '../features/transparency-reports/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { homeLoader } from './home';
 import { NotFound } from './NotFound';
@@ -62,6 +63,7 @@ export function createRouter(queryClient: QueryClient) {
             ...serviceAccountRoutes(queryClient),
             ...webhookRoutes(queryClient),
             ...transparencyRoutes(queryClient),
+            ...transparencyReportRoutes(queryClient),
             ...legalRoutes(queryClient),
             ...holdRoutes(queryClient),
             { path: '*', Component: NotFound },
