@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { startSealingLoop } from './audit/sealing-loop';
 import { openSigningKeys, registerSigningKeys } from './audit/signing-keys';
 import { loadConfig } from './config';
+import { seedDemoHistory } from './demo/demo-history';
 import { demoPlatformCredentials, hasReports, seedDemoPlatform } from './demo/demo-platform';
 import { startDemoPlatformReceiver } from './demo/demo-receiver';
 import { demoLoginLines, seedDemoStaff } from './demo/demo-staff';
@@ -200,6 +201,9 @@ async function seedDemoData(baseUrl: string) {
     process.stdout.write(
       `${interactive ? '\r' : ''}  Demo data: ${result.created} reports with ${result.messages} messages are in.\n`,
     );
+    // Staff then work some of them, so a transparency report for this year has every section filled.
+    const history = await seedDemoHistory(baseUrl);
+    process.stdout.write(`  Demo history: ${history.cases} cases worked, legal orders answered, appeals decided.\n`);
   } catch (error) {
     progress('');
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo data could not be seeded');

@@ -437,6 +437,12 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const { session } = await t.signedIn(['auditor']);
     return t.request('GET', `/api/audit/export?scope=case&caseId=${caseId}`, { session });
   },
+  'POST /api/transparency/reports': async () => {
+    await reviewerHolding();
+    await t.seal();
+    const { session } = await t.signedIn(['auditor']);
+    return t.request('POST', '/api/transparency/reports', { session, body: { period: '2026' } });
+  },
   'POST /api/holds': async () => {
     const { session } = await t.signedIn(['legal']);
     return t.request('POST', '/api/holds', { session, body: aHold });

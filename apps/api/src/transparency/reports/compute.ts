@@ -98,14 +98,21 @@ export async function* periodRecords(
   }
 }
 
+/** The fold over the period's events, against the newest checkpoint: figures before suppression. */
+export async function foldPeriod(db: Kysely<Database>, period: ReportPeriod) {
+  const checkpoint = await latestCheckpoint(db);
+  if (!checkpoint) {
+    throw new AppError('conflict', 'Nothing is sealed yet: a report is computed against a signed checkpoint.');
+  }
+  const fold = reportFold({ period, checkpoint });
+  for await (const record of periodRecords(db, period, checkpoint.seq)) fold.add(record);
+  return { fold, checkpoint };
+}
+
 export async function computeReport(
   db: Kysely<Database>,
   input: { period: ReportPeriod; threshold: number; notes?: string | null | undefined },
 ): Promise<TransparencyReport> {
-  const checkpoint = await latestCheckpoint(db);
-  if (!checkpoint)
-    throw new AppError('conflict', 'Nothing is sealed yet: a report is computed against a signed checkpoint.');
-  const fold = reportFold({ period: input.period, checkpoint });
-  for await (const record of periodRecords(db, input.period, checkpoint.seq)) fold.add(record);
+  const { fold, checkpoint } = await foldPeriod(db, input.period);
   return finishReport(fold, { ...input, checkpoint, notes: input.notes ?? null });
 }
