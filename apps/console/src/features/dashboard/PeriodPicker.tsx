@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../ui/Button';
+import { DayRangeFields } from '../../ui/DayRangeFields';
 import { Select } from '../../ui/Select';
 import { type DashboardPeriod, RANGES, rangeFromParams } from './period';
 
@@ -23,28 +24,7 @@ export function PeriodPicker({ period }: { period: DashboardPeriod }) {
       <Select label="Period" options={RANGES} value={range} onChange={choose} />
       {range === 'custom' && (
         <form className="period-custom" onSubmit={apply}>
-          <label className="field">
-            <span className="field-label">From</span>
-            <input
-              className="field-input"
-              type="date"
-              value={from}
-              max={to}
-              required
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">To</span>
-            <input
-              className="field-input"
-              type="date"
-              value={to}
-              min={from}
-              required
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </label>
+          <DayRangeFields from={from} to={to} onFromChange={setFrom} onToChange={setTo} />
           <Button type="submit">Apply</Button>
         </form>
       )}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../ui/Button';
+import { DayRangeFields } from '../../ui/DayRangeFields';
 import { Select } from '../../ui/Select';
 import { kindOf, type PeriodKind, type ReportPeriodParams } from './period';
 
@@ -41,30 +42,7 @@ export function ReportPeriodPicker({ period }: { period: ReportPeriodParams }) {
     <form className="report-period" onSubmit={apply} aria-label="Report period">
       <Select label="Period" options={KINDS} value={kind} onChange={(value) => setKind(value as PeriodKind)} />
       {kind === 'custom' ? (
-        <>
-          <label className="field">
-            <span className="field-label">From</span>
-            <input
-              className="field-input"
-              type="date"
-              value={from}
-              max={to}
-              required
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">To</span>
-            <input
-              className="field-input"
-              type="date"
-              value={to}
-              min={from}
-              required
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </label>
-        </>
+        <DayRangeFields from={from} to={to} onFromChange={setFrom} onToChange={setTo} />
       ) : (
         <>
           <Select label="Year" options={years} value={year} onChange={setYear} />
