@@ -13,6 +13,7 @@ import { benchOutbox } from './outbox';
 import { benchSealer } from './sealer';
 import { benchSessionLookup } from './session-lookup';
 import { benchShred } from './shred';
+import { benchTransparency } from './transparency';
 
 // Memory-measuring scenarios run first, before server scenarios have grown this process.
 const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) => Promise<void> }> = {
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, { server: boolean; run: (server: BenchServer) =>
   'legal-read': { server: true, run: benchLegalRead },
   sealer: { server: true, run: benchSealer },
   shred: { server: true, run: benchShred },
+  transparency: { server: true, run: benchTransparency },
   // Starts a server of its own, with sealing on.
   audit: { server: false, run: () => benchAudit() },
   // Starts a server of its own, with background jobs off.

@@ -30,6 +30,9 @@ export function haproxyConfig(port: number, backends: Backend[]): string {
     '  timeout connect 1s',
     '  timeout client 60s',
     '  timeout server 60s',
+    // Without it a health check must answer within `inter` (300 ms): on a busy machine a slow but
+    // healthy /readyz marks every replica down at once, cutting requests in flight.
+    '  timeout check 2s',
     // Live-event streams stay open for long.
     '  timeout tunnel 1h',
     // A refused connection (a replica gone) is retried elsewhere; the request was never sent, so

@@ -8,10 +8,12 @@ import { postgresBinDir } from './postgres';
 import {
   actorsFor,
   backupRestore,
+  gracefulShutdown,
   killNine,
   poolExhaustion,
   postgresRestart,
   sealerFailover,
+  stuckTransaction,
   type Verdict,
 } from './scenarios';
 import { startStack } from './stack';
@@ -28,16 +30,27 @@ const report = (verdict: Verdict) => {
   for (const failure of verdict.failures.slice(0, 20)) process.stdout.write(`  ✗ ${failure}\n`);
 };
 
+// `pnpm faults [name …]` runs only the named scenarios, in this order.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const started = Date.now();
 const stack = await startStack({ replicas: 3 });
 try {
   const { recorder, actors } = await actorsFor(stack, 4);
-  report(await killNine(stack, recorder, actors, 8_000));
-  report(await sealerFailover(stack, recorder, actors));
-  report(await postgresRestart(stack, recorder, actors, 'fast'));
-  report(await postgresRestart(stack, recorder, actors, 'immediate'));
-  report(await poolExhaustion(stack, 500));
-  report(await backupRestore(stack, recorder, actors));
+  const scenarios: [string, () => Promise<Verdict>][] = [
+    ['kill', () => killNine(stack, recorder, actors, 8_000)],
+    ['sealer', () => sealerFailover(stack, recorder, actors)],
+    ['restart-fast', () => postgresRestart(stack, recorder, actors, 'fast')],
+    ['restart-immediate', () => postgresRestart(stack, recorder, actors, 'immediate')],
+    ['stuck', () => stuckTransaction(stack, recorder, actors)],
+    ['shutdown', () => gracefulShutdown(stack, recorder, actors)],
+    ['pool', () => poolExhaustion(stack, 500)],
+    ['restore', () => backupRestore(stack, recorder, actors)],
+  ];
+  const unknown = only.filter((name) => !scenarios.some(([known]) => known === name));
+  if (unknown.length) throw new Error(`no scenario ${unknown.join(', ')}: ${scenarios.map(([n]) => n).join(', ')}`);
+  for (const [name, run] of scenarios) {
+    if (only.length === 0 || only.includes(name)) report(await run());
+  }
 } finally {
   await stack.stop();
 }

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseSignedCheckpoint } from '@docket/audit-chain';
 import { sql } from 'kysely';
+import { recordAuditEvent, SYSTEM_ACTOR } from '../src/audit/record';
 import { FileKeyring } from '../src/encryption/keyring';
 import { startApiProcess } from '../src/testing/api-process';
 import { reconcile, verifyExport, waitForSealing } from './reconcile';
-import { backUpKeys, SEAL_INTERVAL_MS, type Stack } from './stack';
+import { backUpKeys, METRICS_TOKEN, SEAL_INTERVAL_MS, type Stack } from './stack';
 import { type Actors, prepareActors, Recorder, sleep, startTraffic } from './traffic';
 
 export interface Verdict {
@@ -175,6 +176,9 @@ export async function postgresRestart(
   });
 }
 
+const POOL_BURST_SLOWEST_MS = 15_000;
+const POOL_BURST_RSS_GROWTH_BYTES = 150e6;
+
 /** 500 clients at once on one replica with a pool of 20: bounded waits, then 503; memory bounded. */
 export async function poolExhaustion(stack: Stack, clients = 500): Promise<Verdict> {
   const replica = stack.replicas[0] as NonNullable<Stack['replicas'][number]>;
@@ -213,6 +217,11 @@ export async function poolExhaustion(stack: Stack, clients = 500): Promise<Verdi
     if (a.status === 503 && !a.retryAfter) failures.push('503 without Retry-After');
   }
   const slowest = Math.max(...answers.map((a) => a.ms));
+  // Bounded: a request waits at most the pool's 5 s for a connection, then its own work; the burst
+  // may cost memory while it lasts, not hundreds of MB.
+  if (slowest > POOL_BURST_SLOWEST_MS) failures.push(`the slowest answer took ${slowest} ms`);
+  if (after - before > POOL_BURST_RSS_GROWTH_BYTES)
+    failures.push(`memory grew ${Math.round((after - before) / 1e6)} MB in the burst`);
   const ready = await fetch(`${base}/readyz`);
   if (!ready.ok) failures.push('the replica is not ready after the burst');
   return verdict(`pool exhaustion: ${clients} clients, one replica`, [...new Set(failures)], {
@@ -222,6 +231,162 @@ export async function poolExhaustion(stack: Stack, clients = 500): Promise<Verdi
     rssBeforeMb: Math.round(before / 1e6),
     rssAfterMb: Math.round(after / 1e6),
   });
+}
+
+/**
+ * A writer that records an audit event and then sits in its transaction (a stuck job, a debugger,
+ * a lock wait): sealing cannot pass it, so the wait must show in /api/audit/status and in the
+ * metrics for as long as it lasts, and sealing must resume by itself when it ends.
+ */
+export async function stuckTransaction(
+  stack: Stack,
+  recorder: Recorder,
+  actors: Actors,
+  holdMs = 6_000,
+): Promise<Verdict> {
+  const failures: string[] = [];
+  const traffic = startTraffic(recorder, actors);
+  await sleep(1_000);
+  const replica = stack.replicas.find((r) => r.api) as NonNullable<Stack['replicas'][number]>;
+  const sealedThrough = async () =>
+    Number(
+      (await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from audit_seal`.execute(stack.check.db))
+        .rows[0]?.seq,
+    );
+
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let stuckId = '';
+  let wrote = () => {};
+  const written = new Promise<void>((resolve) => {
+    wrote = resolve;
+  });
+  const writer = stack.check.db.transaction().execute(async (trx) => {
+    await recordAuditEvent(
+      trx,
+      { actor: SYSTEM_ACTOR, requestId: 'fault-stuck-writer', ip: null, userAgent: 'fault harness' },
+      { action: 'fault.stuck_writer', target: { type: 'fault', id: 'stuck-writer' } },
+    );
+    stuckId = (
+      await sql<{ id: string }>`select id::text from audit_event where request_id = 'fault-stuck-writer'`.execute(trx)
+    ).rows[0]?.id as string;
+    wrote();
+    await held;
+  });
+  await written;
+  const openedAt = Date.now();
+  const headAtOpen = await sealedThrough();
+  const sealed = async () =>
+    (
+      await sql<{ n: string }>`select count(*)::text as n from audit_seal where event_id = ${stuckId}`.execute(
+        stack.check.db,
+      )
+    ).rows[0]?.n === '1';
+
+  // While it is open: what an auditor and a scraper see.
+  let statusWaits = 0;
+  let statusOldest = 0;
+  let metricWaits = 0;
+  let metricOldest = 0;
+  while (Date.now() - openedAt < holdMs) {
+    const status = await recorder.call('audit_status', 'GET', '/api/audit/status', { session: actors.auditor });
+    const waitsOn = (status.body as { sealingWaitsOn?: { transactions: number; oldestOpenSeconds: number | null } })
+      ?.sealingWaitsOn;
+    statusWaits = Math.max(statusWaits, waitsOn?.transactions ?? 0);
+    statusOldest = Math.max(statusOldest, waitsOn?.oldestOpenSeconds ?? 0);
+    const metrics = await fetch(`http://127.0.0.1:${replica.port}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    })
+      .then((r) => r.text())
+      .catch(() => '');
+    metricWaits = Math.max(metricWaits, metricValue(metrics, 'docket_backlog{queue="audit_open_writers"}'));
+    metricOldest = Math.max(
+      metricOldest,
+      metricValue(metrics, 'docket_backlog_oldest_seconds{queue="audit_open_writers"}'),
+    );
+    await sleep(500);
+  }
+  const headWhileStuck = await sealedThrough();
+  const openSeconds = (Date.now() - openedAt) / 1000;
+  if (statusWaits < 1) failures.push('/api/audit/status never showed the open writer');
+  if (statusOldest < openSeconds - 2)
+    failures.push(`/api/audit/status showed it open ${statusOldest} s of ${openSeconds}`);
+  if (metricWaits < 1) failures.push('the audit_open_writers metric never showed the open writer');
+  if (metricOldest < openSeconds - 2) failures.push(`the metric showed it open ${metricOldest} s of ${openSeconds}`);
+
+  release();
+  await writer;
+  const releasedAt = Date.now();
+  let resumedMs: number | null = null;
+  while (Date.now() - releasedAt < 15_000) {
+    if (await sealed()) {
+      resumedMs = Date.now() - releasedAt;
+      break;
+    }
+    await sleep(20);
+  }
+  if (resumedMs === null) failures.push('sealing did not pass the writer within 15 s of its commit');
+  else if (resumedMs > SEAL_INTERVAL_MS * 8 + 1_000) failures.push(`sealing took ${resumedMs} ms to resume`);
+  await traffic.stop();
+  const cleared = await recorder.call('audit_status', 'GET', '/api/audit/status', { session: actors.auditor });
+  const after = (cleared.body as { sealingWaitsOn?: { transactions: number } })?.sealingWaitsOn;
+  if (after?.transactions !== 0)
+    failures.push(`after the commit the status still shows ${after?.transactions} writers`);
+  const result = await reconcile(stack, recorder, actors.auditor);
+  return verdict('a transaction left open holds sealing up', [...failures, ...result.failures], {
+    ...result.figures,
+    heldMs: releasedAt - openedAt,
+    sealedWhileHeld: headWhileStuck - headAtOpen,
+    statusShowed: { transactions: statusWaits, oldestOpenSeconds: statusOldest },
+    metricShowed: { transactions: metricWaits, oldestOpenSeconds: metricOldest },
+    resumedAfterCommitMs: resumedMs,
+  });
+}
+
+/**
+ * SIGTERM to the replica serving the live stream, mid-traffic, as an orchestrator rolls a
+ * deployment: nothing in flight breaks, the stream is told to reconnect and does, through the
+ * balancer, and the process exits 0 within its shutdown bound.
+ */
+export async function gracefulShutdown(stack: Stack, recorder: Recorder, actors: Actors): Promise<Verdict> {
+  const failures: string[] = [];
+  const traffic = startTraffic(recorder, actors);
+  await sleep(2_000);
+  const victim = (stack.replicas.find((replica) => replica.api && replica.name === recorder.stream.servedBy) ??
+    stack.replicas.find((replica) => replica.api)) as NonNullable<Stack['replicas'][number]>;
+  const reconnectsBefore = recorder.stream.reconnectEvents;
+  const openedBefore = recorder.stream.opened;
+  const sentAt = Date.now();
+  const { code, exitMs } = await stack.terminate(victim);
+  await sleep(2_000);
+  await traffic.stop();
+  const bound = Number(stack.env.SHUTDOWN_TIMEOUT_MS) + 2_000;
+  if (code !== 0) failures.push(`exited with code ${code}`);
+  if (exitMs > bound) failures.push(`took ${exitMs} ms to exit (bound ${bound} ms)`);
+  // In flight when the signal came, or sent while it drained: answered, never cut off.
+  const around = recorder.exchanges.filter((e) => e.startedAt >= sentAt - 1_000 && e.startedAt <= sentAt + exitMs);
+  const broken = around.filter((e) => e.status === 0 || e.status === 502 || e.status === 504);
+  for (const e of broken) failures.push(`${e.op} ${e.path} was cut off (${e.status}) by the shutdown`);
+  if (recorder.stream.servedBy === victim.name || recorder.stream.opened <= openedBefore)
+    failures.push('the live stream did not reopen on another replica');
+  if (recorder.stream.reconnectEvents <= reconnectsBefore) failures.push('the live stream was not told to reconnect');
+  await stack.start(victim);
+  const result = await reconcile(stack, recorder, actors.auditor);
+  return verdict('SIGTERM to a replica mid-traffic', [...failures, ...result.failures], {
+    ...result.figures,
+    terminated: victim.name,
+    exitCode: code,
+    exitMs,
+    answersAroundShutdown: countBy(around.map((e) => e.status)),
+    streamReopenedOn: recorder.stream.servedBy,
+  });
+}
+
+function metricValue(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
 /**

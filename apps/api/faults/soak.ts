@@ -44,8 +44,16 @@ try {
     const window = recorder.exchanges.slice(from);
     from = recorder.exchanges.length;
     const t = Math.round((Date.now() - started) / 1000);
-    const errors = window.filter((e) => e.status === 0 || e.status >= 500).length;
-    out(`\n[t=${t}s] ${window.length} requests, ${((100 * errors) / Math.max(1, window.length)).toFixed(2)}% errors`);
+    const failed = window.filter((e) => e.status === 0 || e.status >= 500);
+    out(
+      `\n[t=${t}s] ${window.length} requests, ${((100 * failed.length) / Math.max(1, window.length)).toFixed(2)}% errors`,
+    );
+    const why = new Map<string, number>();
+    for (const e of failed) {
+      const key = `${e.status || e.error} on ${routeOf(e)} after ${Math.round(e.ms / 1000)} s`;
+      why.set(key, (why.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of why) out(`  error ×${n}: ${key}`);
     const byRoute = new Map<string, number[]>();
     for (const e of window) byRoute.set(routeOf(e), [...(byRoute.get(routeOf(e)) ?? []), e.ms]);
     for (const [route, ms] of [...byRoute].sort()) {

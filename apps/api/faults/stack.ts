@@ -30,6 +30,8 @@ export interface Stack {
   /** For checks, beside the traffic. */
   check: Connection;
   kill(replica: Replica): void;
+  /** SIGTERM, as an orchestrator stops a replica: resolves with its exit code and how long it took. */
+  terminate(replica: Replica): Promise<{ code: number | null; exitMs: number }>;
   start(replica: Replica): Promise<void>;
   /** The replica whose connection holds the sealer's advisory lock just now, if any. */
   sealerHolder(): Promise<Replica | undefined>;
@@ -80,6 +82,16 @@ export async function startStack(
     kill(replica) {
       replica.api?.process.kill('SIGKILL');
       replica.api = null;
+    },
+    async terminate(replica) {
+      const child = replica.api?.process;
+      replica.api = null;
+      if (!child || child.exitCode !== null) return { code: child?.exitCode ?? null, exitMs: 0 };
+      const sentAt = Date.now();
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const code = await exited;
+      return { code, exitMs: Date.now() - sentAt };
     },
     start,
     async sealerHolder() {

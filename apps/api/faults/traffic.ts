@@ -23,6 +23,8 @@ export interface Exchange {
   retryAfter: string | null;
   startedAt: number;
   ms: number;
+  /** Why there was no answer (status 0): the fetch error and its cause. */
+  error?: string;
 }
 
 /** The audit action each acknowledged operation must have recorded exactly once under its request id. */
@@ -100,8 +102,9 @@ export class Recorder {
         parsed = text ? safeJson(text) : null;
         if (response.status >= 400) exchange.problemType = (parsed as { type?: string } | null)?.type ?? null;
       }
-    } catch {
+    } catch (error) {
       exchange.status = 0;
+      exchange.error = describeFailure(error);
     }
     exchange.ms = Date.now() - startedAt;
     this.exchanges.push(exchange);
@@ -366,4 +369,11 @@ export function startTraffic(
       await Promise.all(loops);
     },
   };
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause =
+    error.cause instanceof Error ? `: ${(error.cause as Error & { code?: string }).code ?? error.cause.message}` : '';
+  return `${error.name}${cause}`;
 }

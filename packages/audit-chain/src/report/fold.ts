@@ -48,13 +48,11 @@ interface GrantState {
   pathway: Pathway;
   /** Set when the grant was issued inside the period: only those enter the per-grant statistics. */
   issuedAt: number | null;
-  /** Distinct messages read under it; dropped (kept as the count) once the grant ends. */
-  messages: Set<string> | null;
+  /** Distinct messages read under it (the grant's whole state is dropped once it ends). */
+  messages: Set<string>;
   messageCount: number;
   /** Reads that returned anything, content or metadata. */
   reads: number;
-  endedAt: number | null;
-  breakGlassReviewed: boolean;
 }
 
 interface LegalState {
@@ -105,6 +103,10 @@ export class ReportFold {
   private readonly requests = new Map<string, LegalState>();
   private readonly conversations = new Map<Pathway, Set<string>>();
   private readonly reviewers = new Set<string>();
+  /** Messages read under each grant issued in the period that has ended, and how long it lasted. */
+  private readonly perGrant: number[] = [];
+  private readonly used: number[] = [];
+  private readonly unreviewedBreakGlass = new Set<string>();
   private readonly minutesRequested: number[] = [];
   private readonly minutesGranted: number[] = [];
   private readonly hoursToDecision: number[] = [];
@@ -130,10 +132,9 @@ export class ReportFold {
       messages: new Set(),
       messageCount: 0,
       reads: 0,
-      endedAt: null,
-      breakGlassReviewed: false,
     });
     this.count('access.grants', [pathway, code]);
+    if (pathway === 'break_glass') this.unreviewedBreakGlass.add(grantId);
     if (minutes !== null && pathway !== 'legal_request') this.minutesGranted.push(minutes);
   }
 
@@ -147,8 +148,6 @@ export class ReportFold {
         messages: new Set(),
         messageCount: 0,
         reads: 0,
-        endedAt: null,
-        breakGlassReviewed: false,
       };
       this.grants.set(grantId, state);
     }
@@ -161,7 +160,6 @@ export class ReportFold {
     const seen = this.conversations.get(state.pathway) ?? new Set<string>();
     this.conversations.set(state.pathway, seen);
     for (const id of conversationIds) seen.add(id);
-    if (!state.messages) return; // read after its end: the log never shows one, and a count can't grow then
     for (const message of messageKeys) {
       if (state.messages.has(message)) continue;
       state.messages.add(message);
@@ -170,12 +168,15 @@ export class ReportFold {
     }
   }
 
+  /** A grant's end: its figures are final, so only numbers are kept of it, never the grant. */
   private end(grantId: string | null, at: number): void {
     const state = grantId ? this.grants.get(grantId) : undefined;
-    if (!state || state.endedAt !== null) return;
-    state.endedAt = at;
-    state.messages = null;
-    if (state.issuedAt !== null && state.reads === 0) this.count('access.grants_unused', [state.pathway]);
+    if (!grantId || !state) return;
+    this.grants.delete(grantId);
+    if (state.issuedAt === null) return;
+    this.perGrant.push(state.messageCount);
+    this.used.push((at - state.issuedAt) / MINUTE);
+    if (state.reads === 0) this.count('access.grants_unused', [state.pathway]);
   }
 
   add(event: AuditRecord): void {
@@ -216,8 +217,7 @@ export class ReportFold {
       }
       case 'access.break_glass_reviewed': {
         this.count('access.break_glass_reviews', [text(details.outcome) ?? 'unknown']);
-        const state = event.grantId ? this.grants.get(event.grantId) : undefined;
-        if (state) state.breakGlassReviewed = true;
+        if (event.grantId) this.unreviewedBreakGlass.delete(event.grantId);
         return;
       }
       case 'access.revoked':
@@ -381,14 +381,11 @@ export class ReportFold {
   private computed: RawFigure[] | undefined;
 
   private compute(): RawFigure[] {
-    const issued = [...this.grants.values()].filter((grant) => grant.issuedAt !== null);
-    const used = issued
-      .filter((grant) => grant.endedAt !== null)
-      .map((grant) => ((grant.endedAt as number) - (grant.issuedAt as number)) / MINUTE);
-    const perGrant = issued.map((grant) => grant.messageCount);
-    for (const grant of issued) {
-      if (grant.pathway === 'break_glass' && !grant.breakGlassReviewed) this.count('access.break_glass_unreviewed');
-    }
+    // Grants still open at the period's end count with what they read so far; they lasted no time yet that is known.
+    const perGrant = [...this.perGrant];
+    for (const grant of this.grants.values()) if (grant.issuedAt !== null) perGrant.push(grant.messageCount);
+    const used = this.used;
+    this.count('access.break_glass_unreviewed', [], this.unreviewedBreakGlass.size);
     for (const [pathway, ids] of this.conversations) this.count('access.conversations_read', [pathway], ids.size);
 
     const requests = [...this.requests.values()];

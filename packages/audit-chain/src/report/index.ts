@@ -3,3 +3,4 @@ export * from './build';
 export * from './document';
 export * from './figures';
 export { type RawFigure, REPORT_ACTIONS, ReportFold, recordTime, suppress } from './fold';
+export { FIGURE_TABLE_END, FIGURE_TABLE_START, figureTableMarkdown } from './table';

@@ -152,7 +152,7 @@ async function check(
     const reasons = [
       ...(differences.length > 0
         ? [
-            `${differences.length} figure${differences.length === 1 ? '' : 's'} differ from what the bundle's events give`,
+            `${differences.length} figure${differences.length === 1 ? ' differs' : 's differ'} from what the bundle's events give`,
           ]
         : []),
       ...(rewritten

@@ -53,6 +53,11 @@ export function reportRecord(seq: number, options: ReportRecordOptions): AuditRe
   };
   const event = (action: string, fields: Partial<AuditRecord>): AuditRecord => ({ ...base, action, ...fields });
   const conversation = { type: 'conversation', id: `conv-${cycle % 700}` };
+  // Legal orders are rare beside moderation: one cycle in 25 carries one.
+  const legalCycle = cycle % 25 === 0;
+  if (!legalCycle && [12, 13, 14, 15].includes(seq % 20)) {
+    return event('case.lease_renewed', { target: { type: 'case', id: `case-${cycle}` } });
+  }
   switch (seq % 20) {
     case 0:
       return event('intake.reports_received', {
@@ -222,10 +227,10 @@ export function reportRecord(seq: number, options: ReportRecordOptions): AuditRe
         },
       });
     case 18:
-      return cycle % 4 === 0
+      return legalCycle
         ? event('legal.notice_decided', {
             target: { type: 'legal_request', id: legal },
-            details: { accountId: `acct-${cycle % 50}`, decision: cycle % 8 === 0 ? 'never' : 'defer' },
+            details: { accountId: `acct-${cycle % 50}`, decision: cycle % 50 === 0 ? 'never' : 'defer' },
           })
         : event('access.notice', {
             actor: { type: 'system', id: null, label: 'access-notices', roles: [] },

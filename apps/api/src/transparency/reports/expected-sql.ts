@@ -3,7 +3,7 @@
  * events of the period — for the tests, which require the fold to agree with each one. Each query
  * yields rows of (key, value) with keys as `figureKey` writes them.
  */
-export const EXPECTED_FIGURES_SQL = String.raw`
+export const EXPECTED_FIGURES_SQL = `
 with ev as (
   select e.action, e.outcome, e.occurred_at, e.target_type, e.target_id, e.grant_id::text as grant_id,
     e.actor_id::text as actor_id, e.details, s.seq

@@ -251,9 +251,26 @@ describe('a transparency report', () => {
     }
     const publish = await t.request('POST', '/api/transparency/reports', {
       session: auditor,
-      body: { period: '2026', threshold: 50 },
+      body: { from: day(-1), to: day(1), threshold: 50 },
     });
     expect(publish.status).toBe(201);
+    const { id } = await publish.json();
+    for (const sheet of Object.keys(CSV_COLUMNS).filter((name) => name !== 'qualitative')) {
+      const csv = await (await t.request('GET', `/api/transparency/reports/${id}/csv/${sheet}`)).text();
+      const cells = csv
+        .split('\r\n')
+        .slice(1)
+        .flatMap((line) => line.split(','));
+      const numbers = cells.filter((cell) => /^\d+(\.\d+)?$/.test(cell)).map(Number);
+      expect(
+        numbers.filter((value) => value > 0 && value < 50),
+        sheet,
+      ).toEqual([]);
+      expect(
+        cells.some((cell) => cell === '1-49'),
+        sheet,
+      ).toBe(sheet !== 'human_resources' || cells.includes('1-49'));
+    }
   });
 
   it('refuses a period it cannot read, naming the field, and lets only auditors preview or publish', async () => {
