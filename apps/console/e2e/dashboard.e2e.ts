@@ -57,10 +57,11 @@ async function expectTodaysDecisions(page: Page, title: string, username: 'revie
   await expect(async () => {
     const count = await decisionsToday(username);
     await page.reload();
+    await expect(figure(page, title)).toBeVisible({ timeout: 15_000 });
     const table = await numbersOf(page, title);
     const name = named ? `${today()} ${DEMO[username].displayName} ${count}` : `${today()} ${count}`;
     await expect(table.getByRole('row', { name })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 test('a supervisor sees the team’s charts and their numbers; a reviewer sees only their own', async ({
@@ -82,7 +83,7 @@ test('a supervisor sees the team’s charts and their numbers; a reviewer sees o
     'Decisions per reviewer per day',
     'Median time to decision',
   ]) {
-    await expect(figure(page, title).locator('svg.recharts-surface').first()).toBeVisible();
+    await expect(figure(page, title).locator('svg.recharts-surface').first()).toBeVisible({ timeout: 30_000 });
   }
   await expectTodaysDecisions(page, 'Decisions per reviewer per day', 'reviewer', true);
   await expectTodaysDecisions(page, 'Decisions per reviewer per day', 'supervisor', true);

@@ -10,9 +10,8 @@ export function dashboardRoutes(queryClient: QueryClient): RouteObject[] {
       path: 'dashboard',
       loader: async ({ request }: LoaderFunctionArgs) => {
         const session = await requirePermission(queryClient, request, 'read:dashboard');
-        await queryClient.ensureQueryData(
-          dashboardQueryFor(session, periodFromParams(new URL(request.url).searchParams)),
-        );
+        // Started, not awaited: the page and its period picker show at once, the figures as they come.
+        void queryClient.prefetchQuery(dashboardQueryFor(session, periodFromParams(new URL(request.url).searchParams)));
         return null;
       },
       lazy: { Component: async () => (await import('./DashboardPage')).DashboardPage },

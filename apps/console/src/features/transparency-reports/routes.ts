@@ -12,10 +12,9 @@ export function transparencyReportRoutes(queryClient: QueryClient): RouteObject[
       loader: async ({ request }: LoaderFunctionArgs) => {
         await requirePermission(queryClient, request, 'publish:transparency');
         const period = periodFromParams(new URL(request.url).searchParams);
-        await Promise.all([
-          queryClient.ensureQueryData(reportPreviewQuery(period)),
-          queryClient.ensureQueryData(publishedReportsQuery()),
-        ]);
+        // Started, not awaited: computing a long period takes a while, and the page says so meanwhile.
+        void queryClient.prefetchQuery(reportPreviewQuery(period));
+        void queryClient.prefetchQuery(publishedReportsQuery());
         return null;
       },
       lazy: { Component: async () => (await import('./TransparencyReportPage')).TransparencyReportPage },
