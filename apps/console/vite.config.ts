@@ -6,7 +6,8 @@ import { precompress } from './build/precompress';
 // In development the API runs on its own port; everything it serves is proxied so the console
 // talks to one origin, exactly as in production (where the API serves the built console).
 const API = process.env.DOCKET_API_URL ?? 'http://127.0.0.1:3000';
-const proxied = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz'];
+// `^/transparency/?$`: the public report page, and not the console's /transparency-reports.
+const proxied = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz', '^/transparency/?$'];
 
 export default defineConfig({
   plugins: [

@@ -16,6 +16,7 @@ import { authRoutes } from './auth/routes';
 import { SessionCache } from './auth/session-cache';
 import { caseRoutes, decisionRoutes } from './cases/routes';
 import type { AppDeps, AppEnv, AppServices } from './context';
+import { dashboardRoutes } from './dashboard/routes';
 import { healthRoutes } from './health/routes';
 import { accessLog } from './http/access-log';
 import { onError, problemResponse, validationHook } from './http/errors';
@@ -33,6 +34,7 @@ import { createQueueSummaryCache } from './queues/summary-cache';
 import { holdRoutes, retentionRoutes } from './retention/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
 import { enrolmentRoutes, roleChangeRoutes, staffRoutes } from './staff/routes';
+import { transparencyPageRoutes } from './transparency/public/routes';
 import { reportRoutes } from './transparency/reports/routes';
 import { transparencyRoutes } from './transparency/routes';
 import { webhookRoutes } from './webhooks/routes';
@@ -130,11 +132,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/audit', auditExportRoutes);
   app.route('/api/transparency', transparencyRoutes);
   app.route('/api/transparency', reportRoutes);
+  app.route('/api/dashboard', dashboardRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, new AppError('not_found', `No API route ${c.req.method} ${c.req.path}.`)),
   );
 
   app.route('/', healthRoutes);
+  app.route('/', transparencyPageRoutes);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

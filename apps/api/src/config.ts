@@ -82,6 +82,9 @@ const Env = z
     // How late a deadline (a pending request's, a grant's, a lease's) may be recorded.
     JOBS_SWEEP_MS: z.coerce.number().int().min(100).max(300_000).default(5000),
     JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    // The dashboard's queue history: one snapshot of every queue per interval, kept this many days.
+    DASHBOARD_SNAPSHOT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+    DASHBOARD_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -194,6 +197,8 @@ export type Config = {
   auditWitnessIntervalMs: number;
   /** Days each category's closed cases keep their conversation's content; how often retention runs. */
   retention: { days: Record<Category, number>; sweepMs: number };
+  /** How often every queue's counts are recorded for the dashboard, and for how many days. */
+  dashboard: { snapshotMs: number; keepDays: number };
 };
 
 /** RETENTION_DAYS for every category, then the defaults above, then what was configured. */
@@ -280,6 +285,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       days: retentionByCategory(env.RETENTION_DAYS, env.RETENTION_DAYS_BY_CATEGORY),
       sweepMs: env.RETENTION_SWEEP_MS,
     },
+    dashboard: { snapshotMs: env.DASHBOARD_SNAPSHOT_MS, keepDays: env.DASHBOARD_KEEP_DAYS },
     access: {
       minMinutes: env.ACCESS_MIN_MINUTES,
       maxMinutes: env.ACCESS_MAX_MINUTES,

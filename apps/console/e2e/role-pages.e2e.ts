@@ -25,9 +25,13 @@ interface Section {
 type Role = Exclude<DemoAccount, 'admin2' | 'legal2'>;
 
 const SECTIONS: Record<Role, Section[]> = {
-  reviewer: [{ link: 'Queues', heading: 'Queues' }],
+  reviewer: [
+    { link: 'Queues', heading: 'Queues' },
+    { link: 'Dashboard', heading: 'My figures' },
+  ],
   supervisor: [
     { link: 'Queues', heading: 'Queues' },
+    { link: 'Dashboard', heading: 'Team dashboard' },
     {
       link: 'Supervision',
       heading: 'Supervision',
@@ -57,6 +61,7 @@ const SECTIONS: Record<Role, Section[]> = {
       ],
     },
     { link: 'Transparency DB', heading: 'EU Transparency Database' },
+    { link: 'Transparency reports', heading: 'Transparency reports' },
   ],
   admin: [
     { link: 'Staff', heading: 'Staff' },

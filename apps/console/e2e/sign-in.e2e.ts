@@ -1,9 +1,9 @@
 import { DEMO, type DemoAccount, expect, mainNav, pageHeading, signIn, test } from './support/test';
 
 const NAVIGATION: Record<DemoAccount, string[]> = {
-  reviewer: ['Queues'],
-  supervisor: ['Queues', 'Supervision', 'Access requests'],
-  auditor: ['Audit', 'Transparency DB'],
+  reviewer: ['Queues', 'Dashboard'],
+  supervisor: ['Queues', 'Supervision', 'Dashboard', 'Access requests'],
+  auditor: ['Audit', 'Transparency DB', 'Transparency reports'],
   admin: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
   admin2: ['Staff', 'Service accounts', 'Webhooks', 'Queues & policies', 'Transparency DB'],
   legal: ['Legal', 'Holds & retention'],

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'content.decryption_failed',
   'conversation.read',
   'conversation.read_denied',
+  'dashboard.viewed',
   'decision.bulk_previewed',
   'decision.confirmed',
   'decision.effective',

@@ -5,6 +5,7 @@ export * from './audit-log';
 export * from './auth';
 export * from './bulk-decisions';
 export * from './cases';
+export * from './dashboard';
 export * from './finding';
 export * from './holds';
 export * from './intake';

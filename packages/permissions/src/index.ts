@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'revoke:access': 'See active grants and revoke them early.',
   'review:break_glass': 'Mark a break-glass use as justified or not after the fact.',
   'manage:case': 'See who holds which case; reassign or release cases; confirm suspensions and referrals.',
+  'read:dashboard':
+    'See your own work figures: decisions per day, time to decision, your access requests and grants, your break-glass use.',
+  'read:team_dashboard':
+    "See the team's dashboard: queue depth and age over time, SLA breaches, and every reviewer's work figures.",
   'read:audit': 'Search and read the audit log, trace grants, run access reviews. Never message content.',
   'export:audit': 'Export audit bundles for offline verification.',
   'read:staff': 'List staff accounts and their roles.',
@@ -62,11 +66,19 @@ const REVIEWER: readonly Permission[] = [
   'request:access',
   'read:conversation',
   'use:break_glass',
+  'read:dashboard',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: REVIEWER,
-  supervisor: [...REVIEWER, 'approve:access', 'revoke:access', 'review:break_glass', 'manage:case'],
+  supervisor: [
+    ...REVIEWER,
+    'approve:access',
+    'revoke:access',
+    'review:break_glass',
+    'manage:case',
+    'read:team_dashboard',
+  ],
   auditor: ['read:audit', 'export:audit', 'read:transparency', 'publish:transparency'],
   admin: [
     'read:staff',

@@ -183,6 +183,14 @@ const SCENARIOS: Record<string, () => Promise<TestResponse>> = {
     const { session } = await reviewerHolding();
     return t.request('GET', '/api/accounts/acct-reported', { session });
   },
+  'GET /api/dashboard/team': async () => {
+    const { session } = await t.signedIn(['reviewer', 'supervisor']);
+    return t.request('GET', '/api/dashboard/team', { session });
+  },
+  'GET /api/dashboard/reviewers/:id': async () => {
+    const { session, id } = await t.signedIn(['reviewer']);
+    return t.request('GET', `/api/dashboard/reviewers/${id}`, { session });
+  },
   'POST /api/cases/:id/lease': async () => {
     const { session, caseId } = await reviewerHolding();
     return t.request('POST', `/api/cases/${caseId}/lease`, { session });

@@ -11,6 +11,7 @@ import { ACCESS_NOTICE_JOB, sendAccessNotices } from '../access/notices';
 import { runSystemAction } from '../actions/context';
 import { DECISION_EFFECT_JOB, takeEffectWhenDue } from '../cases/decision-effect';
 import type { Config } from '../config';
+import { pruneQueueSnapshots, QUEUE_SNAPSHOT_JOB, snapshotQueues } from '../dashboard/snapshots';
 import type { Keyring } from '../encryption/keyring';
 import { LEGAL_NOTICE_JOB, releaseLegalNotice } from '../legal/notices';
 import { recordExpiredHolds } from '../retention/holds';
@@ -28,7 +29,10 @@ export function createBackgroundWork(deps: {
   db: Kysely<Database>;
   keyring: Keyring;
   logger: Logger;
-  config: Pick<Config, 'jobs' | 'webhooks' | 'accessNotices' | 'tdb' | 'auditWitnessIntervalMs' | 'retention'>;
+  config: Pick<
+    Config,
+    'jobs' | 'webhooks' | 'accessNotices' | 'tdb' | 'auditWitnessIntervalMs' | 'retention' | 'dashboard'
+  >;
   /** The embedded database has one connection: smaller batches keep the console responsive. */
   deliveries?: { batchSize: number; rounds: number };
 }): JobRunner {
@@ -51,6 +55,7 @@ export function createBackgroundWork(deps: {
       (name) => ({ name, everyMs: config.jobs.sweepMs }),
     ),
     { name: 'retention.shred', everyMs: config.retention.sweepMs },
+    { name: QUEUE_SNAPSHOT_JOB, everyMs: config.dashboard.snapshotMs },
     pruneRecurring,
   ];
   if (tdb) recurring.push({ name: TDB_SUBMIT_JOB, everyMs: tdb.intervalMs });
@@ -92,6 +97,11 @@ export function createBackgroundWork(deps: {
       // Well inside the job's lease, so a long backlog never runs twice at once.
       'retention.shred': async () => {
         await runRetention(db, config.retention.days, { budgetMs: config.jobs.leaseMs / 3 });
+      },
+      // The dashboard's queue history: one snapshot per slot, and old ones dropped.
+      [QUEUE_SNAPSHOT_JOB]: async () => {
+        await snapshotQueues(db, config.dashboard.snapshotMs);
+        await pruneQueueSnapshots(db, config.dashboard.keepDays);
       },
       [PRUNE_JOB]: async () => {
         await pruneFinishedJobs(db, config.jobs.keepDays);

@@ -11,7 +11,7 @@ export interface Refusal {
   request: string;
 }
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const url = process.env.DOCKET_E2E_DATABASE_URL;
   if (!url) throw new Error('DOCKET_E2E_DATABASE_URL is not set: run the journeys through playwright.config.ts');
   return url;

@@ -5,16 +5,16 @@ import { homePathFor, visibleNavItems } from './navigation';
 const labelsFor = (...roles: Role[]) => visibleNavItems([...permissionsFor(roles)]).map((item) => item.label);
 
 describe('navigation by permission', () => {
-  it('shows a reviewer only Queues', () => {
-    expect(labelsFor('reviewer')).toEqual(['Queues']);
+  it('shows a reviewer Queues and their own Dashboard', () => {
+    expect(labelsFor('reviewer')).toEqual(['Queues', 'Dashboard']);
   });
 
-  it('shows a supervisor Queues, Supervision and Access requests', () => {
-    expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Supervision', 'Access requests']);
+  it('shows a supervisor Queues, Supervision, the Dashboard and Access requests', () => {
+    expect(labelsFor('reviewer', 'supervisor')).toEqual(['Queues', 'Supervision', 'Dashboard', 'Access requests']);
   });
 
-  it('shows an auditor Audit and the Transparency DB submissions', () => {
-    expect(labelsFor('auditor')).toEqual(['Audit', 'Transparency DB']);
+  it('shows an auditor Audit, the Transparency DB submissions and Transparency reports', () => {
+    expect(labelsFor('auditor')).toEqual(['Audit', 'Transparency DB', 'Transparency reports']);
   });
 
   it('shows an admin Staff, Service accounts, Webhooks, Queues & policies and Transparency DB', () => {

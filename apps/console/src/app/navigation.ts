@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/queues', label: 'Queues', permission: 'read:queue' },
   { to: '/supervision', label: 'Supervision', permission: 'manage:case' },
+  { to: '/dashboard', label: 'Dashboard', permission: 'read:dashboard' },
   { to: '/access', label: 'Access requests', permission: 'approve:access' },
   { to: '/audit', label: 'Audit', permission: 'read:audit' },
   { to: '/legal', label: 'Legal', permission: 'read:legal' },
@@ -19,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/webhooks', label: 'Webhooks', permission: 'manage:webhook' },
   { to: '/queue-settings', label: 'Queues & policies', permission: 'manage:queue' },
   { to: '/tdb-submissions', label: 'Transparency DB', permission: 'read:transparency' },
+  { to: '/transparency-reports', label: 'Transparency reports', permission: 'publish:transparency' },
   { to: '/holds', label: 'Holds & retention', permission: 'read:legal' },
 ];
 

@@ -4,6 +4,7 @@ import { accessRoutes } from '../features/access/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { requireSession } from '../features/auth/require-session';
 import { caseRoutes } from '../features/cases/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
 import { findingRoutes } from '../features/finding/routes';
 import { holdRoutes } from '../features/holds/routes';
 import { legalRoutes } from '../features/legal/routes';
@@ -12,6 +13,7 @@ import { serviceAccountRoutes } from '../features/service-accounts/routes';
 import { enrolRoute, staffRoutes } from '../features/staff/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { transparencyRoutes } from '../features/transparency/routes';
+import { transparencyReportRoutes } from '../features/transparency-reports/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { homeLoader } from './home';
 import { NotFound } from './NotFound';
@@ -54,12 +56,14 @@ export function createRouter(queryClient: QueryClient) {
             ...findingRoutes(queryClient),
             ...caseRoutes(queryClient),
             ...supervisionRoutes(queryClient),
+            ...dashboardRoutes(queryClient),
             ...accessRoutes(queryClient),
             ...auditRoutes(queryClient),
             ...staffRoutes(queryClient),
             ...serviceAccountRoutes(queryClient),
             ...webhookRoutes(queryClient),
             ...transparencyRoutes(queryClient),
+            ...transparencyReportRoutes(queryClient),
             ...legalRoutes(queryClient),
             ...holdRoutes(queryClient),
             { path: '*', Component: NotFound },

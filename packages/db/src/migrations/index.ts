@@ -24,6 +24,7 @@ import * as m20261205T140100 from './20261205T140100_grants_end_with_their_holde
 import * as m20261205T150000 from './20261205T150000_case_finding';
 import * as m20261205T150100 from './20261205T150100_policy_fit';
 import * as m20261206T100000 from './20261206T100000_transparency_reports';
+import * as m20261206T110000 from './20261206T110000_queue_snapshots';
 import * as m20261206T120000 from './20261206T120000_decision_undo';
 import * as m20261206T130000 from './20261206T130000_audit_export_progress';
 import * as m20261206T130100 from './20261206T130100_case_keyset_indexes';
@@ -55,9 +56,10 @@ export const migrations = {
   '20261205T150000_case_finding': m20261205T150000,
   '20261205T150100_policy_fit': m20261205T150100,
   '20261206T100000_transparency_reports': m20261206T100000,
-  '20261206T140000_audit_chain_link': m20261206T140000,
-  '20261206T140100_session_invalidation': m20261206T140100,
+  '20261206T110000_queue_snapshots': m20261206T110000,
   '20261206T120000_decision_undo': m20261206T120000,
   '20261206T130000_audit_export_progress': m20261206T130000,
   '20261206T130100_case_keyset_indexes': m20261206T130100,
+  '20261206T140000_audit_chain_link': m20261206T140000,
+  '20261206T140100_session_invalidation': m20261206T140100,
 };
