@@ -382,7 +382,8 @@ export const FIGURES = define([
     unit: 'count',
     by: ['action'],
     label: 'Decisions by action',
-    description: 'Decisions recorded in the period (`decision.recorded`), by action.',
+    description:
+      'Decisions recorded in the period (`decision.recorded`), by action, less those undone within their undo window (`decision.undone`).',
   },
   {
     id: 'moderation.decisions_by_ground',

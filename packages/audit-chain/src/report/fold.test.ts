@@ -84,6 +84,35 @@ describe('the report fold', () => {
     expect(figures.get('access.grants_revoked')).toMatchObject({ status: 'exact', value: 3 });
   });
 
+  it('does not count a decision undone within its window, by any breakdown or in the median', () => {
+    const decided = (id: string, action: string, minute: number) =>
+      event('decision.recorded', {
+        occurredAt: `2026-05-01T10:${String(minute).padStart(2, '0')}:00.000000Z`,
+        target: { type: 'decision', id },
+        details: { action, policyCode: 'SP-1', sources: ['automated'], firstReportAt: '2026-05-01T09:00:00Z' },
+      });
+    const undone = (id: string, minute: number) =>
+      event('decision.undone', {
+        occurredAt: `2026-05-01T10:${String(minute).padStart(2, '0')}:05.000000Z`,
+        target: { type: 'decision', id },
+        details: { action: 'remove_messages', policyCode: 'SP-1' },
+      });
+    const figures = report([
+      ...['d1', 'd2', 'd3'].map((id, i) => decided(id, 'warn', i)),
+      decided('d4', 'remove_messages', 3),
+      undone('d4', 3),
+      // Re-decided after the undo, then an unknown decision's undo (recorded before the period).
+      decided('d5', 'warn', 4),
+      undone('d0', 5),
+    ]);
+    expect(figures.get('moderation.decisions[action=warn]')).toMatchObject({ status: 'exact', value: 4 });
+    expect(figures.has('moderation.decisions[action=remove_messages]')).toBe(false);
+    expect(figures.get('moderation.decisions_by_policy[policy=SP-1]')).toMatchObject({ value: 4 });
+    expect(figures.get('moderation.own_initiative_decisions[action=warn]')).toMatchObject({ value: 4 });
+    // 1.00, 1.02, 1.03 and 1.07 hours: with the undone 1.05 left in, the median would be 1.03.
+    expect(figures.get('moderation.hours_to_decision_median')).toMatchObject({ value: 1.02 });
+  });
+
   it('never shows a count below the threshold, and withholds statistics over few items', () => {
     const events = Array.from({ length: 9 }, (_, i) =>
       event('access.requested', { details: { justificationCode: 'USER_REPORT', durationMinutes: 30 + i } }),

@@ -35,6 +35,7 @@ export const REPORT_ACTIONS: ReadonlySet<string> = new Set([
   'hold.placed',
   'intake.reports_received',
   'decision.recorded',
+  'decision.undone',
   'decision.effective',
   'appeal.received',
   'appeal.decided',
@@ -43,6 +44,19 @@ export const REPORT_ACTIONS: ReadonlySet<string> = new Set([
 const PRESERVATION_INSTRUMENTS = new Set(['preservation_request', 'eu_preservation_order']);
 
 type Pathway = 'user_report' | 'legal_request' | 'break_glass';
+
+/**
+ * A decision undone inside its undo window (at most 60 s, ADR 043) never took effect, so it is
+ * not a decision of the report: the fold remembers what each recent decision added, for longer
+ * than any window, and takes it back when `decision.undone` names it.
+ */
+const UNDO_HORIZON_MS = 5 * 60_000;
+
+interface RecentDecision {
+  at: number;
+  counts: [FigureId, string[]][];
+  hours: number | null;
+}
 
 interface GrantState {
   pathway: Pathway;
@@ -110,6 +124,7 @@ export class ReportFold {
   private readonly minutesRequested: number[] = [];
   private readonly minutesGranted: number[] = [];
   private readonly hoursToDecision: number[] = [];
+  private readonly recentDecisions = new Map<string, RecentDecision>();
   private readonly appealHours: number[] = [];
   /** Events the fold counted (inside the period and the checkpoint, of an action it reads). */
   considered = 0;
@@ -122,6 +137,15 @@ export class ReportFold {
 
   private count(id: FigureId, by: string[] = [], amount = 1): void {
     (this.tallies.get(id) as Tally).add(key(...by), amount);
+  }
+
+  /** Keeps what a decision added while it may still be undone; forgets decisions past the horizon. */
+  private remember(decisionId: string, decision: RecentDecision): void {
+    for (const [id, recent] of this.recentDecisions) {
+      if (decision.at - recent.at < UNDO_HORIZON_MS) break;
+      this.recentDecisions.delete(id);
+    }
+    this.recentDecisions.set(decisionId, decision);
   }
 
   private issue(grantId: string | null, pathway: Pathway, code: string, at: number, minutes: number | null): void {
@@ -342,16 +366,29 @@ export class ReportFold {
       }
       case 'decision.recorded': {
         const action = text(details.action) ?? 'unknown';
-        this.count('moderation.decisions', [action]);
-        this.count('moderation.decisions_by_ground', [text(object(details.statement).ground) ?? 'none']);
-        this.count('moderation.decisions_by_policy', [text(details.policyCode) ?? 'none']);
+        const counts: [FigureId, string[]][] = [
+          ['moderation.decisions', [action]],
+          ['moderation.decisions_by_ground', [text(object(details.statement).ground) ?? 'none']],
+          ['moderation.decisions_by_policy', [text(details.policyCode) ?? 'none']],
+        ];
         const sources = Array.isArray(details.sources) ? details.sources : [];
         if (sources.length > 0 && sources.every((source) => source === 'automated')) {
-          this.count('moderation.own_initiative_decisions', [action]);
+          counts.push(['moderation.own_initiative_decisions', [action]]);
         }
+        for (const [id, by] of counts) this.count(id, by);
         const firstReportAt = text(details.firstReportAt);
-        if (action !== 'escalate' && firstReportAt) this.hoursToDecision.push((at - Date.parse(firstReportAt)) / HOUR);
+        const hours = action !== 'escalate' && firstReportAt ? (at - Date.parse(firstReportAt)) / HOUR : null;
+        if (hours !== null) this.hoursToDecision.push(hours);
         if (event.actor.id) this.reviewers.add(event.actor.id);
+        this.remember(targetId, { at, counts, hours });
+        return;
+      }
+      case 'decision.undone': {
+        const undone = this.recentDecisions.get(targetId);
+        if (!undone) return; // recorded before the period: it counts where it was recorded
+        this.recentDecisions.delete(targetId);
+        for (const [id, by] of undone.counts) this.count(id, by, -1);
+        if (undone.hours !== null) this.hoursToDecision.splice(this.hoursToDecision.lastIndexOf(undone.hours), 1);
         return;
       }
       case 'decision.effective':

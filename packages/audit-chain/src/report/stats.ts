@@ -24,7 +24,10 @@ export const round = (value: number, places: number) => {
 export class Tally {
   readonly counts = new Map<string, number>();
   add(key: string, by = 1): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+    const count = (this.counts.get(key) ?? 0) + by;
+    // Taken back to nothing (an undone decision): as if never counted.
+    if (count === 0) this.counts.delete(key);
+    else this.counts.set(key, count);
   }
   get(key: string): number {
     return this.counts.get(key) ?? 0;

@@ -11,6 +11,11 @@ with ev as (
   where e.occurred_at >= $1::timestamptz and e.occurred_at < $2::timestamptz and s.seq <= $3::bigint
     and e.outcome = 'success'
 ),
+-- Decisions of the period, less those undone in it before they took effect.
+decided as (
+  select * from ev d where action = 'decision.recorded'
+    and not exists (select 1 from ev u where u.action = 'decision.undone' and u.target_id = d.target_id)
+),
 issued as (
   select grant_id, 'user_report' as pathway, details->>'justificationCode' as code, occurred_at,
     (details->>'durationMinutes')::numeric as minutes from ev where action = 'access.approved' and grant_id is not null
@@ -119,13 +124,13 @@ union all select 'moderation.reports[category=' || (c->>0) || ',source=' || (c->
   from ev, jsonb_array_elements(details->'counts') c where action = 'intake.reports_received' group by 1
 union all select 'moderation.hours_to_decision_median',
   round(percentile_cont(0.5) within group (order by extract(epoch from occurred_at - (details->>'firstReportAt')::timestamptz) / 3600)::numeric, 2)
-  from ev where action = 'decision.recorded' and details->>'action' <> 'escalate' and details->>'firstReportAt' is not null
-union all select 'moderation.decisions[action=' || (details->>'action') || ']', count(*) from ev where action = 'decision.recorded' group by 1
+  from decided where details->>'action' <> 'escalate' and details->>'firstReportAt' is not null
+union all select 'moderation.decisions[action=' || (details->>'action') || ']', count(*) from decided group by 1
 union all select 'moderation.decisions_by_ground[ground=' || coalesce(details->'statement'->>'ground', 'none') || ']', count(*)
-  from ev where action = 'decision.recorded' group by 1
-union all select 'moderation.decisions_by_policy[policy=' || (details->>'policyCode') || ']', count(*) from ev where action = 'decision.recorded' group by 1
-union all select 'moderation.own_initiative_decisions[action=' || (details->>'action') || ']', count(*) from ev where action = 'decision.recorded'
-  and jsonb_array_length(details->'sources') > 0 and not (details->'sources' ? 'user_report') and not (details->'sources' ? 'legal_request') group by 1
+  from decided group by 1
+union all select 'moderation.decisions_by_policy[policy=' || (details->>'policyCode') || ']', count(*) from decided group by 1
+union all select 'moderation.own_initiative_decisions[action=' || (details->>'action') || ']', count(*) from decided
+  where jsonb_array_length(details->'sources') > 0 and not (details->'sources' ? 'user_report') and not (details->'sources' ? 'legal_request') group by 1
 union all select 'moderation.suspensions', count(*) from ev where action = 'decision.effective' and details->>'action' = 'suspend_account'
 union all select 'moderation.repeat_offender_suspensions', count(*) from ev where action = 'decision.effective'
   and details->>'action' = 'suspend_account' and (details->>'priorStrikes')::int > 0
