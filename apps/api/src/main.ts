@@ -202,7 +202,8 @@ async function seedDemoData(baseUrl: string) {
       `${interactive ? '\r' : ''}  Demo data: ${result.created} reports with ${result.messages} messages are in.\n`,
     );
     // Staff then work some of them, so a transparency report for this year has every section filled.
-    const history = await seedDemoHistory(baseUrl);
+    // Appeals come once enforcements take effect, after the undo window (ADR 043).
+    const history = await seedDemoHistory(baseUrl, { appealWaitMs: (config.decisions.undoSeconds + 3) * 1000 });
     process.stdout.write(`  Demo history: ${history.cases} cases worked, legal orders answered, appeals decided.\n`);
   } catch (error) {
     progress('');

@@ -13,7 +13,7 @@ test('a reviewer typing /staff is refused without the staff list ever being requ
   await page.goto('/staff');
   await expect(pageHeading(page, "You don't have access to this page")).toBeVisible();
   await expect(page.getByRole('grid')).toHaveCount(0);
-  await expect(mainNav(page).getByRole('link')).toHaveText(['Queues']);
+  await expect(mainNav(page).getByRole('link')).toHaveText(['Queues', 'Dashboard']);
   expect(staffRequests).toEqual([]);
 
   await page.getByRole('link', { name: 'Go to your home page' }).click();

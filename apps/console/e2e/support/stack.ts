@@ -45,10 +45,22 @@ export async function startStack(): Promise<Stack> {
       ACCESS_MIN_MINUTES: '1',
     });
     undo.push(() => api.stop());
+    // The demo staff work cases through the API after start (the demo history): journeys start
+    // once they are done, so none races the demo's own reviewer for a case.
+    await demoSettled(api);
     return { baseUrl: api.baseUrl, databaseUrl: database.url, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+async function demoSettled(api: { output(): string }, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!/Demo history:|demo data could not be seeded/.test(api.output())) {
+    if (Date.now() > deadline)
+      throw new Error(`the demo history did not finish within ${timeoutMs} ms:\n${api.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
