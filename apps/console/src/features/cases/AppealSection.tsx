@@ -1,5 +1,7 @@
 import type { CaseAppeal } from '@docket/contracts';
+import { Link } from 'react-router';
 import { Timestamp } from '../../ui/Timestamp';
+import { accountPath } from '../finding/keys';
 import { CaseSection } from './CaseSection';
 import { DecisionReasons } from './DecisionReasons';
 import { actionLabel } from './decision-actions';
@@ -16,8 +18,11 @@ export function AppealSection({ appeal }: { appeal: CaseAppeal }) {
     <CaseSection id="case-appeal" title="Appeal">
       <p className="case-item-meta">
         <span>
-          From {APPELLANTS[appeal.appellant]} (<span className="mono">{appeal.accountId}</span>), filed{' '}
-          <Timestamp value={appeal.submittedAt} />
+          From {APPELLANTS[appeal.appellant]} (
+          <Link to={accountPath(appeal.accountId)} className="mono">
+            {appeal.accountId}
+          </Link>
+          ), filed <Timestamp value={appeal.submittedAt} />
         </span>
       </p>
       <h3>Decision appealed against</h3>
