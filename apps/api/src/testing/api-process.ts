@@ -21,6 +21,21 @@ export async function startApiProcess(
   env: Record<string, string>,
   options: { port?: number; readyTimeoutMs?: number } = {},
 ): Promise<ApiProcess> {
+  // A free port can be taken by another process between asking and listening: try another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, options);
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!taken || options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  env: Record<string, string>,
+  options: { port?: number; readyTimeoutMs?: number },
+): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const { DOCKET_DATA_DIR: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
