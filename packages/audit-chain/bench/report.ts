@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eventLine } from '../src/bundle/format';
 import { nodeCryptoProvider, writeBundle, writeToFile } from '../src/node/index';
+import { foldOnWorker } from '../src/node/report-worker';
 import { finishReport, reportFold } from '../src/report/build';
 import { verifyReport } from '../src/report/verify-report';
 import { sealRecords, signCheckpoint, testKey } from '../src/testing/fixture';
@@ -69,7 +70,7 @@ export async function benchReportVerify(options: { events?: number; keep?: boole
       }
     }
     const checkpoint = checkpoints.at(-1)!;
-    const report = finishReport(fold, { period: BENCH_PERIOD, threshold: 10, checkpoint });
+    const report = finishReport(fold.result(), { period: BENCH_PERIOD, threshold: 10, checkpoint });
     const lines = (function* () {
       for (const { record: sealed, text, leaf, chain } of sealRecords(events, record))
         yield eventLine(sealed.seq, leaf, chain, text);
@@ -91,7 +92,11 @@ export async function benchReportVerify(options: { events?: number; keep?: boole
     const trust = { keyIds: [key.entry.keyId] };
     const baseline = await timed(async () => verifyBundle(await openAsBlob(path), { crypto, trust }));
     const checked = await timed(async () =>
-      verifyReport(new TextEncoder().encode(JSON.stringify(report)), await openAsBlob(path), { crypto, trust }),
+      verifyReport(new TextEncoder().encode(JSON.stringify(report)), await openAsBlob(path), {
+        crypto,
+        trust,
+        fold: foldOnWorker,
+      }),
     );
     if (!checked.value.ok) throw new Error(`the report did not verify: ${checked.value.reason}`);
     return {

@@ -39,9 +39,10 @@ beforeAll(async () => {
     record: (seq) => (seq === 15 ? { ...syntheticRecord(seq), outcome: 'denied' } : syntheticRecord(seq)),
   });
   writeFileSync(join(dir, 'rewritten.zip'), await rewritten.bundle());
-  // A published report and the period bundle it was computed from.
+  // A published report and the period bundle it was computed from: big enough that the events
+  // reach the report's fold thread in several batches, whose order the fold depends on.
   const reporting = new TestLedger({
-    events: 400,
+    events: 6000,
     checkpointEvery: 100,
     record: (seq) => reportRecord(seq, { start: Date.UTC(2026, 11, 2), stepMs: 1000 }),
   });
@@ -49,7 +50,7 @@ beforeAll(async () => {
   const checkpoint = reporting.checkpoints.at(-1)!;
   const fold = reportFold({ period, checkpoint });
   for (const { record } of reporting.sealed) fold.add(record);
-  const report = finishReport(fold, { period, checkpoint, threshold: 3 });
+  const report = finishReport(fold.result(), { period, checkpoint, threshold: 3 });
   writeFileSync(join(dir, 'period.zip'), await reporting.bundle());
   writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
   const changed = report.figures.map((f) =>

@@ -7,10 +7,12 @@ import { openAsBlob } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { MAX_DOCUMENT_BYTES } from '../bundle/format';
 import { parseKeysDocument, parseSignedCheckpoint } from '../bundle/parse';
 import type { SignedCheckpoint } from '../checkpoint';
 import { nodeCryptoProvider } from '../node/crypto';
+import { foldOnWorker } from '../node/report-worker';
 import { describeDifferences, verifyReport } from '../report/verify-report';
 import { verifyDisclosure } from '../verify/disclosure';
 import { describeFailure, VerificationFailure } from '../verify/failure';
@@ -168,6 +170,7 @@ async function main(argv: string[]): Promise<number> {
       trust: { keyIds, ...(keys ? { keys } : {}) },
       savedCheckpoints,
       onProgress: progress.update,
+      fold: foldOnWorker,
     });
     progress.clear();
     if (values.json) console.log(JSON.stringify(checked, null, 2));
@@ -194,13 +197,16 @@ async function main(argv: string[]): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const usage = error instanceof UsageError || (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
-    console.error(usage ? `docket-verify: ${(error as Error).message}\n\n${USAGE}` : error);
-    process.exitCode = 2;
-  },
-);
+// In the one-file build, the report fold's worker thread starts this same file (node/report-worker.ts).
+if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const usage = error instanceof UsageError || (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
+      console.error(usage ? `docket-verify: ${(error as Error).message}\n\n${USAGE}` : error);
+      process.exitCode = 2;
+    },
+  );
+}

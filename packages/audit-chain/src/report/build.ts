@@ -8,7 +8,7 @@ import {
   type ReportPeriod,
   type TransparencyReport,
 } from './document';
-import { ReportFold, suppress } from './fold';
+import { type RawFigure, ReportFold, suppress } from './fold';
 
 export interface ReportInput {
   period: ReportPeriod;
@@ -22,14 +22,15 @@ export function reportFold(input: Pick<ReportInput, 'period' | 'checkpoint'>): R
   return new ReportFold({ from: input.period.from, to: input.period.to, throughSeq: input.checkpoint.seq });
 }
 
-export function finishReport(fold: ReportFold, input: ReportInput): TransparencyReport {
+/** The document for a fold's figures (`fold.result()`), suppressed at the input's threshold. */
+export function finishReport(figures: RawFigure[], input: ReportInput): TransparencyReport {
   return {
     format: REPORT_FORMAT,
     licence: REPORT_LICENCE,
     period: input.period,
     suppression: { threshold: input.threshold },
     computedAgainst: { checkpoint: input.checkpoint },
-    figures: suppress(fold.result(), input.threshold),
+    figures: suppress(figures, input.threshold),
     notes: input.notes ?? null,
   };
 }

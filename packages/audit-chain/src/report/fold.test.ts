@@ -37,7 +37,7 @@ function event(action: string, fields: Partial<AuditRecord> = {}): AuditRecord {
 function report(events: AuditRecord[], threshold = 3) {
   const fold = reportFold({ period, checkpoint });
   for (const e of events) fold.add(e);
-  const built = finishReport(fold, { period, checkpoint, threshold });
+  const built = finishReport(fold.result(), { period, checkpoint, threshold });
   return new Map(built.figures.map((figure) => [figureKey(figure), figure]));
 }
 

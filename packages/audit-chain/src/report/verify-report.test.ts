@@ -21,7 +21,7 @@ function computeReport(records: AuditRecord[], threshold = 10): TransparencyRepo
   const checkpoint = ledger.checkpoints.at(-1)!;
   const fold = reportFold({ period, checkpoint });
   for (const record of records) fold.add(record);
-  return finishReport(fold, { period, threshold, checkpoint });
+  return finishReport(fold.result(), { period, threshold, checkpoint });
 }
 
 beforeAll(async () => {

@@ -8,10 +8,11 @@ import { parseManifest } from '../bundle/parse';
 import type { SignedCheckpoint } from '../checkpoint';
 import type { AuditRecord } from '../record';
 import { openBundle } from '../verify/archive';
-import { VerificationFailure } from '../verify/failure';
+import { failureResult, VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyOptions, type VerifySuccess, verifyBundle } from '../verify/verify';
-import { compareFigures, type FigureDifference, finishReport, reportFold } from './build';
+import { compareFigures, type FigureDifference, finishReport } from './build';
 import { MIN_SUPPRESSION_THRESHOLD, REPORT_FORMAT, type ReportFigure, type TransparencyReport } from './document';
+import { type FoldedEvents, foldInThread, type ReportSinkFactory } from './event-sink';
 import { FIGURE_BY_ID } from './figures';
 import { REPORT_ACTIONS } from './fold';
 
@@ -34,6 +35,11 @@ export interface ReportCheckFailure {
 }
 
 export type ReportCheckResult = ReportCheckSuccess | ReportCheckFailure;
+
+export interface ReportCheckOptions extends Omit<VerifyOptions, 'onEvent'> {
+  /** Where the report events are folded; on the calling thread unless a caller has a better place. */
+  fold?: ReportSinkFactory;
+}
 
 const REPORT_FILE = 'report';
 
@@ -79,27 +85,19 @@ function actionOf(bytes: Uint8Array): string | null {
 export async function verifyReport(
   reportBytes: Uint8Array,
   blob: Blob,
-  options: Omit<VerifyOptions, 'onEvent'>,
+  options: ReportCheckOptions,
 ): Promise<ReportCheckResult> {
   try {
     return await check(reportBytes, blob, options);
   } catch (error) {
-    if (error instanceof VerificationFailure) {
-      return {
-        ok: false,
-        file: error.file,
-        reason: error.reason,
-        ...(error.seq === undefined ? {} : { seq: error.seq }),
-      };
-    }
-    throw error;
+    return failureResult(error);
   }
 }
 
 async function check(
   reportBytes: Uint8Array,
   blob: Blob,
-  options: Omit<VerifyOptions, 'onEvent'>,
+  { fold: foldWith = foldInThread, ...options }: ReportCheckOptions,
 ): Promise<ReportCheckResult> {
   const report = parseDocument(reportBytes, REPORT_FILE, parseReport);
   const { period } = report;
@@ -124,22 +122,30 @@ async function check(
     );
   }
 
-  const fold = reportFold({ period, checkpoint });
-  const decoder = new TextDecoder();
-  const bundle = await verifyBundle(blob, {
-    ...options,
-    headAt: checkpoint.seq,
-    onEvent(event) {
-      if (event instanceof Uint8Array) {
-        const action = actionOf(event);
-        if (action !== null && !REPORT_ACTIONS.has(action)) return;
-        fold.add(JSON.parse(decoder.decode(event)) as AuditRecord);
-      } else if (REPORT_ACTIONS.has(String(event.action))) fold.add(event as unknown as AuditRecord);
-    },
-  });
-  if (!bundle.ok) return bundle;
+  const fold = await foldWith({ from: period.from, to: period.to, throughSeq: checkpoint.seq });
+  try {
+    const bundle = await verifyBundle(blob, {
+      ...options,
+      headAt: checkpoint.seq,
+      onEvent(event) {
+        if (event instanceof Uint8Array) {
+          const action = actionOf(event);
+          if (action === null || REPORT_ACTIONS.has(action)) fold.add(event);
+        } else if (REPORT_ACTIONS.has(String(event.action))) fold.add(event as unknown as AuditRecord);
+      },
+    });
+    if (!bundle.ok) return bundle;
+    const folded = await fold.finish();
+    return compare(report, bundle, folded);
+  } finally {
+    fold.close();
+  }
+}
 
-  const recomputed = finishReport(fold, {
+function compare(report: TransparencyReport, bundle: VerifySuccess, folded: FoldedEvents): ReportCheckResult {
+  const { period } = report;
+  const checkpoint = report.computedAgainst.checkpoint;
+  const recomputed = finishReport(folded.figures, {
     period,
     threshold: report.suppression.threshold,
     checkpoint,
@@ -163,7 +169,7 @@ async function check(
     ];
     return { ok: false, file: REPORT_FILE, reason: reasons.join('; '), differences };
   }
-  return { ok: true, bundle, period, figures: report.figures.length, eventsCounted: fold.considered };
+  return { ok: true, bundle, period, figures: report.figures.length, eventsCounted: folded.considered };
 }
 
 const show = (figure: FigureDifference['published']) =>

@@ -15,7 +15,7 @@ import {
   disclosureMessage,
 } from '../disclosure/format';
 import { openBundle } from './archive';
-import { VerificationFailure } from './failure';
+import { failureResult, VerificationFailure } from './failure';
 import { parseDocument, type VerifyOptions, type VerifySuccess, verifyBundle } from './verify';
 
 export interface DisclosureSuccess {
@@ -47,8 +47,7 @@ export async function verifyDisclosure(
   try {
     return await checkPackage(pkg, bundle, verified, options);
   } catch (error) {
-    if (error instanceof VerificationFailure) return { ok: false, file: error.file, reason: error.reason };
-    throw error;
+    return failureResult(error);
   }
 }
 

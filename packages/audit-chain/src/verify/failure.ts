@@ -9,6 +9,12 @@ export class VerificationFailure extends Error {
   }
 }
 
+/** The failure a verifier returns for `error`, when it is one of its own; otherwise rethrows it. */
+export function failureResult(error: unknown): { ok: false; file: string; reason: string; seq?: number } {
+  if (!(error instanceof VerificationFailure)) throw error;
+  return { ok: false, file: error.file, reason: error.reason, ...(error.seq === undefined ? {} : { seq: error.seq }) };
+}
+
 /** For the CLI: names the place and the reason in one line, without saying the seq twice. */
 export function describeFailure(failure: { file: string; seq?: number; reason: string }): string {
   const { file, seq, reason } = failure;

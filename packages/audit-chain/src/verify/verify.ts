@@ -22,7 +22,7 @@ import type { SignedCheckpoint } from '../checkpoint';
 import { type BundleArchive, openBundle } from './archive';
 import { type EventSink, walkChain } from './chain-walk';
 import { checkCheckpointSignature, checkCheckpoints, checkpointHeads } from './checkpoints';
-import { VerificationFailure } from './failure';
+import { failureResult, VerificationFailure } from './failure';
 import { assertMatchesManifest, digestChunks, recordCounter } from './files';
 import { assertKeyValidAt, KeyRing, signatureValid, type Trust } from './keys';
 import type { CryptoProvider } from './provider';
@@ -104,15 +104,7 @@ export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<
   try {
     return await verifyArchive(await openBundle(blob, options.crypto), options);
   } catch (error) {
-    if (error instanceof VerificationFailure) {
-      return {
-        ok: false,
-        file: error.file,
-        reason: error.reason,
-        ...(error.seq === undefined ? {} : { seq: error.seq }),
-      };
-    }
-    throw error;
+    return failureResult(error);
   }
 }
 

@@ -120,5 +120,5 @@ export async function computeReport(
   input: { period: ReportPeriod; threshold: number; notes?: string | null | undefined },
 ): Promise<TransparencyReport> {
   const { fold, checkpoint } = await foldPeriod(db, input.period);
-  return finishReport(fold, { ...input, checkpoint, notes: input.notes ?? null });
+  return finishReport(fold.result(), { ...input, checkpoint, notes: input.notes ?? null });
 }
