@@ -62,13 +62,13 @@ async function appealedDecision(baseURL: string) {
   expect(received.status(), await received.text()).toBe(200);
   const appeal = (await received.json()) as { caseId: string };
   await Promise.all([forwarder.dispose(), admin.ctx.dispose()]);
-  return { reviewer, appealCaseId: appeal.caseId };
+  return { reviewer, appealCaseId: appeal.caseId, appellantAccountId: String(detail.reports[0]?.reportedAccountId) };
 }
 
 test('a second reviewer decides an appeal, and the original decider cannot', async ({ page, browser }) => {
   test.setTimeout(90_000);
   const baseURL = test.info().project.use.baseURL as string;
-  const { reviewer, appealCaseId } = await appealedDecision(baseURL);
+  const { reviewer, appealCaseId, appellantAccountId } = await appealedDecision(baseURL);
 
   // The original decider is never handed the appeal, and deciding it anyway is refused.
   await page.goto('/sign-in');
@@ -106,6 +106,11 @@ test('a second reviewer decides an appeal, and the original decider cannot', asy
   const appealSection = second.getByRole('region', { name: /Appeal/ }).first();
   await expect(appealSection.getByText('Decision appealed against')).toBeVisible();
   await expect(appealSection.getByText('Bulk identical links to strangers; a first warning.')).toBeVisible();
+  // The appellant's account id leads to the account, as every account id a reviewer sees does.
+  await expect(appealSection.getByRole('link', { name: appellantAccountId, exact: true })).toHaveAttribute(
+    'href',
+    `/accounts/${encodeURIComponent(appellantAccountId)}`,
+  );
 
   await second.getByText('Reverse', { exact: true }).click();
   await expect(second.getByRole('radio', { name: /^Reverse/ })).toBeChecked();
