@@ -64,6 +64,10 @@ export async function sealPendingEvents(
       trx,
     );
     if (!lock.rows[0]?.locked) return { outcome: 'busy' };
+    // Every statement of a round is a bounded batch, which JIT compilation (~100 ms a statement)
+    // never repays; on a table that outgrew its statistics the planner's estimate would have every
+    // window compiled, halving a catch-up (ADR 053).
+    await sql`set local jit = off`.execute(trx);
 
     const head = await readHead(trx);
     const state = { seq: head.seq, chain: head.chain };
