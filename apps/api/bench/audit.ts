@@ -19,8 +19,8 @@ import { verifyBundleFile, writeToFile } from '@docket/audit-chain/node';
 import { connect } from '@docket/db';
 import { sql } from 'kysely';
 import { type BenchServer, saturated, staffSessions, startBenchServer } from './harness';
-import { writeAuditEvents } from './sealer';
-import { perSecond, recordRow, rssMb } from './table';
+import { databaseCpuSeconds, writeAuditEvents } from './sealer';
+import { cpuSeconds, loadAverage, perSecond, recordRow, rssMb } from './table';
 
 const run = promisify(execFile);
 const CLIENTS = 32;
@@ -183,8 +183,18 @@ export async function benchAudit() {
     const writeSeconds = (performance.now() - writing) / 1000;
     const sealedWhileWriting = held;
     const remaining = (await eventCount(server)) - (await sealedThrough(server));
+    // CPU per sealed event on each side: unlike the wall clock, it holds on a busy machine.
+    const apiCpuBefore = cpuSeconds(server.pid);
+    const databaseCpuBefore = await databaseCpuSeconds(server);
     const drain = await waitUntilSealed(server);
     const drainRate = remaining / drain;
+    const databaseCpuAfter = await databaseCpuSeconds(server);
+    const microsPerEvent = (seconds: number) => `${((seconds * 1e6) / remaining).toFixed(1)} µs`;
+    const catchUpCpu =
+      `CPU per sealed event: ${microsPerEvent(cpuSeconds(server.pid) - apiCpuBefore)} in the API process` +
+      (databaseCpuBefore === null || databaseCpuAfter === null
+        ? ''
+        : `, ${microsPerEvent(databaseCpuAfter - databaseCpuBefore)} in PostgreSQL`);
     recordRow({
       work: `sealer catching up on ${count(remaining)} events`,
       now: perSecond(drainRate),
@@ -194,7 +204,8 @@ export async function benchAudit() {
     console.log(
       `  written at ${count(backlog / writeSeconds)} events/s with the sealer held off (${count(sealedWhileWriting)} sealed meanwhile), ` +
         `then the remaining ${count(remaining)} in ${drain.toFixed(1)} s: ` +
-        `${count(drainRate)} events/s catching up (target ≥ 20,000/s, ${verdict(drainRate >= 20_000)})`,
+        `${count(drainRate)} events/s catching up (target ≥ 20,000/s, ${verdict(drainRate >= 20_000)}); ` +
+        `${catchUpCpu} (load average ${loadAverage()})`,
     );
 
     // (c) the export of all of it through the API, against COPY of the same rows. Statistics as

@@ -14,6 +14,7 @@ import { sealPendingEvents } from '../src/audit/sealer';
 import { SigningKeyFile } from '../src/audit/signing-keys';
 import { verifyStoredChain } from '../src/audit/verify';
 import type { BenchServer } from './harness';
+import { cpuSeconds } from './table';
 
 const EVENTS = Number(process.env.BENCH_SEALER_EVENTS ?? 300_000);
 const WRITERS = 8;
@@ -68,14 +69,11 @@ export async function writeAuditEvents(
  * CPU seconds used so far by this database's server processes, when the server runs on this
  * machine (null otherwise): on a shared machine, CPU per event says more than the wall clock.
  */
-async function databaseCpuSeconds(server: BenchServer): Promise<number | null> {
+export async function databaseCpuSeconds(server: Pick<BenchServer, 'db'>): Promise<number | null> {
   const { rows } = await sql<{ pid: number }>`
     select pid from pg_stat_activity where datname = current_database()`.execute(server.db);
   try {
-    return rows.reduce((sum, { pid }) => {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ');
-      return sum + (Number(stat[13]) + Number(stat[14])) / 100; // utime + stime, in clock ticks
-    }, 0);
+    return rows.reduce((sum, { pid }) => sum + cpuSeconds(pid), 0);
   } catch {
     return null;
   }
