@@ -11,7 +11,7 @@
  * may over-report a read, never under-report one.
  */
 import type { ConversationRead } from '@docket/contracts';
-import type { Database } from '@docket/db';
+import { type Database, prepared } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { type AuditContext, auditRow } from '../audit/record';
 import { openMessageBodies } from '../encryption/content';
@@ -64,7 +64,7 @@ export async function readConversation(
       else '{"reason":"no_live_grant"}'::jsonb end`,
   });
   const wanted = requestedIds ?? null;
-  const { rows } = await sql<ReadRow>`
+  const { rows } = await sql<ReadRow>`${prepared}
     with g as (
       select g.id, g.conversation_id, g.scope, g.message_ids, g.expires_at, g.break_glass from access_grant g
       where g.case_id = ${caseId} and g.grantee_id = ${readerId} and ${grantIsLive}
