@@ -23,7 +23,9 @@ export class PreparingClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: passes pg's many overloads through unchanged
   override query(...args: any[]): any {
     const [text, values] = args;
-    if (typeof text === 'string' && args.length <= 2 && text.startsWith(MARK)) {
+    // Kysely's call, `query(text, values)`; any other shape (a config object, a callback) passes through.
+    const plain = args.length <= 2 && (values === undefined || Array.isArray(values));
+    if (plain && typeof text === 'string' && text.startsWith(MARK)) {
       const name = this.#nameOf(text);
       if (name) return super.query({ name, text, values });
     }
