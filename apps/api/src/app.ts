@@ -98,11 +98,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     onError: (c) =>
       problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
   });
-  // Intake sets its own, larger limits per endpoint.
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : defaultBodyLimit(c, next)));
+  // Intake sets its own, larger limits per endpoint. GET and HEAD carry no body: asking for one
+  // would only build a second copy of the request.
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/intake/') || c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : defaultBodyLimit(c, next),
+  );
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('cache-control', 'no-store');
+    // On the response's own headers: `c.header` after the handler rebuilds the whole response as a stream.
+    c.res.headers.set('cache-control', 'no-store');
   });
   app.use('/api/*', sameOriginWrites);
   app.use('/api/*', loadSession);

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { dataDir as defaultDataDir } from './data-dir';
 import { type ListenHandlers, listenAndReconnect } from './listen';
 import { PGliteDialect } from './pglite-dialect';
+import { PreparingClient } from './prepared';
 import type { Database } from './schema';
 
 // Return bigint/int8 columns (ids, counts) as strings rather than lossy numbers; xid8 too.
@@ -64,6 +65,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const startup = options.role ? { options: `-c role=${checkedRole(options.role)}` } : {};
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
+      // Statements marked `prepared` are planned once per connection (ADR 050).
+      Client: PreparingClient,
       max: options.poolSize ?? 20,
       application_name: options.applicationName ?? 'docket',
       // A request waiting for a connection fails (as an outage) rather than hangs.

@@ -11,7 +11,7 @@
  * may over-report a read, never under-report one.
  */
 import type { ConversationRead } from '@docket/contracts';
-import type { Database } from '@docket/db';
+import { type Database, prepared } from '@docket/db';
 import { type Kysely, sql } from 'kysely';
 import { type AuditContext, auditRow } from '../audit/record';
 import { openMessageBodies } from '../encryption/content';
@@ -59,40 +59,41 @@ export async function readConversation(
     target_id: sql`coalesce((select conversation_id from g), ${caseId}::text)`,
     grant_id: sql`(select id from g)`,
     details: sql`case when ${granted}
-      then jsonb_build_object('messageIds', (select coalesce(jsonb_agg(id order by n), '[]'::jsonb) from scoped),
+      then jsonb_build_object('messageIds', (select coalesce(jsonb_agg(id order by sent_at, id), '[]'::jsonb) from scoped),
         'pathway', case when (select break_glass from g) then 'break_glass' else 'user_report' end)
       else '{"reason":"no_live_grant"}'::jsonb end`,
   });
   const wanted = requestedIds ?? null;
-  const { rows } = await sql<ReadRow>`
+  const { rows } = await sql<ReadRow>`${prepared}
     with g as (
       select g.id, g.conversation_id, g.scope, g.message_ids, g.expires_at, g.break_glass from access_grant g
       where g.case_id = ${caseId} and g.grantee_id = ${readerId} and ${grantIsLive}
       order by g.expires_at desc limit 1
     ), reported as (
       select distinct unnest(r.reported_message_ids) as id from report r where r.case_id = ${caseId}
-    ), ordered as (
-      select m.id, m.sent_at, row_number() over (order by m.sent_at, m.id) as n,
-        m.id in (select id from reported) as reported
-      from message m where m.conversation_id = (select conversation_id from g)
     ), scoped as (
-      select o.id, o.n, o.reported from ordered o, g
-      where case g.scope->>'kind'
+      -- Every column the answer needs, read once: joining back to message per row scales with the square
+      -- of the conversation when the planner misjudges its size (a fresh table has no statistics).
+      select m.id, m.sender_id, m.sent_at, m.destroyed_at, m.body_nonce || m.body_ciphertext as sealed,
+        m.id in (select id from reported) as reported
+      from message m, g
+      where m.conversation_id = g.conversation_id
+        and case g.scope->>'kind'
           when 'full_conversation' then true
-          when 'time_window' then o.sent_at between (g.scope->>'from')::timestamptz and (g.scope->>'to')::timestamptz
+          when 'time_window' then m.sent_at between (g.scope->>'from')::timestamptz and (g.scope->>'to')::timestamptz
           -- Fixed when the grant was issued: a report filed since never widens it.
-          when 'reported_context' then o.id = any(g.message_ids)
+          when 'reported_context' then m.id = any(g.message_ids)
           else false
         end
-        and (${wanted}::text[] is null or o.id = any(${wanted}::text[]))
+        and (${wanted}::text[] is null or m.id = any(${wanted}::text[]))
     ), audited as (${audited})
     select g.id as grant_id, g.expires_at, g.conversation_id, c.dek_wrapped, c.kek_version,
       -- One JSON text for every message: parsed natively, instead of row by row and column by column.
-      (select json_agg(json_build_array(m.id, m.sender_id,
-          to_char(m.sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          encode(m.body_nonce || m.body_ciphertext, 'base64'), s.reported,
-          to_char(m.destroyed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by s.n)::text
-        from scoped s join message m on m.conversation_id = g.conversation_id and m.id = s.id) as messages
+      (select json_agg(json_build_array(s.id, s.sender_id,
+          to_char(s.sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          encode(s.sealed, 'base64'), s.reported,
+          to_char(s.destroyed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by s.sent_at, s.id)::text
+        from scoped s) as messages
     from (select 1) one left join g on true left join conversation c on c.id = g.conversation_id`.execute(db);
 
   const head = rows[0];
