@@ -9,7 +9,7 @@
  */
 import type { Database } from '@docket/db';
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type AuditContext, auditContext, auditRow } from '../audit/record';
 import type { AppEnv } from '../context';
 import { type ActionContext, runAction } from './context';
@@ -38,4 +38,14 @@ export async function runStatementAction<T>(c: Context<AppEnv>, action: Statemen
 export function inlineAuditRow(who: AuditContext, event: PlainEvent) {
   if (event.action in PLATFORM_EVENTS) throw new Error(`${event.action} goes to the platform: emit it`);
   return auditRow(who, event);
+}
+
+/**
+ * `insert into audit_event … select …` of `row` (values, or SQL over what `from` names), once for
+ * each row `from` yields: none when the statement's guard says no.
+ */
+export function insertAuditRows(row: Record<string, unknown>, from: RawBuilder<unknown>) {
+  const columns = Object.keys(row);
+  return sql`insert into audit_event (${sql.join(columns.map((column) => sql.ref(column)))})
+    select ${sql.join(columns.map((column) => sql`${row[column]}`))} ${from}`;
 }

@@ -17,7 +17,7 @@ import type { Role } from '@docket/permissions';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
 import type { ActionContext } from '../actions/context';
-import { inlineAuditRow, type StatementAction, TRANSACTION_NEEDED } from '../actions/statement';
+import { inlineAuditRow, insertAuditRows, type StatementAction, TRANSACTION_NEEDED } from '../actions/statement';
 import type { AuditContext } from '../audit/record';
 import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
@@ -56,7 +56,7 @@ async function claimStatement(
   const candidates = (claimable: RawBuilder<unknown>) => sql`
     select id, priority, opened_at, assignee_id from "case"
     where queue_id = ${queueId} and status = 'open' and ${claimable} and id is distinct from ${skip}::uuid
-      and ${independent} and (select yes from permitted) and not exists (select 1 from held)
+      and ${independent} and (select allowed from q) and not exists (select 1 from held)
     order by priority desc, opened_at limit 1 for update skip locked`;
   // Judged after the locks on these cases are taken: holder_grants_pending looks with a fresh snapshot.
   const grantsPending = grantsEndHere
@@ -64,42 +64,33 @@ async function claimStatement(
     : sql`(exists (select 1 from skipped where holder_grants_pending(skipped.id, ${staff.id}))
         or exists (select 1 from candidate where assignee_id is not null
           and holder_grants_pending(candidate.id, candidate.assignee_id)))`;
-  const chosen = sql`exists (select 1 from chosen)`;
   const event = inlineAuditRow(who, {
     action: 'case.claimed',
     details: { queueId, ...(skip ? { skipped: skip } : {}) },
   });
-  const columns = Object.keys(event) as (keyof typeof event)[];
-  const values = {
-    ...event,
-    outcome: sql`case when ${chosen} then 'success' else 'failure' end`,
-    target_type: sql`case when ${chosen} then 'case' end`,
-    target_id: sql`(select id::text from chosen)`,
-    case_id: sql`(select id from chosen)`,
-    details: sql`${event.details}::jsonb || case when (select already_held from chosen) then '{"alreadyHeld":true}'::jsonb
-      when ${chosen} then '{}'::jsonb else '{"reason":"queue_empty"}'::jsonb end`,
-  };
-  const audited = db
-    .insertInto('audit_event')
-    .columns(columns)
-    .expression(
-      db
-        .selectNoFrom(columns.map((column) => sql`${values[column]}`.as(column)))
-        .where(sql<boolean>`(select yes from proceed)`),
-    );
+  const audited = insertAuditRows(
+    {
+      ...event,
+      outcome: sql`case when chosen.id is not null then 'success' else 'failure' end`,
+      target_type: sql`case when chosen.id is not null then 'case' end`,
+      target_id: sql`chosen.id::text`,
+      case_id: sql`chosen.id`,
+      details: sql`${event.details}::jsonb || case when chosen.already_held then '{"alreadyHeld":true}'::jsonb
+        when chosen.id is not null then '{}'::jsonb else '{"reason":"queue_empty"}'::jsonb end`,
+    },
+    sql`from (select 1) one left join chosen on true where (select yes from proceed)`,
+  );
   const { rows } = await sql<ClaimRow>`
     with q as (
       select required_role, required_role::text = any(${staff.roles}::text[]) as allowed from queue where id = ${queueId}
-    ), permitted as (
-      select coalesce((select allowed from q), false) as yes
     ), skipped as (
       select id from "case"
-      where id = ${skip}::uuid and assignee_id = ${staff.id} and lease_expires_at > now() and (select yes from permitted)
+      where id = ${skip}::uuid and assignee_id = ${staff.id} and lease_expires_at > now() and (select allowed from q)
       for update
     ), held as (
       -- Claiming is idempotent: a reviewer who already holds a case here gets it back.
       select c.id from "case" c
-      where ${skip}::uuid is null and (select yes from permitted) and c.queue_id = ${queueId} and c.status = 'open'
+      where ${skip}::uuid is null and (select allowed from q) and c.queue_id = ${queueId} and c.status = 'open'
         and ${heldBy(staff.id)}
       order by c.claimed_at limit 1
     ), unheld as (${candidates(sql`assignee_id is null`)}

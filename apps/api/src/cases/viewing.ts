@@ -3,7 +3,7 @@
  */
 import type { Database } from '@docket/db';
 import { sql, type Transaction } from 'kysely';
-import { inlineAuditRow, type StatementAction, TRANSACTION_NEEDED } from '../actions/statement';
+import { inlineAuditRow, insertAuditRows, type StatementAction, TRANSACTION_NEEDED } from '../actions/statement';
 import type { SignedInStaff } from '../context';
 import { heldBy, notHeld } from './claims';
 import { awaitingSignature } from './sign-off';
@@ -38,18 +38,10 @@ export function revealEvidence(caseId: string, viewer: SignedInStaff): Statement
   const event = { action: 'evidence.revealed', target: { type: 'case', id: caseId }, caseId } as const;
   return {
     async statement(db, who) {
-      const row = inlineAuditRow(who, event);
-      const columns = Object.keys(row) as (keyof typeof row)[];
-      const recorded = await db
-        .with('viewable', (qb) =>
-          qb.selectFrom('case as c').select('c.id').where('c.id', '=', caseId).where(viewableBy(viewer)).forShare(),
-        )
-        .insertInto('audit_event')
-        .columns(columns)
-        .expression((eb) => eb.selectFrom('viewable').select(columns.map((column) => sql`${row[column]}`.as(column))))
-        .returning('id')
-        .executeTakeFirst();
-      return recorded ? undefined : TRANSACTION_NEEDED;
+      const { rows } = await sql`
+        with viewable as (select c.id from "case" c where c.id = ${caseId} and ${viewableBy(viewer)} for share)
+        ${insertAuditRows(inlineAuditRow(who, event), sql`from viewable`)} returning id`.execute(db);
+      return rows.length > 0 ? undefined : TRANSACTION_NEEDED;
     },
     async transactional(ctx) {
       await lockViewableCase(ctx.trx, caseId, viewer);
