@@ -5,6 +5,7 @@ import pg from 'pg';
 import { dataDir as defaultDataDir } from './data-dir';
 import { type ListenHandlers, listenAndReconnect } from './listen';
 import { PGliteDialect } from './pglite-dialect';
+import { prepareMarkedStatements } from './prepared';
 import type { Database } from './schema';
 
 // Return bigint/int8 columns (ids, counts) as strings rather than lossy numbers; xid8 too.
@@ -75,7 +76,10 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     // gets a listener of its own. The query in flight fails; the pool discards the client.
     const onError = (error: Error) => options.onConnectionError?.(error);
     pool.on('error', onError);
-    pool.on('connect', (client) => client.on('error', onError));
+    pool.on('connect', (client) => {
+      client.on('error', onError);
+      prepareMarkedStatements(client);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const databaseUrl = options.databaseUrl;
     const listen = (channel: string, handlers: ListenHandlers) =>

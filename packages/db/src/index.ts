@@ -4,4 +4,5 @@ export type { ListenHandlers } from './listen';
 export { migrateToLatest, pendingMigrations } from './migrator';
 export { isDatabaseOutage } from './outage';
 export { PGliteDialect } from './pglite-dialect';
+export { PREPARED } from './prepared';
 export type * from './schema';

@@ -12,7 +12,7 @@
  * runs again in a transaction that ends them.
  */
 import type { CaseSummary } from '@docket/contracts';
-import type { Database } from '@docket/db';
+import { type Database, PREPARED } from '@docket/db';
 import type { Role } from '@docket/permissions';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
@@ -80,7 +80,7 @@ async function claimStatement(
     },
     sql`from (select 1) one left join chosen on true where (select yes from proceed)`,
   );
-  const { rows } = await sql<ClaimRow>`
+  const { rows } = await sql<ClaimRow>`${sql.raw(PREPARED)}
     with q as (
       select required_role, required_role::text = any(${staff.roles}::text[]) as allowed from queue where id = ${queueId}
     ), skipped as (

@@ -1,7 +1,7 @@
 /**
  * Who may look at a case: the one rule, as SQL, for opening a case and revealing its evidence.
  */
-import type { Database } from '@docket/db';
+import { type Database, PREPARED } from '@docket/db';
 import { sql, type Transaction } from 'kysely';
 import { inlineAuditRow, insertAuditRows, type StatementAction, TRANSACTION_NEEDED } from '../actions/statement';
 import type { SignedInStaff } from '../context';
@@ -38,7 +38,7 @@ export function revealEvidence(caseId: string, viewer: SignedInStaff): Statement
   const event = { action: 'evidence.revealed', target: { type: 'case', id: caseId }, caseId } as const;
   return {
     async statement(db, who) {
-      const { rows } = await sql`
+      const { rows } = await sql`${sql.raw(PREPARED)}
         with viewable as (select c.id from "case" c where c.id = ${caseId} and ${viewableBy(viewer)} for share)
         ${insertAuditRows(inlineAuditRow(who, event), sql`from viewable`)} returning id`.execute(db);
       return rows.length > 0 ? undefined : TRANSACTION_NEEDED;
