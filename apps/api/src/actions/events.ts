@@ -44,6 +44,9 @@ export type ActionEvent =
 
 export type EmittedEvent<A extends AuditAction> = Extract<ActionEvent, { action: A }>;
 
+/** An event that is only its audit row (no live notice, no outbound data): what a statement may write inline. */
+export type PlainEvent = { [A in PlainAction]: EventOf<A> }[PlainAction];
+
 /** Where an event goes to the platform: its outbox event, and `onlyEndpointId` for one endpoint alone. */
 export type PlatformEvent = OutboxEventInput & { onlyEndpointId?: string };
 

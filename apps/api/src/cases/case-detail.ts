@@ -18,6 +18,7 @@ import { heldBy } from './claims';
 import { decisionsForCase } from './decisions';
 import { awaitingSignature } from './sign-off';
 import { selectCases, toCaseSummary } from './summary';
+import { viewableBy } from './viewing';
 
 const TIMELINE_LIMIT = 200;
 
@@ -29,15 +30,15 @@ export async function openCase(
 ): Promise<Omit<CaseDetail, 'appealWindowMonths'>> {
   const { trx } = ctx;
   const row = await selectCases(trx)
-    .select([heldBy(viewer.id).as('held'), awaitingSignature(viewer).as('signing')])
+    .select([heldBy(viewer.id).as('held'), awaitingSignature(viewer).as('signing'), viewableBy(viewer).as('viewable')])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No case with that id.');
+  if (!row.viewable)
+    throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
   // A decided case is the record: anyone who may read cases opens it, read-only, audited alike;
   // so does a supervisor about to sign something on it, without taking it from its holder.
-  const view = row.held ? 'holder' : row.status === 'decided' ? 'record' : row.signing ? 'signature' : null;
-  if (!view)
-    throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
+  const view = row.held ? 'holder' : row.status === 'decided' ? 'record' : 'signature';
   const conversationId = row.conversation_id;
 
   const reports = await trx

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casesVia, spamReports } from '../testing/cases';
+import { casesVia, claimNextVia, emptyQueue as emptyQueueOf, spamReports } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
 import { aReport } from '../testing/reports';
 
@@ -11,12 +11,9 @@ beforeAll(async () => {
   platform = await t.serviceAccount();
 });
 
-const claim = (session: TestSession, queueId: string, body: object = {}) =>
-  t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body });
+const claim = (session: TestSession, queueId: string, body: object = {}) => claimNextVia(t, session, queueId, body);
 
-async function emptyQueue(queueId: string) {
-  await t.db.updateTable('case').set({ status: 'decided' }).where('queue_id', '=', queueId).execute();
-}
+const emptyQueue = (queueId: string) => emptyQueueOf(t, queueId);
 
 describe('claiming', () => {
   it('hands each case to at most one of 50 concurrent claimers, and loses none', async () => {

@@ -1,112 +1,20 @@
 /**
  * Claiming: one reviewer holds a case under a lease judged by the database clock. A case whose
- * lease ran out is claimable again without any job running; `for update skip locked` hands
- * concurrent claimers different cases without waiting on one another.
+ * lease ran out is claimable again without any job running (claim-next.ts).
  */
 import type { CaseSummary } from '@docket/contracts';
 import type { Database } from '@docket/db';
-import type { Role } from '@docket/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { endGrantsOnCase } from '../access/grant-ends';
 import type { ActionContext } from '../actions/context';
-import { auditRow } from '../audit/record';
-import type { SignedInStaff } from '../context';
 import { AppError } from '../http/problem';
-import { awaitingSignature } from './sign-off';
-import { type CaseSummaryRow, caseSummary, LEASE_MINUTES, toCaseSummary } from './summary';
+import { caseSummary, LEASE_MINUTES } from './summary';
 
-const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
+/** A fresh lease's end, by the database clock. */
+export const lease = sql<Date>`now() + make_interval(mins => ${LEASE_MINUTES})`;
 
 /** Cases this person holds right now (lease live). */
 export const heldBy = (staffId: string) => sql<boolean>`c.assignee_id = ${staffId} and c.lease_expires_at > now()`;
-
-export async function claimNext(
-  ctx: ActionContext,
-  queueId: string,
-  staff: SignedInStaff,
-  options: { skip?: string | undefined },
-): Promise<CaseSummary | null> {
-  const { trx } = ctx;
-  // Claiming is idempotent: a reviewer who already holds a case here gets it back.
-  if (!options.skip) {
-    const held = await trx
-      .selectFrom('case as c')
-      .select('c.id')
-      .where('c.queue_id', '=', queueId)
-      .where('c.status', '=', 'open')
-      .where(heldBy(staff.id))
-      .orderBy('c.claimed_at')
-      .executeTakeFirst();
-    if (held) {
-      await ctx.emit({
-        action: 'case.claimed',
-        target: { type: 'case', id: held.id },
-        caseId: held.id,
-        details: { queueId, alreadyHeld: true },
-      });
-      return (await caseSummary(trx, held.id)) ?? null;
-    }
-  }
-
-  // One statement (one round trip): give back the skipped case (if held), take the best unheld
-  // case or the best case whose lease ran out — each branch reads the top of its own partial
-  // index, however long the queue — write the audit event, and read the queue's role. A refusal
-  // below throws, and the transaction takes all of it back.
-  const skip = options.skip ?? null;
-  // An appeal case is never handed to someone who took part in the case appealed against (ADR 030).
-  const independent = sql`(kind = 'report' or not appeal_conflicted(id, ${staff.id}))`;
-  const event = auditRow(ctx, { action: 'case.claimed', details: { queueId, ...(skip ? { skipped: skip } : {}) } });
-  const claimedEvent = trx.insertInto('audit_event').values({
-    ...event,
-    outcome: sql`case when exists (select 1 from taken) then 'success' else 'failure' end`,
-    target_type: sql`case when exists (select 1 from taken) then 'case' end`,
-    target_id: sql`(select id::text from taken)`,
-    case_id: sql`(select id from taken)`,
-    details: sql`${event.details}::jsonb || case when exists (select 1 from taken) then '{}'::jsonb else '{"reason":"queue_empty"}'::jsonb end`,
-  });
-  const claimed = await sql<
-    CaseSummaryRow & { released: number; required_role: Role | null; previous_holder: string | null }
-  >`
-    with released as (
-      update "case" set assignee_id = null, lease_expires_at = null
-      where id = ${skip}::uuid and assignee_id = ${staff.id} and lease_expires_at > now()
-      returning id
-    ), unheld as (
-      select id, priority, opened_at, null::uuid as assignee_id from "case"
-      where queue_id = ${queueId} and status = 'open' and assignee_id is null and id is distinct from ${skip}::uuid
-        and ${independent}
-      order by priority desc, opened_at limit 1 for update skip locked
-    ), lapsed as (
-      select id, priority, opened_at, assignee_id from "case"
-      where queue_id = ${queueId} and status = 'open' and assignee_id is not null and lease_expires_at <= now()
-        and id is distinct from ${skip}::uuid and ${independent}
-      order by priority desc, opened_at limit 1 for update skip locked
-    ), taken as (
-      update "case" set assignee_id = ${staff.id}, lease_expires_at = ${lease}, claimed_at = now()
-      where id = (select id from (select * from unheld union all select * from lapsed) candidates order by priority desc, opened_at limit 1)
-      returning id, queue_id, status, category, urgent, involves_minor, report_count, priority, opened_at, sla_due_at,
-        assignee_id, lease_expires_at, conversation_id
-    ), audited as (${claimedEvent})
-    select (select required_role from queue where id = ${queueId}) as required_role,
-      (select count(*)::int from released) as released, taken.*,
-      (select assignee_id from lapsed where lapsed.id = taken.id) as previous_holder,
-      ${staff.username}::text as holder_username, ${staff.displayName}::text as holder_display_name
-    from (select 1) one left join taken on true`.execute(trx);
-  const result = claimed.rows[0];
-  if (!result?.required_role) throw new AppError('not_found', `No queue "${queueId}".`);
-  if (!staff.roles.includes(result.required_role)) {
-    throw new AppError('forbidden', `The ${queueId} queue is worked by ${result.required_role}s.`);
-  }
-  if (skip && !result.released) throw new AppError('conflict', 'You do not hold the case you are skipping.');
-  // Whoever stops holding a case loses their grants on it: the skipper, and a lapsed holder taken over.
-  if (skip) await endGrantsOnCase(ctx, skip, staff.id, 'released');
-  if (result.id && result.previous_holder) {
-    const reason = result.previous_holder === staff.id ? 'lease_lapsed' : 'taken_over';
-    await endGrantsOnCase(ctx, result.id, result.previous_holder, reason);
-  }
-  const id = result.id ?? undefined;
-  return id && result ? toCaseSummary(result) : null;
-}
 
 /** The case, locked, if this person holds it; a clear 404/409 otherwise. */
 export async function lockHeldCase(trx: Transaction<Database>, caseId: string, staffId: string) {
@@ -125,29 +33,18 @@ export async function lockHeldCase(trx: Transaction<Database>, caseId: string, s
     .where('c.id', '=', caseId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'No case with that id.');
-  if (row.status === 'decided') throw new AppError('conflict', 'This case is already decided.');
-  if (row.status === 'awaiting_confirmation')
-    throw new AppError('conflict', 'This case awaits a supervisor’s confirmation.');
-  if (!row.held)
-    throw new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
+  if (!row?.held || row.status !== 'open') throw notHeld(row);
   return row;
 }
 
-/**
- * The case as one viewer may look at it: one they hold and may still work, one that is decided
- * (read-only to anyone who may read cases), or one with something for them to sign (read-only to
- * that supervisor, the same rule as openCase). Locked, like lockHeldCase.
- */
-export async function lockViewableCase(trx: Transaction<Database>, caseId: string, viewer: SignedInStaff) {
-  const row = await trx
-    .selectFrom('case as c')
-    .select(['c.id', 'c.status', heldBy(viewer.id).as('held'), awaitingSignature(viewer).as('signing')])
-    .where('c.id', '=', caseId)
-    .forShare()
-    .executeTakeFirst();
-  if (row && !row.held && (row.status === 'decided' || row.signing)) return row;
-  return lockHeldCase(trx, caseId, viewer.id);
+/** Why someone may not work (or look at) a case: the 404 or 409 each such refusal gives. */
+export function notHeld(row: { status: string } | undefined): AppError {
+  if (!row) return new AppError('not_found', 'No case with that id.');
+  if (row.status === 'decided') return new AppError('conflict', 'This case is already decided.');
+  if (row.status === 'awaiting_confirmation') {
+    return new AppError('conflict', 'This case awaits a supervisor’s confirmation.');
+  }
+  return new AppError('conflict', 'You do not hold this case (its lease ended or it was reassigned). Claim again.');
 }
 
 export async function renewLease(ctx: ActionContext, caseId: string, staffId: string) {

@@ -21,17 +21,19 @@ import {
 } from '@docket/contracts';
 import { z } from 'zod';
 import { runAction } from '../actions/context';
+import { runStatementAction } from '../actions/statement';
 import { signedIn } from '../auth/middleware';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { commitBulkDecision, previewBulkDecision } from './bulk';
 import { openCase } from './case-detail';
-import { assignableStaff, assignCase, heldBy, lockViewableCase, releaseCase, renewLease } from './claims';
+import { assignableStaff, assignCase, heldBy, releaseCase, renewLease } from './claims';
 import { TAKES_EFFECT } from './decision-effect';
 import { decideCase, pendingConfirmations, settleDecision } from './decisions';
 import { findCases } from './find';
 import { listCases } from './list';
 import { selectCases, toCaseSummary } from './summary';
 import { undoDecisions } from './undo';
+import { revealEvidence } from './viewing';
 
 const CaseParams = z.object({ id: z.uuid() });
 const notHeld = {
@@ -216,10 +218,7 @@ export const caseRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const id = c.req.valid('param').id;
-      await runAction(c, async (ctx) => {
-        await lockViewableCase(ctx.trx, id, session.user);
-        await ctx.emit({ action: 'evidence.revealed', target: { type: 'case', id }, caseId: id });
-      });
+      await runStatementAction(c, revealEvidence(id, session.user));
       return c.body(null, 204);
     },
   )

@@ -1,8 +1,9 @@
 import { ClaimNextBody, ClaimResult, QueueBody, QueueSettingsList, QueueSummaryList } from '@docket/contracts';
 import { z } from 'zod';
 import { runAction } from '../actions/context';
+import { runStatementAction } from '../actions/statement';
 import { signedIn } from '../auth/middleware';
-import { claimNext } from '../cases/claims';
+import { claimNextCase } from '../cases/claim-next';
 import { AppError } from '../http/problem';
 import { defineRoute, featureRouter, jsonBody, jsonResponse } from '../http/route';
 import { queueSettings, saveQueue } from './queues';
@@ -56,7 +57,7 @@ export const queueRoutes = featureRouter()
       const session = signedIn(c);
       const { queueId } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
-      const claimed = await runAction(c, (ctx) => claimNext(ctx, queueId, session.user, { skip: body.skip }));
+      const claimed = await runStatementAction(c, claimNextCase(queueId, session.user, { skip: body.skip }));
       return c.json({ case: claimed }, 200);
     },
   )

@@ -26,6 +26,16 @@ export function spamReports(count: number, overrides: Partial<IntakeReportInput>
   return Array.from({ length: count }, () => aReport({ category: 'spam', ...overrides }));
 }
 
+/** Claim-next through the API, as `session`'s reviewer; `body` may name a case to skip. */
+export function claimNextVia(t: Harness, session: TestSession, queueId: string, body: object = {}) {
+  return t.request('POST', `/api/queues/${queueId}/claim-next`, { session, body });
+}
+
+/** Marks every case in a queue decided, so a test's own cases are the only ones to claim there. */
+export async function emptyQueue(t: Harness, queueId: string): Promise<void> {
+  await t.db.updateTable('case').set({ status: 'decided' }).where('queue_id', '=', queueId).execute();
+}
+
 /** Marks every open case but `caseId` decided, so claim-next can hand out only that one. */
 export async function closeOtherOpenCases(t: Harness, caseId: string): Promise<void> {
   await t.db
@@ -53,7 +63,7 @@ export async function holdNewCase(
     .select('queue_id')
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const claimed = await (await t.request('POST', `/api/queues/${queue_id}/claim-next`, { session, body: {} })).json();
+  const claimed = await (await claimNextVia(t, session, queue_id)).json();
   if (claimed.case?.id !== caseId) throw new Error(`claimed ${claimed.case?.id ?? 'nothing'} instead of ${caseId}`);
   return caseId;
 }

@@ -1,11 +1,25 @@
 /** Staff scenarios through the API: an admin creates someone, they enrol, a second admin confirms. */
 import type { Role } from '@docket/permissions';
 import { expect } from 'vitest';
+import type { AuditContext } from '../audit/record';
+import type { SignedInStaff } from '../context';
 import type { TestResponse, TestSession, useTestApp } from './harness';
 
 type Harness = ReturnType<typeof useTestApp>;
 
 export const NEW_PASSWORD = 'a long enough password';
+
+/** A staff member as domain code receives them, signed in and as the audit's actor, to call it directly. */
+export function actingAs(person: { id: string; username: string }, roles: Role[]) {
+  const staff: SignedInStaff = { id: person.id, username: person.username, displayName: person.username, roles };
+  const who: AuditContext = {
+    actor: { type: 'staff', id: person.id, label: person.username, roles },
+    requestId: null,
+    ip: null,
+    userAgent: null,
+  };
+  return { staff, who };
+}
 
 /** The token from a link's path (`/enrol#token`), as the console's page reads it. */
 export const tokenOf = (link: { path: string }) => link.path.split('#')[1] ?? '';

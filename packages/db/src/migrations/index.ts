@@ -30,6 +30,7 @@ import * as m20261206T130000 from './20261206T130000_audit_export_progress';
 import * as m20261206T130100 from './20261206T130100_case_keyset_indexes';
 import * as m20261206T140000 from './20261206T140000_audit_chain_link';
 import * as m20261206T140100 from './20261206T140100_session_invalidation';
+import * as m20261207T010000 from './20261207T010000_holder_grants_pending';
 
 export const migrations = {
   '20261122T100000_staff': m20261122T100000,
@@ -62,4 +63,5 @@ export const migrations = {
   '20261206T130100_case_keyset_indexes': m20261206T130100,
   '20261206T140000_audit_chain_link': m20261206T140000,
   '20261206T140100_session_invalidation': m20261206T140100,
+  '20261207T010000_holder_grants_pending': m20261207T010000,
 };

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TRANSACTION_NEEDED } from '../actions/statement';
+import { holdNewCase } from '../testing/cases';
+import { type TestSession, useTestApp } from '../testing/harness';
+import { aReport } from '../testing/reports';
+import { actingAs } from '../testing/staff';
+import { revealEvidence } from './viewing';
+
+const t = useTestApp();
+let platform: { keyId: string; secret: string };
+
+beforeAll(async () => {
+  platform = await t.serviceAccount();
+});
+
+const reveal = (session: TestSession, caseId: string) =>
+  t.request('POST', `/api/cases/${caseId}/evidence/reveal`, { session });
+const reveals = async (caseId: string) =>
+  (await t.auditEvents('evidence.revealed')).filter((event) => event.case_id === caseId);
+
+describe('revealing blurred evidence (one statement)', () => {
+  it('records a reveal by the holder, with who, from where and on which case', async () => {
+    const holder = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(t, platform, holder.session, aReport());
+    expect((await reveal(holder.session, caseId)).status).toBe(204);
+    expect(await reveals(caseId)).toEqual([
+      expect.objectContaining({
+        actor_type: 'staff',
+        actor_id: holder.id,
+        actor_roles: ['reviewer'],
+        outcome: 'success',
+        target_type: 'case',
+        target_id: caseId,
+        details: {},
+      }),
+    ]);
+  });
+
+  it('takes one statement, no transaction around it, and a refused one writes nothing', async () => {
+    const holder = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(t, platform, holder.session, aReport());
+    const mine = actingAs(holder, ['reviewer']);
+    expect(await revealEvidence(caseId, mine.staff).statement(t.db, mine.who)).toBeUndefined();
+    expect(await reveals(caseId)).toHaveLength(1);
+    const other = await t.staff(['reviewer']);
+    const theirs = actingAs(other, ['reviewer']);
+    const refused = await revealEvidence(caseId, theirs.staff).statement(t.db, theirs.who);
+    expect(refused).toBe(TRANSACTION_NEEDED);
+    expect(await reveals(caseId)).toHaveLength(1);
+  });
+
+  it('refuses a case someone else holds with a 409, and records no reveal', async () => {
+    const holder = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(t, platform, holder.session, aReport());
+    const other = await t.signedIn(['reviewer']);
+    const refused = await reveal(other.session, caseId);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).detail).toMatch(/do not hold this case/);
+    expect(await reveals(caseId)).toEqual([]);
+  });
+
+  it('refuses a case that does not exist with a 404, and records no reveal', async () => {
+    const { session } = await t.signedIn(['reviewer']);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await reveal(session, missing)).status).toBe(404);
+    expect(await reveals(missing)).toEqual([]);
+  });
+
+  it('records a reveal on a decided case by anyone who may read cases', async () => {
+    const holder = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(t, platform, holder.session, aReport());
+    await t.db
+      .updateTable('case')
+      .set({ status: 'decided', decided_at: new Date(), assignee_id: null, lease_expires_at: null })
+      .where('id', '=', caseId)
+      .execute();
+    const reader = await t.signedIn(['reviewer']);
+    expect((await reveal(reader.session, caseId)).status).toBe(204);
+    expect(await reveals(caseId)).toEqual([expect.objectContaining({ actor_id: reader.id, outcome: 'success' })]);
+  });
+});
