@@ -82,7 +82,9 @@ export async function benchConversationRead(server: BenchServer) {
   };
   const baseline = async () => {
     const response = await fetch(`${server.baseUrl}/bench/plain-read/${conversationId}`);
-    await response.arrayBuffer();
+    // Parsed as the authorized read's answer is, so the load generator costs both sides the same.
+    const body = (await response.json()) as { messages?: unknown[] };
+    if (body.messages?.length !== MESSAGES) throw new Error(`plain read: ${response.status}`);
   };
 
   await saturated(authorized, 4, 1); // warm-up
