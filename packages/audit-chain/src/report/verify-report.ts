@@ -10,6 +10,7 @@ import type { AuditRecord } from '../record';
 import { openBundle } from '../verify/archive';
 import { VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyOptions, type VerifySuccess, verifyBundle } from '../verify/verify';
+import type { RandomAccessBytes } from '../zip/read';
 import { compareFigures, type FigureDifference, finishReport, reportFold } from './build';
 import { MIN_SUPPRESSION_THRESHOLD, REPORT_FORMAT, type ReportFigure, type TransparencyReport } from './document';
 import { FIGURE_BY_ID } from './figures';
@@ -78,7 +79,7 @@ function actionOf(bytes: Uint8Array): string | null {
 
 export async function verifyReport(
   reportBytes: Uint8Array,
-  blob: Blob,
+  blob: RandomAccessBytes,
   options: Omit<VerifyOptions, 'onEvent'>,
 ): Promise<ReportCheckResult> {
   try {
@@ -98,7 +99,7 @@ export async function verifyReport(
 
 async function check(
   reportBytes: Uint8Array,
-  blob: Blob,
+  blob: RandomAccessBytes,
   options: Omit<VerifyOptions, 'onEvent'>,
 ): Promise<ReportCheckResult> {
   const report = parseDocument(reportBytes, REPORT_FILE, parseReport);
