@@ -99,8 +99,9 @@ async function* windows<T>(from: number, to: number, fetch: (after: number, thro
 /**
  * events.jsonl, a window at a time: each window's lines are built by the database (`eventLine` /
  * `elidedLine` exactly; the bundle writer checks every line's shape) and arrive as one text value,
- * so the driver parses one row per window instead of one per event, and the next window is
- * already being read while this one is written.
+ * passed on whole as a block of lines: the driver parses one row per window instead of one per
+ * event, nothing splits it into a string per line, and the next window is already being read while
+ * this one is written.
  */
 function eventLines(db: Kysely<Database>, plan: ExportPlan) {
   const read = async (after: number, through: number) => {
@@ -120,7 +121,7 @@ function eventLines(db: Kysely<Database>, plan: ExportPlan) {
         const lines = await next;
         after += BATCH;
         next = after < plan.lastSeq ? read(after, Math.min(after + BATCH, plan.lastSeq)) : null;
-        if (lines !== '') yield* lines.split('\n');
+        if (lines !== '') yield lines;
       }
     } finally {
       // Stopped early (the client went away): the window already asked for must not go unhandled.
