@@ -79,7 +79,7 @@ describe('exporting the audit log', () => {
   it('exports a period longer than one read from the database, every seq once and in order', async () => {
     await sealedCase();
     const from = new Date().toISOString();
-    // More events than one window of the export's reads (5,000 seqs, in texts of 100 lines).
+    // More events than one window of the export's reads (2,500 seqs, in texts of 100 lines).
     await sql`insert into audit_event (actor_type, actor_id, action, outcome, details)
       select 'system', 'bench', 'case.opened', 'success', jsonb_build_object('n', i)
       from generate_series(1, 5300) i`.execute(t.db);
