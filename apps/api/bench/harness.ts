@@ -88,9 +88,6 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   };
 }
 
-/** Node flags of the API process, as in `pnpm start` and the Docker image: a small young generation (ADR 048). */
-export const API_NODE_FLAGS = ['--max-semi-space-size=4'];
-
 /** Bundles the API and the bench server (`build.mjs`), so the bench runs what production runs. */
 export function buildApi() {
   execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(import.meta.dirname, '..'), stdio: 'inherit' });
@@ -108,8 +105,9 @@ async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess>
 
   // BENCH_PROFILE=dir writes a CPU profile of the API process there, for finding where time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  // The bundled build, with the flags `pnpm start` runs it with (ADR 048); run.ts builds it first.
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...API_NODE_FLAGS, 'dist/bench-server.mjs'], {
+  // The bundled build (run.ts builds it first), started as `pnpm start` and the image start it: through
+  // serve.sh and its Node flags (ADR 051). It execs node, so the child's pid is the API's.
+  const child: ChildProcess = spawn('sh', ['serve.sh', ...profile, 'dist/bench-server.mjs'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: {
       ...process.env,

@@ -14,6 +14,26 @@ const REQUESTS = 10_000;
 const CLIENTS = 16;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The API's RSS split: V8's heap (committed, by the spaces that hold most), Buffers and other memory
+ * outside it that V8 knows of, and the rest — code, stacks, malloc arenas and the mapped node binary.
+ */
+async function whereMemoryIs(server: { baseUrl: string; pid: number }) {
+  const { usage, heap } = (await (await fetch(`${server.baseUrl}/bench/memory`)).json()) as {
+    usage: NodeJS.MemoryUsage;
+    heap: Record<string, number>;
+  };
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  const spaces = ['old_space', 'new_space', 'large_object_space', 'code_space']
+    .map((space) => `${space.replace('_space', '')} ${mb(heap[space] ?? 0)}`)
+    .join(', ');
+  return (
+    `of which V8 heap ${mb(usage.heapTotal)} committed (${spaces}), ${mb(usage.heapUsed)} of it in use; ` +
+    `outside the heap ${mb(usage.external)} (Buffers ${mb(usage.arrayBuffers)}); the rest ` +
+    `${mb(usage.rss - usage.heapTotal - usage.external)} (code, stacks, malloc, the node binary)`
+  );
+}
+
 export async function benchMemory() {
   // Sealing on, as in production.
   const server = await startBenchServer({ AUDIT_SEAL_INTERVAL_MS: '1000' });
@@ -84,6 +104,7 @@ export async function benchMemory() {
         `mixed requests (${rate.toFixed(0)}/s, ${load.errors} errors, ${((cpu * 1e6) / sent).toFixed(0)} µs API CPU each); ` +
         `${after.toFixed(0)} MB 5 s after the load stopped`,
     );
+    console.log(`  ${await whereMemoryIs(server)}`);
     for (const [kind, count] of load.errorKinds) console.log(`  error x${count}: ${kind}`);
     recordRow({
       work: 'API RSS just started',

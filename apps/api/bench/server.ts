@@ -1,8 +1,10 @@
 /**
  * The API as `pnpm start` runs it, plus one route that exists only here, for benchmarks: a read
  * of a conversation's stored rows with no grant check, no decryption and no audit event — the
- * baseline the authorized read is measured against. Never mounted in production.
+ * baseline the authorized read is measured against; and one that says where the process's memory is
+ * (`memory` prints it). Never mounted in production.
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { connect } from '@docket/db';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app';
@@ -46,6 +48,13 @@ app.get('/bench/plain-read/:conversationId', async (c) => {
     })),
   });
 });
+
+app.get('/bench/memory', (c) =>
+  c.json({
+    usage: process.memoryUsage(),
+    heap: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size])),
+  }),
+);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 process.on('SIGTERM', () =>

@@ -3,7 +3,6 @@
  * docket-verify: checks an audit bundle offline — no database, no network, only node:crypto.
  * Exit 0: verified; 1: verification failed; 2: usage error or unreadable input.
  */
-import { openAsBlob } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +11,7 @@ import { MAX_DOCUMENT_BYTES } from '../bundle/format';
 import { parseKeysDocument, parseSignedCheckpoint } from '../bundle/parse';
 import type { SignedCheckpoint } from '../checkpoint';
 import { nodeCryptoProvider } from '../node/crypto';
+import { type FileBytes, openFileBytes } from '../node/file';
 import { foldOnWorker } from '../node/report-worker';
 import { describeDifferences, verifyReport } from '../report/verify-report';
 import { verifyDisclosure } from '../verify/disclosure';
@@ -103,11 +103,16 @@ function progressPrinter(enabled: boolean) {
   };
 }
 
-async function openFile(file: string): Promise<Blob> {
+/** Files opened for verifying, closed when the run ends. */
+const opened: FileBytes[] = [];
+
+async function openFile(file: string): Promise<FileBytes> {
   const path = resolve(base, file);
   try {
     if (!(await stat(path)).isFile()) throw new UsageError(`${path} is not a file`);
-    return await openAsBlob(path);
+    const bytes = await openFileBytes(path);
+    opened.push(bytes);
+    return bytes;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
@@ -199,14 +204,17 @@ async function main(argv: string[]): Promise<number> {
 
 // In the one-file build, the report fold's worker thread starts this same file (node/report-worker.ts).
 if (isMainThread) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const usage = error instanceof UsageError || (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
-      console.error(usage ? `docket-verify: ${(error as Error).message}\n\n${USAGE}` : error);
-      process.exitCode = 2;
-    },
-  );
+  main(process.argv.slice(2))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        const usage =
+          error instanceof UsageError || (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
+        console.error(usage ? `docket-verify: ${(error as Error).message}\n\n${USAGE}` : error);
+        process.exitCode = 2;
+      },
+    )
+    .finally(() => Promise.allSettled(opened.map((file) => file.close())));
 }

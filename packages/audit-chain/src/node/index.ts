@@ -1,11 +1,12 @@
 /** Node only (node:crypto, node:fs): the bundle writer, the Node crypto provider, file verification. */
-import { openAsBlob } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { type VerifyOptions, type VerifyResult, verifyBundle } from '../verify/verify';
 import { nodeCryptoProvider } from './crypto';
+import { openFileBytes } from './file';
 
 export { ed25519PublicKey, nodeCryptoProvider } from './crypto';
 export { type DisclosureFile, type WrittenDisclosure, writeDisclosure } from './disclosure';
+export { type FileBytes, openFileBytes } from './file';
 export { bundleKey, ed25519KeyId, ed25519Signer, rawEd25519PublicKey } from './keys';
 export { type BundleInput, type BundleProgress, type BundleSigner, BundleWriteError, writeBundle } from './writer';
 
@@ -14,8 +15,12 @@ export async function verifyBundleFile(
   path: string,
   options: Omit<VerifyOptions, 'crypto'> & Partial<Pick<VerifyOptions, 'crypto'>> = {},
 ): Promise<VerifyResult> {
-  const blob = await openAsBlob(path);
-  return verifyBundle(blob, { crypto: nodeCryptoProvider(), ...options });
+  const file = await openFileBytes(path);
+  try {
+    return await verifyBundle(file, { crypto: nodeCryptoProvider(), ...options });
+  } finally {
+    await file.close();
+  }
 }
 
 /** Streams `stream` into a file, awaiting every write so memory stays flat. */

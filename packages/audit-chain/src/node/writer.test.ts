@@ -93,6 +93,17 @@ describe('the bundle writer', () => {
     ).rejects.toThrow('events end at 25 but the last checkpoint is 30');
   });
 
+  it('takes events.jsonl in blocks of lines, checks every line inside, and writes what single lines would', async () => {
+    const input = ledger.input();
+    const lines = input.events as string[];
+    const blocks = [lines.slice(0, 7).join('\n'), lines[7]!, lines.slice(8).join('\n')];
+    expect(await collect(writeBundle({ ...input, events: blocks }))).toEqual(await collect(writeBundle(input)));
+    const broken = [...lines.slice(0, 12), '{"seq":13}', ...lines.slice(13)];
+    await expect(
+      refused({ ...input, events: [broken.slice(0, 20).join('\n'), broken.slice(20).join('\n')] }),
+    ).rejects.toThrow('the line for seq 13 is malformed');
+  });
+
   it('refuses an anchored export whose first checkpoint is not the anchor', async () => {
     const input = ledger.input({ anchor: 10 });
     const checkpoints = (input.checkpoints as { seq: number }[]).slice(1);

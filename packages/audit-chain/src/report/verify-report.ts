@@ -10,6 +10,7 @@ import type { AuditRecord } from '../record';
 import { openBundle } from '../verify/archive';
 import { failureResult, VerificationFailure } from '../verify/failure';
 import { parseDocument, type VerifyOptions, type VerifySuccess, verifyBundle } from '../verify/verify';
+import type { RandomAccessBytes } from '../zip/read';
 import { compareFigures, type FigureDifference, finishReport } from './build';
 import { MIN_SUPPRESSION_THRESHOLD, REPORT_FORMAT, type ReportFigure, type TransparencyReport } from './document';
 import { type FoldedEvents, foldInThread, type ReportSinkFactory } from './event-sink';
@@ -84,7 +85,7 @@ function actionOf(bytes: Uint8Array): string | null {
 
 export async function verifyReport(
   reportBytes: Uint8Array,
-  blob: Blob,
+  blob: RandomAccessBytes,
   options: ReportCheckOptions,
 ): Promise<ReportCheckResult> {
   try {
@@ -96,7 +97,7 @@ export async function verifyReport(
 
 async function check(
   reportBytes: Uint8Array,
-  blob: Blob,
+  blob: RandomAccessBytes,
   { fold: foldWith = foldInThread, ...options }: ReportCheckOptions,
 ): Promise<ReportCheckResult> {
   const report = parseDocument(reportBytes, REPORT_FILE, parseReport);

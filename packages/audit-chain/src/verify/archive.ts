@@ -1,11 +1,11 @@
 /**
- * Random-access reading of a bundle's zip entries from a Blob (Node: fs.openAsBlob, browser: File):
+ * Random-access reading of a bundle's zip entries from a file (browser: a File; Node: openFileBytes):
  * the zip's structure is checked whole first (../zip/read.ts), then each entry streams in chunks
  * and is checked against its CRC-32 as it is read.
  */
 import { concatBytes } from '../bytes';
 import { storedChunks } from '../zip/data';
-import { readZipDirectory, type ZipEntry, ZipError } from '../zip/read';
+import { type RandomAccessBytes, readZipDirectory, type ZipEntry, ZipError } from '../zip/read';
 import { VerificationFailure } from './failure';
 import type { CryptoProvider } from './provider';
 
@@ -19,7 +19,7 @@ export interface BundleArchive {
   read(name: string, limit: number): Promise<Uint8Array>;
 }
 
-export async function openBundle(blob: Blob, provider: CryptoProvider): Promise<BundleArchive> {
+export async function openBundle(blob: RandomAccessBytes, provider: CryptoProvider): Promise<BundleArchive> {
   let entries: ZipEntry[];
   try {
     entries = await readZipDirectory(blob);

@@ -14,6 +14,7 @@ import {
   type DisclosureManifest,
   disclosureMessage,
 } from '../disclosure/format';
+import type { RandomAccessBytes } from '../zip/read';
 import { openBundle } from './archive';
 import { failureResult, VerificationFailure } from './failure';
 import { parseDocument, type VerifyOptions, type VerifySuccess, verifyBundle } from './verify';
@@ -38,8 +39,8 @@ export interface DisclosureFailure {
 }
 
 export async function verifyDisclosure(
-  pkg: Blob,
-  bundle: Blob,
+  pkg: RandomAccessBytes,
+  bundle: RandomAccessBytes,
   options: VerifyOptions,
 ): Promise<DisclosureSuccess | DisclosureFailure> {
   const verified = await verifyBundle(bundle, options);
@@ -65,7 +66,12 @@ function parseManifest(value: unknown): DisclosureManifest {
   return manifest;
 }
 
-async function checkPackage(pkg: Blob, bundle: Blob, verified: VerifySuccess, options: VerifyOptions) {
+async function checkPackage(
+  pkg: RandomAccessBytes,
+  bundle: RandomAccessBytes,
+  verified: VerifySuccess,
+  options: VerifyOptions,
+) {
   const crypto = options.crypto;
   const archive = await openBundle(pkg, crypto);
   const manifestBytes = await archive.read(DISCLOSURE_MANIFEST, MAX_DOCUMENT_BYTES);

@@ -19,6 +19,7 @@ import { FormatError, parseKeysDocument, parseManifest } from '../bundle/parse';
 import { parseStrictJson, StrictJsonError } from '../bundle/strict-json';
 import { toHex } from '../bytes';
 import type { SignedCheckpoint } from '../checkpoint';
+import type { RandomAccessBytes } from '../zip/read';
 import { type BundleArchive, openBundle } from './archive';
 import { type EventSink, walkChain } from './chain-walk';
 import { checkCheckpointSignature, checkCheckpoints, checkpointHeads } from './checkpoints';
@@ -100,7 +101,7 @@ export function parseDocument<T>(bytes: Uint8Array, file: string, parse: (value:
   }
 }
 
-export async function verifyBundle(blob: Blob, options: VerifyOptions): Promise<VerifyResult> {
+export async function verifyBundle(blob: RandomAccessBytes, options: VerifyOptions): Promise<VerifyResult> {
   try {
     return await verifyArchive(await openBundle(blob, options.crypto), options);
   } catch (error) {

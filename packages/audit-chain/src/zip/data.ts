@@ -1,11 +1,14 @@
 /** A stored entry's bytes, read from the archive in chunks and checked against its size and CRC-32. */
-import { type ZipEntry, ZipError } from './read';
+import { type RandomAccessBytes, readRange, type ZipEntry, ZipError } from './read';
 
-const CHUNK_BYTES = 1024 * 1024;
+// Each chunk a fresh buffer: at 1 MiB they outlived a scavenge or two and piled up in the old
+// generation until the next mark-compact (docket-verify peaked at 128 MB over a 716 MB bundle);
+// at 512 KiB they die young (64 MB), at the same speed (ADR 052).
+const CHUNK_BYTES = 512 * 1024;
 
 /** An entry's bytes in chunks, checked against its size and CRC-32 once all are read. */
 export async function* storedChunks(
-  blob: Blob,
+  blob: RandomAccessBytes,
   entry: ZipEntry,
   crc32: (bytes: Uint8Array, previous: number) => number,
 ): AsyncGenerator<Uint8Array> {
@@ -24,11 +27,8 @@ export async function* storedChunks(
   if (crc !== entry.crc32) throw new ZipError('does not match its CRC-32 in the zip directory');
 }
 
-function readChunk(blob: Blob, at: number, end: number): Promise<Uint8Array> {
-  const read = blob
-    .slice(at, Math.min(at + CHUNK_BYTES, end))
-    .arrayBuffer()
-    .then((buffer) => new Uint8Array(buffer));
+function readChunk(blob: RandomAccessBytes, at: number, end: number): Promise<Uint8Array> {
+  const read = readRange(blob, at, Math.min(at + CHUNK_BYTES, end));
   read.catch(() => {}); // left unread when the reader stops early
   return read;
 }

@@ -30,6 +30,21 @@ import {
   ZIP64_LOCATOR_BYTES,
 } from './structure';
 
+/**
+ * What the reader needs of a file: its size and its bytes by range. A Blob has both (a browser File,
+ * Node's openAsBlob); Node's verifier reads files faster through `openFileBytes` (../node/file.ts).
+ */
+export interface RandomAccessBytes {
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer>; bytes?(): Promise<Uint8Array> };
+}
+
+/** `file[start, end)`; as `bytes()` gives it when there is one (Node's reader: a Buffer, whose indexOf is memchr). */
+export async function readRange(file: RandomAccessBytes, start: number, end: number): Promise<Uint8Array> {
+  const part = file.slice(start, end);
+  return part.bytes ? part.bytes() : new Uint8Array(await part.arrayBuffer());
+}
+
 export interface ZipEntry {
   readonly name: string;
   readonly crc32: number;
@@ -57,7 +72,7 @@ interface DirectoryRecord {
   localOffset: number;
 }
 
-export async function readZipDirectory(blob: Blob): Promise<ZipEntry[]> {
+export async function readZipDirectory(blob: RandomAccessBytes): Promise<ZipEntry[]> {
   const end = await readEnd(blob);
   const records = parseDirectory(await readAt(blob, end.directoryOffset, end.directoryBytes), end.entries);
   const entries = new Map<string, ZipEntry>();
@@ -96,7 +111,7 @@ interface End {
 }
 
 /** The end record must be the file's last 22 bytes (so no comment), with a zip64 end just before it if any. */
-async function readEnd(blob: Blob): Promise<End> {
+async function readEnd(blob: RandomAccessBytes): Promise<End> {
   if (blob.size < END_BYTES) throw new ZipError('not a zip file (too short)');
   const endOffset = blob.size - END_BYTES;
   const end = view(await readAt(blob, endOffset, END_BYTES));
@@ -142,7 +157,7 @@ async function readEnd(blob: Blob): Promise<End> {
   return found;
 }
 
-async function readZip64End(blob: Blob, locatorOffset: number, recordOffset: number) {
+async function readZip64End(blob: RandomAccessBytes, locatorOffset: number, recordOffset: number) {
   const locator = view(await readAt(blob, locatorOffset, ZIP64_LOCATOR_BYTES));
   if (locator.getUint32(4, true) !== 0 || locator.getUint32(16, true) !== 1) {
     throw new ZipError('a zip split across disks');
@@ -261,7 +276,10 @@ function zip64Values(field: Uint8Array | undefined, name: string) {
 }
 
 /** Checks the local header, and the data descriptor if any, against the record: where its data starts, where it ends. */
-async function checkLocalEntry(blob: Blob, record: DirectoryRecord): Promise<{ dataOffset: number; end: number }> {
+async function checkLocalEntry(
+  blob: RandomAccessBytes,
+  record: DirectoryRecord,
+): Promise<{ dataOffset: number; end: number }> {
   const { name, localOffset } = record;
   const header = view(await readAt(blob, localOffset, LOCAL_HEADER_BYTES, name));
   if (header.getUint32(0, true) !== LOCAL_HEADER) {
@@ -311,13 +329,13 @@ async function checkLocalEntry(blob: Blob, record: DirectoryRecord): Promise<{ d
   return { dataOffset, end: dataEnd + descriptor.byteLength };
 }
 
-async function readAt(blob: Blob, offset: number, length: number, name?: string): Promise<Uint8Array> {
+async function readAt(blob: RandomAccessBytes, offset: number, length: number, name?: string): Promise<Uint8Array> {
   if (offset < 0 || offset + length > blob.size) {
     throw new ZipError(
       name ? `the entry ${quote(name)} runs past the end of the file` : 'a zip record lies outside the file',
     );
   }
-  return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
+  return readRange(blob, offset, offset + length);
 }
 
 function uint64(data: DataView, at: number): number {
