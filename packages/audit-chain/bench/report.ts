@@ -6,12 +6,12 @@
  * Target: ≥ 150,000 events/s. Callable as `benchReportVerify()` for `pnpm bench transparency`.
  */
 
-import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eventLine } from '../src/bundle/format';
+import { openFileBytes } from '../src/node/file';
 import { nodeCryptoProvider, writeBundle, writeToFile } from '../src/node/index';
 import { foldOnWorker } from '../src/node/report-worker';
 import { finishReport, reportFold } from '../src/report/build';
@@ -90,13 +90,24 @@ export async function benchReportVerify(options: { events?: number; keep?: boole
     );
     const crypto = nodeCryptoProvider();
     const trust = { keyIds: [key.entry.keyId] };
-    const baseline = await timed(async () => verifyBundle(await openAsBlob(path), { crypto, trust }));
+    // Read as the CLI reads a file (positioned reads, ADR 052).
+    const fromFile = async <T>(check: (bytes: Awaited<ReturnType<typeof openFileBytes>>) => Promise<T>) => {
+      const bytes = await openFileBytes(path);
+      try {
+        return await check(bytes);
+      } finally {
+        await bytes.close();
+      }
+    };
+    const baseline = await timed(() => fromFile((bytes) => verifyBundle(bytes, { crypto, trust })));
     const checked = await timed(async () =>
-      verifyReport(new TextEncoder().encode(JSON.stringify(report)), await openAsBlob(path), {
-        crypto,
-        trust,
-        fold: foldOnWorker,
-      }),
+      fromFile((bytes) =>
+        verifyReport(new TextEncoder().encode(JSON.stringify(report)), bytes, {
+          crypto,
+          trust,
+          fold: foldOnWorker,
+        }),
+      ),
     );
     if (!checked.value.ok) throw new Error(`the report did not verify: ${checked.value.reason}`);
     return {
