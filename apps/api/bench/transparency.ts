@@ -101,9 +101,12 @@ export async function benchTransparency(server: BenchServer): Promise<void> {
   await sql`analyze audit_seal`.execute(server.db);
   console.log(`  ${n(EVENTS)} sealed events written in ${((performance.now() - writeStart) / 1000).toFixed(0)} s`);
 
+  // Under the API's own Node flags (serve.sh, ADR 051), as the API computes a report: without them V8
+  // lets the read batches' garbage grow the heap fourfold past what is live.
   const { stdout } = await run(
-    process.execPath,
+    'sh',
     [
+      'serve.sh',
       '--import',
       'tsx',
       path.join(import.meta.dirname, 'transparency-compute.ts'),
@@ -111,7 +114,11 @@ export async function benchTransparency(server: BenchServer): Promise<void> {
       BENCH_PERIOD.to,
       BENCH_PERIOD.label,
     ],
-    { env: { ...process.env, DATABASE_URL: server.databaseUrl }, maxBuffer: 1 << 20 },
+    {
+      cwd: path.join(import.meta.dirname, '..'),
+      env: { ...process.env, DATABASE_URL: server.databaseUrl },
+      maxBuffer: 1 << 20,
+    },
   );
   const computed = JSON.parse(stdout.trim().split('\n').at(-1) as string);
   console.log(

@@ -9,8 +9,9 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 /**
  * `count`: a whole number, suppressed below the threshold. `share`: 0–1 of a population,
- * `minutes`/`hours`/`messages`: a statistic (median or 90th percentile) over a population; the last
- * three are withheld when their population is below the threshold.
+ * `minutes`/`hours`/`messages`: a statistic (median or 90th percentile) over a population, of its
+ * values rounded to hundredths (ADR 055); the last three are withheld when their population is
+ * below the threshold.
  */
 export const FIGURE_UNITS = ['count', 'share', 'minutes', 'hours', 'messages'] as const;
 export type FigureUnit = (typeof FIGURE_UNITS)[number];

@@ -7,7 +7,7 @@
 import type { AuditRecord } from '../record';
 import type { ReportFigure } from './document';
 import { FIGURES, type FigureId } from './figures';
-import { median, percentile, round, Tally } from './stats';
+import { Distribution, hundredthsOf, round, Tally } from './stats';
 
 /** The actions the fold reads; every other event leaves it unchanged, so callers may skip them unparsed. */
 export const REPORT_ACTIONS: ReadonlySet<string> = new Set([
@@ -55,6 +55,7 @@ const UNDO_HORIZON_MS = 5 * 60_000;
 interface RecentDecision {
   at: number;
   counts: [FigureId, string[]][];
+  /** Hours to decision, in hundredths. */
   hours: number | null;
 }
 
@@ -118,14 +119,14 @@ export class ReportFold {
   private readonly conversations = new Map<Pathway, Set<string>>();
   private readonly reviewers = new Set<string>();
   /** Messages read under each grant issued in the period that has ended, and how long it lasted. */
-  private readonly perGrant: number[] = [];
-  private readonly used: number[] = [];
+  private readonly perGrant = new Distribution();
+  private readonly used = new Distribution();
   private readonly unreviewedBreakGlass = new Set<string>();
-  private readonly minutesRequested: number[] = [];
-  private readonly minutesGranted: number[] = [];
-  private readonly hoursToDecision: number[] = [];
+  private readonly minutesRequested = new Distribution();
+  private readonly minutesGranted = new Distribution();
+  private readonly hoursToDecision = new Distribution();
   private readonly recentDecisions = new Map<string, RecentDecision>();
-  private readonly appealHours: number[] = [];
+  private readonly appealHours = new Distribution();
   /** Events the fold counted (inside the period and the checkpoint, of an action it reads). */
   considered = 0;
 
@@ -159,7 +160,7 @@ export class ReportFold {
     });
     this.count('access.grants', [pathway, code]);
     if (pathway === 'break_glass') this.unreviewedBreakGlass.add(grantId);
-    if (minutes !== null && pathway !== 'legal_request') this.minutesGranted.push(minutes);
+    if (minutes !== null && pathway !== 'legal_request') this.minutesGranted.add(Math.round(minutes * 100));
   }
 
   /** A grant issued before the period: known only by what it did inside it. */
@@ -198,8 +199,8 @@ export class ReportFold {
     if (!grantId || !state) return;
     this.grants.delete(grantId);
     if (state.issuedAt === null) return;
-    this.perGrant.push(state.messageCount);
-    this.used.push((at - state.issuedAt) / MINUTE);
+    this.perGrant.add(state.messageCount * 100);
+    this.used.add(hundredthsOf(at - state.issuedAt, MINUTE));
     if (state.reads === 0) this.count('access.grants_unused', [state.pathway]);
   }
 
@@ -215,7 +216,7 @@ export class ReportFold {
       case 'access.requested': {
         this.count('access.requests_made', [code]);
         const minutes = number(details.durationMinutes);
-        if (minutes !== null) this.minutesRequested.push(minutes);
+        if (minutes !== null) this.minutesRequested.add(Math.round(minutes * 100));
         return;
       }
       case 'access.approved':
@@ -235,7 +236,7 @@ export class ReportFold {
         return;
       case 'access.break_glass': {
         const minutes = number(details.durationMinutes);
-        if (minutes !== null) this.minutesRequested.push(minutes);
+        if (minutes !== null) this.minutesRequested.add(Math.round(minutes * 100));
         this.issue(event.grantId, 'break_glass', 'BREAK_GLASS', at, minutes);
         return;
       }
@@ -377,8 +378,9 @@ export class ReportFold {
         }
         for (const [id, by] of counts) this.count(id, by);
         const firstReportAt = text(details.firstReportAt);
-        const hours = action !== 'escalate' && firstReportAt ? (at - Date.parse(firstReportAt)) / HOUR : null;
-        if (hours !== null) this.hoursToDecision.push(hours);
+        const hours =
+          action !== 'escalate' && firstReportAt ? hundredthsOf(at - Date.parse(firstReportAt), HOUR) : null;
+        if (hours !== null) this.hoursToDecision.add(hours);
         if (event.actor.id) this.reviewers.add(event.actor.id);
         this.remember(targetId, { at, counts, hours });
         return;
@@ -388,7 +390,7 @@ export class ReportFold {
         if (!undone) return; // recorded before the period: it counts where it was recorded
         this.recentDecisions.delete(targetId);
         for (const [id, by] of undone.counts) this.count(id, by, -1);
-        if (undone.hours !== null) this.hoursToDecision.splice(this.hoursToDecision.lastIndexOf(undone.hours), 1);
+        if (undone.hours !== null) this.hoursToDecision.add(undone.hours, -1);
         return;
       }
       case 'decision.effective':
@@ -402,7 +404,7 @@ export class ReportFold {
       case 'appeal.decided': {
         this.count('moderation.appeals_decided', [text(details.outcome) ?? 'unknown']);
         const receivedAt = text(details.receivedAt);
-        if (receivedAt) this.appealHours.push((at - Date.parse(receivedAt)) / HOUR);
+        if (receivedAt) this.appealHours.add(hundredthsOf(at - Date.parse(receivedAt), HOUR));
         if (event.actor.id) this.reviewers.add(event.actor.id);
         return;
       }
@@ -419,15 +421,14 @@ export class ReportFold {
 
   private compute(): RawFigure[] {
     // Grants still open at the period's end count with what they read so far; they lasted no time yet that is known.
-    const perGrant = [...this.perGrant];
-    for (const grant of this.grants.values()) if (grant.issuedAt !== null) perGrant.push(grant.messageCount);
-    const used = this.used;
+    const perGrant = this.perGrant;
+    for (const grant of this.grants.values()) if (grant.issuedAt !== null) perGrant.add(grant.messageCount * 100);
     this.count('access.break_glass_unreviewed', [], this.unreviewedBreakGlass.size);
     for (const [pathway, ids] of this.conversations) this.count('access.conversations_read', [pathway], ids.size);
 
     const requests = [...this.requests.values()];
-    const acknowledge: number[] = [];
-    const effect: number[] = [];
+    const acknowledge = new Distribution();
+    const effect = new Distribution();
     for (const request of requests) {
       const cell = [request.country, request.instrument];
       if (request.producedSome) this.count('legal.produced_some_data', cell);
@@ -437,26 +438,27 @@ export class ReportFold {
       if (request.narrowed) this.count('legal.narrowed', cell);
       if (request.noData) this.count('legal.no_data', cell);
       if (request.preserved.size > 0) this.count('legal.accounts_preserved', cell, request.preserved.size);
-      if (request.acknowledgedAt !== null) acknowledge.push((request.acknowledgedAt - request.receivedAt) / HOUR);
-      if (request.effectAt !== null) effect.push((request.effectAt - request.receivedAt) / HOUR);
+      if (request.acknowledgedAt !== null)
+        acknowledge.add(hundredthsOf(request.acknowledgedAt - request.receivedAt, HOUR));
+      if (request.effectAt !== null) effect.add(hundredthsOf(request.effectAt - request.receivedAt, HOUR));
     }
     this.count('moderation.reviewers_active', [], this.reviewers.size);
 
     const total = (id: FigureId) => (this.tallies.get(id) as Tally).total();
     const received = total('legal.requests_received');
     const stats: Partial<Record<FigureId, Statistic>> = {
-      'access.messages_per_grant_median': stat(median(perGrant), perGrant.length),
-      'access.messages_per_grant_p90': stat(percentile(perGrant, 90), perGrant.length),
-      'access.minutes_requested_median': stat(median(this.minutesRequested), this.minutesRequested.length),
-      'access.minutes_granted_median': stat(median(this.minutesGranted), this.minutesGranted.length),
-      'access.minutes_used_median': stat(median(used), used.length),
+      'access.messages_per_grant_median': middle(perGrant),
+      'access.messages_per_grant_p90': stat(perGrant.percentile(90), perGrant.size),
+      'access.minutes_requested_median': middle(this.minutesRequested),
+      'access.minutes_granted_median': middle(this.minutesGranted),
+      'access.minutes_used_median': middle(this.used),
       'legal.share_some_data': share(total('legal.produced_some_data'), received),
       'legal.share_content': share(total('legal.produced_content'), received),
       'legal.share_nondisclosure': share(total('legal.under_nondisclosure'), received),
-      'legal.hours_to_acknowledge_median': stat(median(acknowledge), acknowledge.length),
-      'legal.hours_to_effect_median': stat(median(effect), effect.length),
-      'moderation.hours_to_decision_median': stat(median(this.hoursToDecision), this.hoursToDecision.length),
-      'moderation.appeal_hours_median': stat(median(this.appealHours), this.appealHours.length),
+      'legal.hours_to_acknowledge_median': middle(acknowledge),
+      'legal.hours_to_effect_median': middle(effect),
+      'moderation.hours_to_decision_median': middle(this.hoursToDecision),
+      'moderation.appeal_hours_median': middle(this.appealHours),
     };
 
     const figures: RawFigure[] = [];
@@ -504,6 +506,8 @@ const stat = (value: number | null, population: number): Statistic => ({
   value: value === null ? null : round(value, 2),
   population,
 });
+
+const middle = (values: Distribution): Statistic => stat(values.median(), values.size);
 
 function share(numerator: number, denominator: number): Statistic {
   return { value: denominator === 0 ? null : round(numerator / denominator, 4), population: denominator, numerator };

@@ -1,19 +1,61 @@
 /** Order statistics and the counters the fold keeps: small, exact and the same on every machine. */
 
-/** Median: the middle value, or the mean of the two middle values. */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/**
+ * Values counted at the precision a report publishes, hundredths of their unit (ADR 055): one
+ * counter per distinct value, so memory follows how spread the values are, never how many there
+ * are. Its median and percentile are exact for the values so rounded.
+ */
+export class Distribution {
+  /** Count by value, in hundredths. */
+  private readonly counts = new Map<number, number>();
+  /** How many values it holds. */
+  size = 0;
+
+  /** Adds a value given in whole hundredths of its unit (or, with `by` = −1, takes one back). */
+  add(hundredths: number, by = 1): void {
+    const count = (this.counts.get(hundredths) ?? 0) + by;
+    if (count === 0) this.counts.delete(hundredths);
+    else this.counts.set(hundredths, count);
+    this.size += by;
+  }
+
+  /** The value of each rank (1-based) asked, in one walk of the distinct values in order. */
+  private ranks(wanted: number[]): number[] {
+    const steps = Float64Array.from(this.counts.keys()).sort();
+    const values: number[] = [];
+    let seen = 0;
+    let index = 0;
+    for (const step of steps) {
+      seen += this.counts.get(step) as number;
+      while (index < wanted.length && (wanted[index] as number) <= seen) {
+        values.push(step / 100);
+        index++;
+      }
+    }
+    return values;
+  }
+
+  /** The middle value, or the mean of the two middle values. */
+  median(): number | null {
+    if (this.size === 0) return null;
+    const middle = (this.size + 1) >> 1;
+    const [low, high] = this.ranks(this.size % 2 === 1 ? [middle, middle] : [middle, middle + 1]) as [number, number];
+    return (low + high) / 2;
+  }
+
+  /** The p-th percentile by nearest rank (p in (0, 100]). */
+  percentile(p: number): number | null {
+    if (this.size === 0) return null;
+    return this.ranks([Math.max(1, Math.ceil((p / 100) * this.size))])[0] as number;
+  }
 }
 
-/** The p-th percentile by nearest rank (p in (0, 100]). */
-export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+/**
+ * A span of milliseconds in whole hundredths of `unit` ms, rounded half up. The quotient of two
+ * integers is off by far less than the 1/unit it can be from a half, so this rounds as PostgreSQL's
+ * numeric `round(…, 2)` does.
+ */
+export const hundredthsOf = (ms: number, unit: number) => Math.round((ms * 100) / unit);
 
 export const round = (value: number, places: number) => {
   const factor = 10 ** places;

@@ -238,6 +238,17 @@ export function reportRecord(seq: number, options: ReportRecordOptions): AuditRe
             grantId: grant,
             details: { pathway: 'user_report', messagesRead: 3, readDates: ['2026-12-01'] },
           });
+    case 19:
+      // A break-glass window runs out 15 minutes after it opened, as the expiry sweep records it:
+      // every grant ends, so the fold holds only the grants open at a time.
+      return cycle % 3 === 0
+        ? event('access.expired', {
+            actor: { type: 'system', id: null, label: 'expiry', roles: [] },
+            grantId: breakGlass,
+            target: { type: 'access_grant', id: breakGlass },
+            details: { expiredAt: iso(options.start + (seq - 10) * options.stepMs + 15 * 60_000) },
+          })
+        : base;
     default:
       return base;
   }

@@ -1,7 +1,8 @@
 /**
  * Every figure of a transparency report counted again, independently, in SQL over the sealed audit
  * events of the period — for the tests, which require the fold to agree with each one. Each query
- * yields rows of (key, value) with keys as `figureKey` writes them.
+ * yields rows of (key, value) with keys as `figureKey` writes them. Medians are of the values
+ * rounded to hundredths, as the report defines them (ADR 055).
  */
 export const EXPECTED_FIGURES_SQL = `
 with ev as (
@@ -84,12 +85,12 @@ union all select 'access.conversations_read[pathway=' || pathway || ']', count(d
 union all select 'access.messages_read[pathway=' || pathway || ']', count(distinct (grant_id, message)) from reads group by 1
 union all select 'access.messages_per_grant_median', round(percentile_cont(0.5) within group (order by messages)::numeric, 2) from per_grant
 union all select 'access.messages_per_grant_p90', percentile_disc(0.9) within group (order by messages) from per_grant
-union all select 'access.minutes_requested_median', round(percentile_cont(0.5) within group (order by m)::numeric, 2)
+union all select 'access.minutes_requested_median', round(percentile_cont(0.5) within group (order by round(m, 2))::numeric, 2)
   from (select (details->>'durationMinutes')::numeric as m from ev where action in ('access.requested', 'access.break_glass')) x
-union all select 'access.minutes_granted_median', round(percentile_cont(0.5) within group (order by minutes)::numeric, 2)
+union all select 'access.minutes_granted_median', round(percentile_cont(0.5) within group (order by round(minutes::numeric, 2))::numeric, 2)
   from issued where pathway <> 'legal_request'
 union all select 'access.minutes_used_median',
-  round(percentile_cont(0.5) within group (order by extract(epoch from ended_at - occurred_at) / 60)::numeric, 2)
+  round(percentile_cont(0.5) within group (order by round(extract(epoch from ended_at - occurred_at) / 60, 2))::numeric, 2)
   from per_grant where ended_at is not null
 union all select 'access.grants_unused[pathway=' || pathway || ']', count(*) from per_grant where ended_at is not null and not used group by 1
 union all select 'access.grants_revoked', count(*) from ev where action = 'access.revoked'
@@ -117,13 +118,13 @@ union all select 'legal.share_some_data', round(count(*) filter (where some_data
 union all select 'legal.share_content', round(count(*) filter (where content)::numeric / nullif(count(*), 0), 4) from cell
 union all select 'legal.share_nondisclosure', round(count(*) filter (where nda)::numeric / nullif(count(*), 0), 4) from cell
 union all select 'legal.hours_to_acknowledge_median',
-  round(percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - received_at) / 3600)::numeric, 2) from cell where acknowledged_at is not null
+  round(percentile_cont(0.5) within group (order by round(extract(epoch from acknowledged_at - received_at) / 3600, 2))::numeric, 2) from cell where acknowledged_at is not null
 union all select 'legal.hours_to_effect_median',
-  round(percentile_cont(0.5) within group (order by extract(epoch from effect_at - received_at) / 3600)::numeric, 2) from cell where effect_at is not null
+  round(percentile_cont(0.5) within group (order by round(extract(epoch from effect_at - received_at) / 3600, 2))::numeric, 2) from cell where effect_at is not null
 union all select 'moderation.reports[category=' || (c->>0) || ',source=' || (c->>1) || ']', sum((c->>2)::numeric)
   from ev, jsonb_array_elements(details->'counts') c where action = 'intake.reports_received' group by 1
 union all select 'moderation.hours_to_decision_median',
-  round(percentile_cont(0.5) within group (order by extract(epoch from occurred_at - (details->>'firstReportAt')::timestamptz) / 3600)::numeric, 2)
+  round(percentile_cont(0.5) within group (order by round(extract(epoch from occurred_at - (details->>'firstReportAt')::timestamptz) / 3600, 2))::numeric, 2)
   from decided where details->>'action' <> 'escalate' and details->>'firstReportAt' is not null
 union all select 'moderation.decisions[action=' || (details->>'action') || ']', count(*) from decided group by 1
 union all select 'moderation.decisions_by_ground[ground=' || coalesce(details->'statement'->>'ground', 'none') || ']', count(*)
@@ -137,7 +138,7 @@ union all select 'moderation.repeat_offender_suspensions', count(*) from ev wher
 union all select 'moderation.appeals_received[appellant=' || (details->>'appellant') || ']', count(*) from ev where action = 'appeal.received' group by 1
 union all select 'moderation.appeals_decided[outcome=' || (details->>'outcome') || ']', count(*) from ev where action = 'appeal.decided' group by 1
 union all select 'moderation.appeal_hours_median',
-  round(percentile_cont(0.5) within group (order by extract(epoch from occurred_at - (details->>'receivedAt')::timestamptz) / 3600)::numeric, 2)
+  round(percentile_cont(0.5) within group (order by round(extract(epoch from occurred_at - (details->>'receivedAt')::timestamptz) / 3600, 2))::numeric, 2)
   from ev where action = 'appeal.decided'
 union all select 'moderation.reviewers_active', count(distinct actor_id) from ev where action in ('decision.recorded', 'appeal.decided')
 `;
