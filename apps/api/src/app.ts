@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AccessEventHub } from './access/live';
@@ -93,18 +94,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const consoleHeaders = secureHeaders({ contentSecurityPolicy: CONSOLE_CSP });
   app.use('*', (c, next) => (c.req.path === '/docs' ? next() : consoleHeaders(c, next)));
 
-  const defaultBodyLimit = bodyLimit({
-    maxSize: API_BODY_LIMIT,
-    onError: (c) =>
-      problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`)),
+  const tooLarge = (c: Context<AppEnv>) =>
+    problemResponse(c, new AppError('payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT} bytes.`));
+  const chunkedBodyLimit = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
+  // Intake sets its own, larger limits per endpoint. Elsewhere a body's size is judged from its
+  // Content-Length where it gives it (Node's parser reads exactly that many bytes, and browsers
+  // send `Content-Length: 0` on a POST without a body): asking for the body would build a second
+  // copy of the request to find it empty. A chunked body is counted as it streams.
+  app.use('/api/*', (c, next) => {
+    if (c.req.path.startsWith('/api/intake/') || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return chunkedBodyLimit(c, next);
+    return Number(length) > API_BODY_LIMIT ? Promise.resolve(tooLarge(c)) : next();
   });
-  // Intake sets its own, larger limits per endpoint. GET and HEAD carry no body: asking for one
-  // would only build a second copy of the request.
-  app.use('/api/*', (c, next) =>
-    c.req.path.startsWith('/api/intake/') || c.req.method === 'GET' || c.req.method === 'HEAD'
-      ? next()
-      : defaultBodyLimit(c, next),
-  );
   app.use('/api/*', async (c, next) => {
     await next();
     // On the response's own headers: `c.header` after the handler rebuilds the whole response as a stream.

@@ -57,7 +57,7 @@ export const caseAccessRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const { id } = c.req.valid('param');
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const found = await db
         .selectFrom('case')
         .select(sql<Date>`now()`.as('now'))
@@ -91,7 +91,7 @@ export const caseAccessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const request = await runAction(c, (ctx) =>
-        fileAccessRequest(ctx, id, session.user.id, body, c.var.deps.config.access),
+        fileAccessRequest(ctx, id, session.user.id, body, c.get('deps').config.access),
       );
       return c.json(request, 201);
     },
@@ -116,7 +116,9 @@ export const caseAccessRoutes = featureRouter()
       const session = signedIn(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const grant = await runAction(c, (ctx) => breakGlass(ctx, id, session.user.id, body, c.var.deps.config.access));
+      const grant = await runAction(c, (ctx) =>
+        breakGlass(ctx, id, session.user.id, body, c.get('deps').config.access),
+      );
       return c.json(grant, 201);
     },
   )
@@ -145,7 +147,7 @@ export const caseAccessRoutes = featureRouter()
       const audit = auditContext(c);
       const { id } = c.req.valid('param');
       const { ids } = c.req.valid('query');
-      const { db, keyring } = c.var.deps;
+      const { db, keyring } = c.get('deps');
       // One statement, atomic by itself: the grant check, the rows in scope and the audit event (see readConversation).
       const result = await readConversation(db, keyring, id, session.user.id, ids?.split(',').filter(Boolean), audit);
       if (result instanceof AppError) throw result;
@@ -165,7 +167,7 @@ export const accessRoutes = featureRouter()
       summary: 'The limits this deployment enforces: durations, break-glass maximum, pending expiry',
       responses: { 200: jsonResponse(AccessPolicy, 'The limits.') },
     }),
-    (c) => c.json(c.var.deps.config.access, 200),
+    (c) => c.json(c.get('deps').config.access, 200),
   )
   .openapi(
     defineRoute({
@@ -189,7 +191,7 @@ export const accessRoutes = featureRouter()
       const session = signedIn(c);
       const supervises = can(session.user.roles, 'approve:access');
       // Before the stream opens, so a database outage is a 503 the console backs off from.
-      await c.var.deps.accessEvents.start();
+      await c.get('deps').accessEvents.start();
       // Events carry ids only, never content: supervisors see every one (their inbox, grants and
       // review list follow them); everyone else only those about their own access.
       const visible = (event: AccessEvent) => supervises || event.staffId === session.user.id;
@@ -199,7 +201,7 @@ export const accessRoutes = featureRouter()
           ended = resolve;
         });
         stream.onAbort(ended);
-        const unsubscribe = await c.var.deps.accessEvents.subscribe({
+        const unsubscribe = await c.get('deps').accessEvents.subscribe({
           onEvent: (event) => {
             if (visible(event)) void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
           },
@@ -229,7 +231,7 @@ export const accessRoutes = featureRouter()
       responses: { 200: jsonResponse(PendingAccessRequestList, 'Oldest first.') },
     }),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       return c.json({ items: await pendingAccessRequests(db) }, 200);
     },
   )
@@ -249,7 +251,7 @@ export const accessRoutes = featureRouter()
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const request = await runAction(c, (ctx) =>
-        approveAccessRequest(ctx, id, session.user.id, body, c.var.deps.config.access),
+        approveAccessRequest(ctx, id, session.user.id, body, c.get('deps').config.access),
       );
       return c.json(request, 200);
     },
@@ -302,7 +304,7 @@ export const accessRoutes = featureRouter()
       responses: { 200: jsonResponse(AccessGrantList, 'Soonest to end first.') },
     }),
     async (c) => {
-      return c.json({ items: await activeGrants(c.var.deps.db) }, 200);
+      return c.json({ items: await activeGrants(c.get('deps').db) }, 200);
     },
   )
   .openapi(
@@ -339,7 +341,7 @@ export const accessRoutes = featureRouter()
       summary: 'Break-glass uses waiting for a supervisor’s review',
       responses: { 200: jsonResponse(AccessGrantList, 'Oldest first.') },
     }),
-    async (c) => c.json({ items: await unreviewedBreakGlass(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await unreviewedBreakGlass(c.get('deps').db) }, 200),
   )
   .openapi(
     defineRoute({

@@ -63,7 +63,10 @@ export function actionContext(trx: Transaction<Database>, who: AuditContext): Ac
 /** Runs `action` in a transaction of its own, as whoever made the request. */
 export function runAction<T>(c: Context<AppEnv>, action: (ctx: ActionContext) => Promise<T>): Promise<T> {
   const who = auditContext(c);
-  return c.var.deps.db.transaction().execute((trx) => action(actionContext(trx, who)));
+  return c
+    .get('deps')
+    .db.transaction()
+    .execute((trx) => action(actionContext(trx, who)));
 }
 
 /** Who acts when no person does: a sweep, a CLI, a seed. `label` names it in the log. */

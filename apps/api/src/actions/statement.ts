@@ -27,7 +27,7 @@ export interface StatementAction<T> {
 
 /** Runs `action` as one statement, or in a transaction when the statement says it must. */
 export async function runStatementAction<T>(c: Context<AppEnv>, action: StatementAction<T>): Promise<T> {
-  const done = await action.statement(c.var.deps.db, auditContext(c));
+  const done = await action.statement(c.get('deps').db, auditContext(c));
   return done === TRANSACTION_NEEDED ? runAction(c, (ctx) => action.transactional(ctx)) : done;
 }
 

@@ -28,7 +28,7 @@ export const appealIntakeRoutes = featureRouter().openapi(
   async (c) => {
     const caller = signedService(c);
     const appeal = c.req.valid('json');
-    const rules = c.var.deps.config.decisions;
+    const rules = c.get('deps').config.decisions;
     return c.json(await runAction(c, (ctx) => receiveAppeal(ctx, caller, appeal, rules)), 200);
   },
 );

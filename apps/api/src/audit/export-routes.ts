@@ -35,7 +35,7 @@ export const auditExportRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const query = c.req.valid('query');
-      const { db, signingKeys, logger } = c.var.deps;
+      const { db, signingKeys, logger } = c.get('deps');
       const scope: BundleScope =
         query.scope === 'case'
           ? { kind: 'case', caseId: query.caseId as string }
@@ -48,7 +48,7 @@ export const auditExportRoutes = featureRouter()
       const { progressId } = query;
       if (progressId) await startProgress(db, progressId, session.user.id);
       const plan = await planExport(db, scope).catch(async (error: unknown) => {
-        if (progressId) await failProgress(db, progressId, error, c.var.requestId);
+        if (progressId) await failProgress(db, progressId, error, c.get('requestId'));
         throw error;
       });
       // Recorded, and committed, before the first byte leaves.
@@ -70,8 +70,8 @@ export const auditExportRoutes = featureRouter()
       const bundle = progressId ? trackProgress(db, progressId, lines, streamed) : streamed;
       return c.body(
         logFailure(bundle, (error) => {
-          logger.error({ err: String(error), requestId: c.var.requestId }, 'audit export failed');
-          if (progressId) void failProgress(db, progressId, error, c.var.requestId).catch(() => {});
+          logger.error({ err: String(error), requestId: c.get('requestId') }, 'audit export failed');
+          if (progressId) void failProgress(db, progressId, error, c.get('requestId')).catch(() => {});
         }),
         200,
         {
@@ -97,7 +97,7 @@ export const auditExportRoutes = featureRouter()
         404: { description: 'No export of yours with that id (yet).' },
       },
     }),
-    async (c) => c.json(await readProgress(c.var.deps.db, c.req.valid('param').id, signedIn(c).user.id), 200),
+    async (c) => c.json(await readProgress(c.get('deps').db, c.req.valid('param').id, signedIn(c).user.id), 200),
   );
 
 /** Passes the stream through, telling `onError` when it fails midway (the client only sees it end). */

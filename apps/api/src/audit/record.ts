@@ -54,7 +54,8 @@ function refuseForbiddenKeys(value: unknown): void {
 }
 
 export function auditContext(c: Context<AppEnv>, actor?: AuditActor): AuditContext {
-  const { session, service } = c.var;
+  const session = c.get('session');
+  const service = c.get('service');
   return {
     actor:
       actor ??
@@ -63,7 +64,7 @@ export function auditContext(c: Context<AppEnv>, actor?: AuditActor): AuditConte
         : service
           ? { type: 'service', id: service.id, label: service.name, roles: [] }
           : { type: 'anonymous', id: null, label: null, roles: [] }),
-    requestId: c.var.requestId,
+    requestId: c.get('requestId'),
     ip: clientIp(c),
     userAgent: userAgent(c),
   };

@@ -77,8 +77,8 @@ export function refusalEvent(
 export async function recordRefusal(c: Context<AppEnv>, error: AppError, options?: RefusalOptions): Promise<void> {
   const event = refusalEvent(c, error, options);
   if (!event) return;
-  const { deps } = c.var;
+  const deps = c.get('deps');
   await runAction(c, (ctx) => ctx.emit(event)).catch((auditError: unknown) =>
-    deps.logger.error({ err: String(auditError), requestId: c.var.requestId }, 'could not audit a refused request'),
+    deps.logger.error({ err: String(auditError), requestId: c.get('requestId') }, 'could not audit a refused request'),
   );
 }

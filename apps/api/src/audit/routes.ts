@@ -17,7 +17,7 @@ export const auditRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const keys = await publishedKeys(c.var.deps.db);
+      const keys = await publishedKeys(c.get('deps').db);
       return c.json(
         {
           format: AUDIT_KEYS_FORMAT,
@@ -37,5 +37,5 @@ export const auditRoutes = featureRouter()
       summary: 'How far the audit chain is sealed, signed and verified; events pending seal',
       responses: { 200: jsonResponse(AuditStatus, 'The chain as this API process sees it.') },
     }),
-    async (c) => c.json(await auditStatus(c.var.deps.db), 200),
+    async (c) => c.json(await auditStatus(c.get('deps').db), 200),
   );

@@ -27,7 +27,7 @@ export const auditSearchRoutes = featureRouter()
       request: { query: AuditEventQuery },
       responses: { 200: jsonResponse(AuditEventList, 'A page of events.') },
     }),
-    async (c) => c.json(await searchAuditEvents(c.var.deps.db, c.req.valid('query')), 200),
+    async (c) => c.json(await searchAuditEvents(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     defineRoute({
@@ -40,7 +40,7 @@ export const auditSearchRoutes = featureRouter()
       request: { params: z.object({ id: z.string().regex(/^\d{1,19}$/) }) },
       responses: { 200: jsonResponse(AuditEvent, 'The event.'), 404: { description: 'No such event.' } },
     }),
-    async (c) => c.json(await getAuditEvent(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await getAuditEvent(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -56,7 +56,7 @@ export const auditSearchRoutes = featureRouter()
         404: { description: 'No such grant.' },
       },
     }),
-    async (c) => c.json(await traceGrant(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await traceGrant(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -69,7 +69,7 @@ export const auditSearchRoutes = featureRouter()
       request: { query: AccessReviewQuery },
       responses: { 200: jsonResponse(AccessReviewList, 'A page of grants, newest first.') },
     }),
-    async (c) => c.json(await accessReview(c.var.deps.db, c.req.valid('query')), 200),
+    async (c) => c.json(await accessReview(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     defineRoute({
@@ -83,5 +83,5 @@ export const auditSearchRoutes = featureRouter()
       request: { query: StaffReviewQuery },
       responses: { 200: jsonResponse(StaffReview, 'Role changes oldest first, and flagged link uses.') },
     }),
-    async (c) => c.json(await staffReview(c.var.deps.db, c.req.valid('query')), 200),
+    async (c) => c.json(await staffReview(c.get('deps').db, c.req.valid('query')), 200),
   );

@@ -24,7 +24,7 @@ export function sessionToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): strin
 /** Resolves the session cookie (if any) for every API request. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
-  const { sessions, config } = c.var.deps;
+  const { sessions, config } = c.get('deps');
   const session = token ? await sessions.find(token, config.session) : null;
   c.set('session', session);
   c.set('sessionEnded', Boolean(token) && !session);
@@ -38,10 +38,8 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   if (!SAFE_METHODS.has(c.req.method) && origin) {
-    const allowed = [
-      new URL(c.req.url).origin,
-      c.var.deps.config.publicUrl && new URL(c.var.deps.config.publicUrl).origin,
-    ];
+    const { publicUrl } = c.get('deps').config;
+    const allowed = [new URL(c.req.url).origin, publicUrl && new URL(publicUrl).origin];
     if (!allowed.includes(origin)) throw new AppError('csrf', 'Cross-site requests are not accepted.');
   }
   await next();
@@ -63,9 +61,9 @@ export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv
       c.set('service', await verifySignedRequest(c));
       return next();
     }
-    const session = c.var.session;
+    const session = c.get('session');
     if (!session) {
-      throw c.var.sessionEnded
+      throw c.get('sessionEnded')
         ? new AppError('session_ended', 'Your session has ended. Sign in again.')
         : new AppError('unauthenticated', 'Sign in to continue.');
     }
@@ -88,14 +86,14 @@ export function authorize(permission: RoutePermission): MiddlewareHandler<AppEnv
 
 /** The session of a route that declared a non-public permission (authorize has run). */
 export function signedIn(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Session {
-  const session = c.var.session;
+  const session = c.get('session');
   if (!session) throw new AppError('unauthenticated', 'Sign in to continue.');
   return session;
 }
 
 /** The platform caller of a route declared `service` (authorize has verified it). */
 export function signedService(c: Parameters<MiddlewareHandler<AppEnv>>[0]): ServiceCaller {
-  const service = c.var.service;
+  const service = c.get('service');
   if (!service) throw new AppError('unauthenticated', 'Sign the request.');
   return service;
 }

@@ -59,7 +59,7 @@ export const authRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const { db, config } = c.var.deps;
+      const { db, config } = c.get('deps');
       const result = await runAction(c, (ctx) => signIn(ctx, c.req.valid('json'), config));
       if (!result.ok) throw result.error;
       const session = await findLiveSession(db, result.token, config.session);

@@ -53,7 +53,7 @@ export const caseRoutes = featureRouter()
       request: { query: CaseListQuery },
       responses: { 200: jsonResponse(CaseList, 'A page of cases.') },
     }),
-    async (c) => c.json(await listCases(c.var.deps.db, c.req.valid('query')), 200),
+    async (c) => c.json(await listCases(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     // Before /{id}, like /find.
@@ -68,7 +68,7 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const rows = await selectCases(c.var.deps.db)
+      const rows = await selectCases(c.get('deps').db)
         .where(heldBy(session.user.id))
         .where('c.status', '=', 'open')
         .orderBy('c.claimed_at')
@@ -90,7 +90,7 @@ export const caseRoutes = featureRouter()
       request: { query: CaseFindQuery },
       responses: { 200: jsonResponse(CaseFindResult, 'A page of cases, and any accounts the search names.') },
     }),
-    async (c) => c.json(await findCases(c.var.deps.db, c.req.valid('query')), 200),
+    async (c) => c.json(await findCases(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     defineRoute({
@@ -108,7 +108,7 @@ export const caseRoutes = featureRouter()
       const session = signedIn(c);
       const body = c.req.valid('json');
       const preview = await runAction(c, async (ctx) => {
-        const counted = await previewBulkDecision(ctx.trx, session.user, body, c.var.deps.config.decisions);
+        const counted = await previewBulkDecision(ctx.trx, session.user, body, c.get('deps').config.decisions);
         await ctx.emit({
           action: 'decision.bulk_previewed',
           details: {
@@ -144,7 +144,7 @@ export const caseRoutes = featureRouter()
       const session = signedIn(c);
       const body = c.req.valid('json');
       const result = await runAction(c, (ctx) =>
-        commitBulkDecision(ctx, session.user, body, c.var.deps.config.decisions),
+        commitBulkDecision(ctx, session.user, body, c.get('deps').config.decisions),
       );
       return c.json(result, 201);
     },
@@ -163,7 +163,7 @@ export const caseRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const { keyring, config } = c.var.deps;
+      const { keyring, config } = c.get('deps');
       const detail = await runAction(c, (ctx) => openCase(ctx, keyring, c.req.valid('param').id, session.user));
       return c.json({ ...detail, appealWindowMonths: config.decisions.appealWindowMonths }, 200);
     },
@@ -239,7 +239,7 @@ export const caseRoutes = featureRouter()
       const id = c.req.valid('param').id;
       const body = c.req.valid('json');
       const decision = await runAction(c, (ctx) =>
-        decideCase(ctx, id, session.user.id, body, c.var.deps.config.decisions),
+        decideCase(ctx, id, session.user.id, body, c.get('deps').config.decisions),
       );
       return c.json(decision, 201);
     },
@@ -258,7 +258,7 @@ export const caseRoutes = featureRouter()
         404: { description: 'No such case.' },
       },
     }),
-    async (c) => c.json(await assignableStaff(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await assignableStaff(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -339,7 +339,7 @@ export const decisionRoutes = featureRouter()
       responses: { 200: jsonResponse(PendingConfirmationList, 'Oldest first.') },
     }),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const { items: decisions, nextCursor } = await pendingConfirmations(db, c.req.valid('query'));
       const cases = decisions.length
         ? await selectCases(db)

@@ -6,15 +6,15 @@ import { clientRequestId } from './request-id';
 export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   await next();
-  c.var.deps.logger.info(
+  c.get('deps').logger.info(
     {
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       clientRequestId: clientRequestId(c),
       method: c.req.method,
       route: routePath(c),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      actorId: c.var.session?.user.id ?? null,
+      actorId: c.get('session')?.user.id ?? null,
     },
     'request',
   );

@@ -4,7 +4,7 @@ import type { AppEnv } from '../context';
 
 /** The caller's address: the first X-Forwarded-For hop only when behind a trusted proxy. */
 export function clientIp(c: Context<AppEnv>): string | null {
-  if (c.var.deps.config.trustProxy) {
+  if (c.get('deps').config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }
@@ -21,7 +21,7 @@ export function userAgent(c: Context<AppEnv>): string | null {
 
 /** True when the browser reached us over HTTPS (directly, or through a trusted proxy). */
 export function isHttps(c: Context<AppEnv>): boolean {
-  if (c.var.deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
+  if (c.get('deps').config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';
 }
 

@@ -10,7 +10,7 @@ import { ContentUnavailableError } from '../encryption/content';
 import { AppError, type FieldError, toProblem } from './problem';
 
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
-  const body = toProblem(error, c.var.requestId ?? 'unknown');
+  const body = toProblem(error, c.get('requestId') ?? 'unknown');
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (error.extra.retryAfterSeconds) headers['retry-after'] = String(error.extra.retryAfterSeconds);
   return c.body(JSON.stringify(body), error.status, headers);
@@ -53,8 +53,11 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (res
  * names the row but carries no content.
  */
 async function contentUnavailable(c: Context<AppEnv>, error: ContentUnavailableError): Promise<Response> {
-  const { deps } = c.var;
-  deps.logger.error({ requestId: c.var.requestId, ...error.what, reason: error.reason }, 'content decryption failed');
+  const deps = c.get('deps');
+  deps.logger.error(
+    { requestId: c.get('requestId'), ...error.what, reason: error.reason },
+    'content decryption failed',
+  );
   const recorded = runAction(c, (ctx) =>
     ctx.emit({
       action: 'content.decryption_failed',
@@ -81,7 +84,7 @@ const OUTAGE_RETRY_AFTER_SECONDS = 3;
 
 /** Retryable, and not a bug: the client can tell the two apart by the status and `Retry-After`. */
 function databaseUnavailable(c: Context<AppEnv>, error: Error): Response {
-  c.var.deps?.logger.warn({ err: error.message, requestId: c.var.requestId }, 'database unavailable');
+  c.get('deps')?.logger.warn({ err: error.message, requestId: c.get('requestId') }, 'database unavailable');
   return problemResponse(
     c,
     new AppError('unavailable', 'The database is unreachable just now. Try again shortly.', {
@@ -114,8 +117,8 @@ export const onError: ErrorHandler<AppEnv> = async (error, c) => {
     return problemResponse(c, new AppError(code, detail || 'Bad request.'));
   }
   if (isDatabaseOutage(error)) return databaseUnavailable(c, error);
-  c.var.deps?.logger.error(
-    { err: { name: error.name, stack: error.stack }, requestId: c.var.requestId },
+  c.get('deps')?.logger.error(
+    { err: { name: error.name, stack: error.stack }, requestId: c.get('requestId') },
     'unhandled error',
   );
   return problemResponse(

@@ -52,4 +52,15 @@ describe('the OpenAPI document lists every status a route answers', () => {
     expect(response.status).toBe(413);
     expect([...statusesOf('POST', '/api/auth/sign-out')]).toContain(413);
   });
+
+  it('judges a body by its Content-Length, as a server behind HTTP/1.1 receives it', async () => {
+    const { session } = await t.signedIn(['reviewer']);
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    const declared = { 'content-length': String(big.length) };
+    const refused = await t.request('POST', '/api/auth/sign-out', { session, rawBody: big, headers: declared });
+    expect(refused.status).toBe(413);
+    // A bodiless POST as browsers send it (`Content-Length: 0`) goes through.
+    const empty = await t.request('POST', '/api/auth/sign-out', { session, headers: { 'content-length': '0' } });
+    expect(empty.status).toBe(204);
+  });
 });

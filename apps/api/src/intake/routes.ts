@@ -45,7 +45,7 @@ intakeRoutes
     async (c) => {
       const caller = signedService(c);
       const report = c.req.valid('json');
-      const { keyring } = c.var.deps;
+      const { keyring } = c.get('deps');
       const outcome = await runAction(c, (ctx) => ingestReports(ctx, keyring, caller, [report]));
       return c.json(outcome.results[0] as IntakeResult, 200);
     },
@@ -74,7 +74,7 @@ intakeRoutes
     async (c) => {
       const caller = signedService(c);
       const { reports } = c.req.valid('json');
-      const { keyring } = c.var.deps;
+      const { keyring } = c.get('deps');
       const outcome = await runAction(c, (ctx) => ingestReports(ctx, keyring, caller, reports));
       return c.json(outcome, 200);
     },

@@ -38,7 +38,7 @@ export const legalRoutes = featureRouter()
       summary: 'Legal requests: unreviewed emergencies, then by deadline (overdue, due soon), closed last',
       responses: { 200: jsonResponse(z.array(LegalRequestSummary), 'The requests.') },
     }),
-    async (c) => c.json(await listLegalRequests(c.var.deps.db), 200),
+    async (c) => c.json(await listLegalRequests(c.get('deps').db), 200),
   )
   .openapi(
     defineRoute({
@@ -54,7 +54,7 @@ export const legalRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const body = c.req.valid('json');
-      const { keyring } = c.var.deps;
+      const { keyring } = c.get('deps');
       return c.json(await runAction(c, (ctx) => recordLegalRequest(ctx, keyring, session.user.id, body)), 201);
     },
   )
@@ -69,7 +69,7 @@ export const legalRoutes = featureRouter()
       request: { params: IdParams },
       responses: { 200: jsonResponse(LegalRequest, 'The request.'), ...notFound },
     }),
-    async (c) => c.json(await getLegalRequest(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await getLegalRequest(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -82,7 +82,7 @@ export const legalRoutes = featureRouter()
       request: { params: IdParams },
       responses: { 200: jsonResponse(z.array(AuditEvent), 'Oldest first.') },
     }),
-    async (c) => c.json(await legalRequestHistory(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await legalRequestHistory(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -183,7 +183,7 @@ export const legalRoutes = featureRouter()
       const session = signedIn(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const { db, keyring } = c.var.deps;
+      const { db, keyring } = c.get('deps');
       // One statement, atomic by itself: the grant, the scope, the rows and the audit event.
       const result = await readUnderLegalRequest(db, keyring, id, session.user.id, body, auditContext(c));
       if (result instanceof AppError) throw result;
@@ -212,7 +212,7 @@ export const legalRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const { id } = c.req.valid('param');
-      const { keyring, signingKeys } = c.var.deps;
+      const { keyring, signingKeys } = c.get('deps');
       const produced = await runAction(c, (ctx) =>
         produceDisclosure(ctx, keyring, signingKeys.current(), id, session.user.id),
       );

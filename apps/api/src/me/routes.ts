@@ -22,8 +22,9 @@ export const meRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      const row = await c.var.deps.db
-        .selectFrom('staff_user')
+      const row = await c
+        .get('deps')
+        .db.selectFrom('staff_user')
         .select('blur_urgent_evidence')
         .where('id', '=', session.user.id)
         .executeTakeFirstOrThrow();

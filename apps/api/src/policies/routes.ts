@@ -82,7 +82,7 @@ export const policyRoutes = featureRouter()
     }),
     async (c) => {
       const session = signedIn(c);
-      let query = c.var.deps.db.selectFrom('policy').select(columns).orderBy('code');
+      let query = c.get('deps').db.selectFrom('policy').select(columns).orderBy('code');
       if (!can(session.user.roles, 'manage:queue')) query = query.where('active', '=', true);
       return c.json({ items: (await query.execute()).map(toPolicy) }, 200);
     },

@@ -21,7 +21,7 @@ export const queueRoutes = featureRouter()
       summary: 'Queues with open cases, cases in review, oldest case and SLA breaches',
       responses: { 200: jsonResponse(QueueSummaryList, 'Every queue, in display order.') },
     }),
-    async (c) => c.json(await c.var.deps.queueSummaries.get(c.var.deps.db), 200),
+    async (c) => c.json(await c.get('deps').queueSummaries.get(c.get('deps').db), 200),
   )
   .openapi(
     defineRoute({
@@ -33,7 +33,7 @@ export const queueRoutes = featureRouter()
       summary: 'Every queue’s configuration, for editing (no counts)',
       responses: { 200: jsonResponse(QueueSettingsList, 'In display order.') },
     }),
-    async (c) => c.json(await queueSettings(c.var.deps.db), 200),
+    async (c) => c.json(await queueSettings(c.get('deps').db), 200),
   )
   .openapi(
     defineRoute({
@@ -78,7 +78,7 @@ export const queueRoutes = featureRouter()
         throw new AppError('invalid', 'A new queue needs an id.', { errors: [{ field: 'id', message: 'required' }] });
       const id = body.id;
       await runAction(c, (ctx) => saveQueue(ctx, id, body, 'create'));
-      c.var.deps.queueSummaries.invalidate();
+      c.get('deps').queueSummaries.invalidate();
       return c.body(null, 204);
     },
   )
@@ -97,7 +97,7 @@ export const queueRoutes = featureRouter()
       const { queueId } = c.req.valid('param');
       const body = c.req.valid('json');
       await runAction(c, (ctx) => saveQueue(ctx, queueId, body, 'update'));
-      c.var.deps.queueSummaries.invalidate();
+      c.get('deps').queueSummaries.invalidate();
       return c.body(null, 204);
     },
   );

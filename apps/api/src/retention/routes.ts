@@ -26,7 +26,7 @@ export const holdRoutes = featureRouter()
       summary: 'Preservation holds, active first with their expiry',
       responses: { 200: jsonResponse(HoldList, 'Holds.') },
     }),
-    async (c) => c.json(await listHolds(c.var.deps.db), 200),
+    async (c) => c.json(await listHolds(c.get('deps').db), 200),
   )
   .openapi(
     defineRoute({
@@ -93,5 +93,5 @@ export const retentionRoutes = featureRouter().openapi(
     summary: 'The retention schedule: days per category, and the conversations due next',
     responses: { 200: jsonResponse(RetentionSchedule, 'The schedule.') },
   }),
-  async (c) => c.json(await retentionSchedule(c.var.deps.db, c.var.deps.config.retention.days), 200),
+  async (c) => c.json(await retentionSchedule(c.get('deps').db, c.get('deps').config.retention.days), 200),
 );

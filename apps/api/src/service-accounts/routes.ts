@@ -46,7 +46,7 @@ export const serviceAccountRoutes = featureRouter()
         },
       },
     }),
-    async (c) => c.json({ items: await listServiceAccounts(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await listServiceAccounts(c.get('deps').db) }, 200),
   )
   .openapi(
     defineRoute({
@@ -63,7 +63,7 @@ export const serviceAccountRoutes = featureRouter()
     }),
     async (c) => {
       const { name } = c.req.valid('json');
-      const { keyring } = c.var.deps;
+      const { keyring } = c.get('deps');
       const account = await runAction(c, (ctx) => createServiceAccount(ctx, keyring, name));
       return c.json(account, 201);
     },

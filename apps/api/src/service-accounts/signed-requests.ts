@@ -42,7 +42,7 @@ export async function verifySignedRequest(c: Context<AppEnv>): Promise<ServiceCa
   if (!/^\d{1,12}$/.test(timestampHeader) || Math.abs(Date.now() / 1000 - timestamp) > SIGNATURE_WINDOW_SECONDS) {
     return refuse(c, 'stale_timestamp', keyId, 'The request timestamp is not within 5 minutes of the server clock.');
   }
-  const { db, keyring } = c.var.deps;
+  const { db, keyring } = c.get('deps');
   const account = await db
     .selectFrom('service_account')
     .select(['id', 'name', 'key_id', 'secret_sealed', 'kek_version', 'disabled_at'])

@@ -77,7 +77,7 @@ export const staffRoutes = featureRouter()
       request: { query: StaffListQuery },
       responses: { 200: jsonResponse(StaffList, 'A page of staff.') },
     }),
-    async (c) => c.json(await listStaff(c.var.deps.db, c.req.valid('query')), 200),
+    async (c) => c.json(await listStaff(c.get('deps').db, c.req.valid('query')), 200),
   )
   .openapi(
     defineRoute({
@@ -92,7 +92,7 @@ export const staffRoutes = featureRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { deps } = c.var;
+      const deps = c.get('deps');
       const created = await runAction(c, (ctx) =>
         createStaff(ctx, body, signedIn(c).tokenHash, deps.config.staffLinks),
       );
@@ -110,7 +110,7 @@ export const staffRoutes = featureRouter()
       request: { params: StaffIdParams },
       responses: { 200: staffResponse('The account.'), ...notFound },
     }),
-    async (c) => c.json(await getStaff(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await getStaff(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -207,7 +207,7 @@ export const staffRoutes = featureRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { deps } = c.var;
+      const deps = c.get('deps');
       const link = await runAction(c, (ctx) => issueResetLink(ctx, id, signedIn(c).tokenHash, deps.config.staffLinks));
       return c.json(link, 201);
     },
@@ -224,7 +224,7 @@ export const roleChangeRoutes = featureRouter()
       summary: 'Role grants waiting for a second admin',
       responses: { 200: jsonResponse(RoleChangeList, 'Oldest first.') },
     }),
-    async (c) => c.json({ items: await listRoleChanges(c.var.deps.db, { status: 'pending' }) }, 200),
+    async (c) => c.json({ items: await listRoleChanges(c.get('deps').db, { status: 'pending' }) }, 200),
   )
   .openapi(decideRoute('confirmed'), async (c) => {
     const { id } = c.req.valid('param');
@@ -255,7 +255,7 @@ export const enrolmentRoutes = featureRouter().openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const outcome = await runAction(c, (ctx) => redeemLink(ctx, body, c.var.session?.tokenHash ?? null));
+    const outcome = await runAction(c, (ctx) => redeemLink(ctx, body, c.get('session')?.tokenHash ?? null));
     if ('refused' in outcome) throw outcome.refused;
     return c.json(outcome.redeemed, 200);
   },

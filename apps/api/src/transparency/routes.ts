@@ -24,7 +24,7 @@ export const transparencyRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const checkpoint = await latestCheckpoint(c.var.deps.db);
+      const checkpoint = await latestCheckpoint(c.get('deps').db);
       if (!checkpoint) throw new AppError('not_found', 'No checkpoint has been signed yet.');
       return c.json(checkpoint, 200);
     },
@@ -41,7 +41,7 @@ export const transparencyRoutes = featureRouter()
       responses: { 200: jsonResponse(TdbSubmissionPage, 'Newest first, with counts by status.') },
     }),
     async (c) => {
-      const { deps } = c.var;
+      const deps = c.get('deps');
       return c.json(await listTdbSubmissions(deps.db, c.req.valid('query'), deps.config.tdb !== null), 200);
     },
   );

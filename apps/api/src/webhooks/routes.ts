@@ -48,7 +48,7 @@ export const webhookRoutes = featureRouter()
       summary: 'List outbound webhook endpoints',
       responses: { 200: jsonResponse(WebhookEndpointList, 'All endpoints (there are few).') },
     }),
-    async (c) => c.json({ items: await listWebhookEndpoints(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await listWebhookEndpoints(c.get('deps').db) }, 200),
   )
   .openapi(
     defineRoute({
@@ -63,7 +63,7 @@ export const webhookRoutes = featureRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { keyring } = c.var.deps;
+      const { keyring } = c.get('deps');
       const endpoint = await runAction(c, (ctx) => createWebhookEndpoint(ctx, keyring, body));
       return c.json(endpoint, 201);
     },
@@ -81,7 +81,7 @@ export const webhookRoutes = featureRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { keyring } = c.var.deps;
+      const { keyring } = c.get('deps');
       const endpoint = await runAction(c, (ctx) => rotateWebhookSecret(ctx, keyring, id));
       return c.json(endpoint, 200);
     },
@@ -131,7 +131,7 @@ export const webhookRoutes = featureRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const page = c.req.valid('query');
-      return c.json(await listWebhookDeliveries(c.var.deps.db, id, page), 200);
+      return c.json(await listWebhookDeliveries(c.get('deps').db, id, page), 200);
     },
   )
   .openapi(

@@ -8,7 +8,7 @@ import { renderTransparencyPage } from './render';
  * no sign-in, no JavaScript, nothing recorded (like the JSON it links to, it is public).
  */
 export const transparencyPageRoutes = new Hono<AppEnv>().get('/transparency', async (c) => {
-  const page = await renderTransparencyPage(await publicPageData(c.var.deps.db));
+  const page = await renderTransparencyPage(await publicPageData(c.get('deps').db));
   c.header('cache-control', 'no-cache');
   return c.html(page);
 });

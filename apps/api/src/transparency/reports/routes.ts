@@ -41,7 +41,7 @@ export const reportRoutes = featureRouter()
     async (c) => {
       const query = c.req.valid('query');
       return c.json(
-        await computeReport(c.var.deps.db, { period: resolvePeriod(query), threshold: query.threshold }),
+        await computeReport(c.get('deps').db, { period: resolvePeriod(query), threshold: query.threshold }),
         200,
       );
     },
@@ -63,7 +63,7 @@ export const reportRoutes = featureRouter()
     async (c) => {
       const session = signedIn(c);
       const published = await publishReport(
-        c.var.deps.db,
+        c.get('deps').db,
         (action) => runAction(c, action),
         session.user.id,
         c.req.valid('json'),
@@ -81,7 +81,7 @@ export const reportRoutes = featureRouter()
       summary: 'Every published version of every transparency report, newest first',
       responses: { 200: jsonResponse(PublishedReportList, 'Newest first (at most 500).') },
     }),
-    async (c) => c.json({ items: await listReports(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await listReports(c.get('deps').db) }, 200),
   )
   .openapi(
     defineRoute({
@@ -94,7 +94,7 @@ export const reportRoutes = featureRouter()
       request: { params: Id },
       responses: { 200: jsonResponse(PublishedReport, 'The version and its report.'), ...NOT_FOUND },
     }),
-    async (c) => c.json(await getReport(c.var.deps.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await getReport(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -111,7 +111,7 @@ export const reportRoutes = featureRouter()
       },
     }),
     async (c) => {
-      const row = await reportRow(c.var.deps.db, c.req.valid('param').id);
+      const row = await reportRow(c.get('deps').db, c.req.valid('param').id);
       return c.body(row.report_json, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="transparency-report-${row.label.replace(/[^0-9A-Za-z-]+/g, '_')}-v${row.version}.json"`,
@@ -134,7 +134,7 @@ export const reportRoutes = featureRouter()
     }),
     async (c) => {
       const { id, sheet } = c.req.valid('param');
-      const row = await reportRow(c.var.deps.db, id);
+      const row = await reportRow(c.get('deps').db, id);
       return c.body(reportCsv(JSON.parse(row.report_json), sheet), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="transparency-${row.label.replace(/[^0-9A-Za-z-]+/g, '_')}-v${row.version}-${sheet}.csv"`,
