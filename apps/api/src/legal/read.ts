@@ -79,11 +79,10 @@ async function scopedRead(
     select (select id from g) as grant_id, ${inScope} as category_allowed,
       (select json_agg(json_build_array(s.conversation_id, s.id, s.sender_id,
           to_char(s.sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          case when ${content} then encode(m.body_nonce || m.body_ciphertext, 'base64') end,
-          case when ${content} then encode(c.dek_wrapped, 'base64') end, c.kek_version)
+          case when ${content} then encode(s.sealed, 'base64') end,
+          case when ${content} then encode(s.dek_wrapped, 'base64') end, s.kek_version)
         order by s.sent_at, s.conversation_id, s.id)::text
-        from scoped s join message m on m.conversation_id = s.conversation_id and m.id = s.id
-        join conversation c on c.id = s.conversation_id
+        from scoped s
         where ${inScope}) as messages`.execute(db);
   const head = rows[0];
   if (!head?.grant_id) {

@@ -50,12 +50,18 @@ export function scopedMessages(
       where t.request_id = ${requestId} and ${category} = any(t.scope_categories)
         and (${category} <> 'content' or g.instrument = any(${CONTENT_INSTRUMENTS}::text[]))
     ), scoped as (
-      select distinct m.conversation_id, m.id, m.sender_id, m.sent_at
+      -- Every column a read needs, from the one scan (as the conversation read, ADR 050): a join back
+      -- to message per row scales with the square of the conversation when the planner misjudges it.
+      -- Once per message, however many targets' ranges cover it.
+      select distinct on (m.conversation_id, m.id) m.conversation_id, m.id, m.sender_id, m.sent_at,
+        case when ${category} = 'content' then m.body_nonce || m.body_ciphertext end as sealed,
+        c.dek_wrapped, c.kek_version
       from allowed a
       join conversation c on c.participant_ids @> array[a.account_id]
       join message m on m.conversation_id = c.id and m.sent_at >= a.scope_from and m.sent_at < a.scope_until
       where ${asked}::jsonb is null or exists (select 1 from jsonb_array_elements(${asked}::jsonb) w
         where w->>'conversationId' = m.conversation_id and w->>'id' = m.id)
+      order by m.conversation_id, m.id
     )`;
 }
 
