@@ -18,7 +18,7 @@ import type { KeysDocument } from '@docket/audit-chain';
 import { verifyBundleFile } from '@docket/audit-chain/node';
 import { connect } from '@docket/db';
 import { sql } from 'kysely';
-import { type BenchServer, saturated, staffSessions, startBenchServer } from './harness';
+import { type BenchServer, load, saturated, staffSessions, startBenchServer } from './harness';
 import { databaseCpuSeconds, writeAuditEvents } from './sealer';
 import { cpuSeconds, loadAverage, perSecond, recordRow, rssMb } from './table';
 
@@ -127,11 +127,11 @@ export async function benchAudit() {
     const api = await saturated(
       async (client) => {
         const reviewer = reviewers[client] as (typeof reviewers)[number];
-        const response = await fetch(`${server.baseUrl}/api/cases/${cases[client]}/evidence/reveal`, {
+        const { status, text } = await load(`${server.baseUrl}/api/cases/${cases[client]}/evidence/reveal`, {
           method: 'POST',
           headers: reviewer.headers,
         });
-        if (response.status !== 204) throw new Error(`reveal: ${response.status} ${await response.text()}`);
+        if (status !== 204) throw new Error(`reveal: ${status} ${text}`);
       },
       CLIENTS,
       SECONDS,

@@ -6,7 +6,7 @@
  * (c) the queues page's counts at that size.
  */
 import { sql } from 'kysely';
-import { type BenchServer, ms, paced, saturated, staffSessions } from './harness';
+import { type BenchServer, load, ms, paced, saturated, staffSessions } from './harness';
 import { perSecond, recordRow } from './table';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -42,9 +42,12 @@ export async function benchClaims(server: BenchServer) {
   });
   const reviewers = await staffSessions(server, REVIEWERS, ['reviewer']);
   const post = async (path: string, headers: Record<string, string>, body: unknown) => {
-    const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
+    const { status, text } = await load(`${server.baseUrl}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    if (status >= 300) throw new Error(`${path}: ${status} ${text}`);
     return text ? (JSON.parse(text) as { case?: { id: string } | null }) : {};
   };
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { runSystemAction } from '../src/actions/context';
 import { hashPassword } from '../src/auth/passwords';
 import { createServiceAccount } from '../src/service-accounts/service-accounts';
-import { type BenchServer, ms, paced, saturated } from './harness';
+import { type BenchServer, load, ms, paced, saturated } from './harness';
 import { perSecond, recordRow } from './table';
 
 const MESSAGES = 200;
@@ -76,15 +76,15 @@ export async function readableConversation(server: BenchServer, name = 'bench-re
 export async function benchConversationRead(server: BenchServer) {
   const { caseId, conversationId, cookie } = await readableConversation(server);
   const authorized = async () => {
-    const response = await fetch(`${server.baseUrl}/api/cases/${caseId}/conversation`, { headers: { cookie } });
-    const body = (await response.json()) as { messages?: unknown[] };
-    if (response.status !== 200 || body.messages?.length !== MESSAGES) throw new Error(`read: ${response.status}`);
+    const { status, text } = await load(`${server.baseUrl}/api/cases/${caseId}/conversation`, { headers: { cookie } });
+    const body = JSON.parse(text) as { messages?: unknown[] };
+    if (status !== 200 || body.messages?.length !== MESSAGES) throw new Error(`read: ${status}`);
   };
   const baseline = async () => {
-    const response = await fetch(`${server.baseUrl}/bench/plain-read/${conversationId}`);
+    const { status, text } = await load(`${server.baseUrl}/bench/plain-read/${conversationId}`);
     // Parsed as the authorized read's answer is, so the load generator costs both sides the same.
-    const body = (await response.json()) as { messages?: unknown[] };
-    if (body.messages?.length !== MESSAGES) throw new Error(`plain read: ${response.status}`);
+    const body = JSON.parse(text) as { messages?: unknown[] };
+    if (body.messages?.length !== MESSAGES) throw new Error(`plain read: ${status}`);
   };
 
   await saturated(authorized, 4, 1); // warm-up
