@@ -11,6 +11,11 @@ export class Distribution {
   /** How many values it holds. */
   size = 0;
 
+  /** How many counters it keeps: one per distinct value, whatever `size` is. */
+  get distinct(): number {
+    return this.counts.size;
+  }
+
   /** Adds a value given in whole hundredths of its unit (or, with `by` = −1, takes one back). */
   add(hundredths: number, by = 1): void {
     const count = (this.counts.get(hundredths) ?? 0) + by;
@@ -51,9 +56,9 @@ export class Distribution {
 }
 
 /**
- * A span of milliseconds in whole hundredths of `unit` ms, rounded half up. The quotient of two
- * integers is off by far less than the 1/unit it can be from a half, so this rounds as PostgreSQL's
- * numeric `round(…, 2)` does.
+ * A span of whole milliseconds in whole hundredths of `unit` ms, rounded half up, as PostgreSQL's
+ * numeric `round(…, 2)` rounds it: a quotient that is not exactly a half lies at least 1/unit from
+ * one, far beyond floating-point error, and one that is exactly a half is exact in binary.
  */
 export const hundredthsOf = (ms: number, unit: number) => Math.round((ms * 100) / unit);
 
