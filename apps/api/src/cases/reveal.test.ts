@@ -1,7 +1,9 @@
+import { connect } from '@docket/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRANSACTION_NEEDED } from '../actions/statement';
 import { holdNewCase } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
+import { plansOf } from '../testing/plans';
 import { aReport } from '../testing/reports';
 import { actingAs } from '../testing/staff';
 import { revealEvidence } from './viewing';
@@ -47,6 +49,33 @@ describe('revealing blurred evidence (one statement)', () => {
     const refused = await revealEvidence(caseId, theirs.staff).statement(t.db, theirs.who);
     expect(refused).toBe(TRANSACTION_NEEDED);
     expect(await reveals(caseId)).toHaveLength(1);
+  });
+
+  it('is planned once per connection, not on every reveal, for a reviewer and for a supervisor', async () => {
+    const holder = await t.signedIn(['reviewer']);
+    const caseId = await holdNewCase(t, platform, holder.session, aReport());
+    const mine = actingAs(holder, ['reviewer']);
+    const supervisor = actingAs(await t.staff(['supervisor']), ['supervisor']);
+    // A connection of its own, so no earlier test has run these statements on it.
+    const own = await connect({ databaseUrl: t.url, poolSize: 1 });
+    try {
+      for (let run = 0; run < 8; run++) {
+        expect(await revealEvidence(caseId, mine.staff).statement(own.db, mine.who)).toBeUndefined();
+      }
+      // On a generic plan once its first five runs are past: PostgreSQL no longer plans it per call.
+      expect(await plansOf(own.db, 'with viewable as')).toEqual([{ generic: 3, custom: 5 }]);
+      for (let run = 0; run < 8; run++) {
+        // Neither held by them nor awaiting their signature: refused, and planned all the same.
+        const refused = await revealEvidence(caseId, supervisor.staff).statement(own.db, supervisor.who);
+        expect(refused).toBe(TRANSACTION_NEEDED);
+      }
+      // The supervisor's is a statement of its own (other branches can sign), planned once as well.
+      const plans = await plansOf(own.db, 'with viewable as');
+      expect(plans).toHaveLength(2);
+      for (const plan of plans) expect(plan.generic).toBeGreaterThan(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('refuses a case someone else holds with a 409, and records no reveal', async () => {
