@@ -121,21 +121,20 @@ export async function benchAudit() {
     await waitUntilSealed(server);
 
     // (a) audited actions through the API, and (b) the sealer alongside.
+    const reveal = async (client: number) => {
+      const reviewer = reviewers[client] as (typeof reviewers)[number];
+      const { status, text } = await load(`${server.baseUrl}/api/cases/${cases[client]}/evidence/reveal`, {
+        method: 'POST',
+        headers: reviewer.headers,
+      });
+      if (status !== 204) throw new Error(`reveal: ${status} ${text}`);
+    };
+    await saturated(reveal, CLIENTS, 2); // warm-up, as in every other scenario: JIT, pool, plans
+    await waitUntilSealed(server);
     console.log(`audit (a): ${CLIENTS} clients revealing evidence on held cases for ${SECONDS} s…`);
     const sealedBefore = await sealedThrough(server);
     const eventsBefore = await eventCount(server);
-    const api = await saturated(
-      async (client) => {
-        const reviewer = reviewers[client] as (typeof reviewers)[number];
-        const { status, text } = await load(`${server.baseUrl}/api/cases/${cases[client]}/evidence/reveal`, {
-          method: 'POST',
-          headers: reviewer.headers,
-        });
-        if (status !== 204) throw new Error(`reveal: ${status} ${text}`);
-      },
-      CLIENTS,
-      SECONDS,
-    );
+    const api = await saturated(reveal, CLIENTS, SECONDS);
     const written = (await eventCount(server)) - eventsBefore;
     const sealedDuring = (await sealedThrough(server)) - sealedBefore;
     const drainSeconds = await waitUntilSealed(server);

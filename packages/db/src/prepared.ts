@@ -9,7 +9,13 @@ import pg from 'pg';
 
 const MARK = '/* prepared */';
 
-/** Put first in a hot statement's SQL: `sql\`${prepared} select …\``. */
+/**
+ * Put first in a hot statement's SQL: `sql\`${prepared} select …\``. A value that switches part of
+ * the statement on or off (a permission the caller has or not) goes in as a literal, `sql.lit`,
+ * not as a parameter: PostgreSQL can drop the branch from the one generic plan it keeps, where a
+ * parameter leaves the branch's cost in that plan and may keep it planning the statement afresh on
+ * every run (ADR 057).
+ */
 export const prepared = sql.raw(`${MARK} `);
 
 // A statement whose text varies with its input (an `in` list of any length) would prepare anew

@@ -1,10 +1,12 @@
 import type { Category } from '@docket/contracts';
+import { connect } from '@docket/db';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { approvedGrant } from '../access/test-helpers';
 import { TRANSACTION_NEEDED } from '../actions/statement';
 import { casesVia, claimNextVia, emptyQueue, holdNewCase, spamReports } from '../testing/cases';
 import { type TestSession, useTestApp } from '../testing/harness';
+import { plansOf } from '../testing/plans';
 import { aReport } from '../testing/reports';
 import { actingAs } from '../testing/staff';
 import { claimNextCase } from './claim-next';
@@ -87,6 +89,24 @@ describe('claim-next and the grants of whoever stops holding a case', () => {
     const claimed = await claimNextCase('scams_spam', reviewer, {}).statement(t.db, who);
     expect(claimed).not.toBe(TRANSACTION_NEEDED);
     expect(claimed).toMatchObject({ id: caseId, assignee: { id: staff.id } });
+  });
+
+  it('is planned once per connection, not on every claim', async () => {
+    await emptyQueue(t, 'scams_spam');
+    const [caseId] = await casesVia(t, platform, spamReports(1));
+    const { staff: reviewer, who } = actingAs(await t.staff(['reviewer']), ['reviewer']);
+    // A connection of its own, so no earlier test has run the statement on it.
+    const own = await connect({ databaseUrl: t.url, poolSize: 1 });
+    try {
+      for (let run = 0; run < 8; run++) {
+        // The first takes the case, the rest give it back (claiming is idempotent): one statement each.
+        const claimed = await claimNextCase('scams_spam', reviewer, {}).statement(own.db, who);
+        expect(claimed).toMatchObject({ id: caseId });
+      }
+      expect(await plansOf(own.db, 'with q as')).toEqual([{ generic: 3, custom: 5 }]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('skipping a held case with a live grant ends the grant, in the claim’s own transaction', async () => {
