@@ -20,7 +20,7 @@ import { connect } from '@docket/db';
 import { sql } from 'kysely';
 import { type BenchServer, load, saturated, staffSessions, startBenchServer } from './harness';
 import { databaseCpuSeconds, writeAuditEvents } from './sealer';
-import { cpuSeconds, loadAverage, perSecond, recordRow, rssMb } from './table';
+import { childrenCpuSeconds, cpuSeconds, loadAverage, machineBusySeconds, perSecond, recordRow, rssMb } from './table';
 
 const run = promisify(execFile);
 const CLIENTS = 32;
@@ -96,6 +96,17 @@ async function pgbenchInserts(server: BenchServer, dir: string) {
   return tps;
 }
 
+/** CPU seconds so far: the API process, its database's backends, this bench process, the machine. */
+async function cpuNow(server: BenchServer) {
+  const usage = process.cpuUsage();
+  return {
+    api: cpuSeconds(server.pid),
+    database: (await databaseCpuSeconds(server)) ?? Number.NaN,
+    bench: (usage.user + usage.system) / 1e6,
+    busy: machineBusySeconds(),
+  };
+}
+
 /** Samples the API process's resident memory while `work` runs; returns the peak in MB. */
 async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   const rss = () => rssMb(pid);
@@ -134,12 +145,25 @@ export async function benchAudit() {
     console.log(`audit (a): ${CLIENTS} clients revealing evidence on held cases for ${SECONDS} s…`);
     const sealedBefore = await sealedThrough(server);
     const eventsBefore = await eventCount(server);
+    const cpuBefore = await cpuNow(server);
     const api = await saturated(reveal, CLIENTS, SECONDS);
+    const cpuAfter = await cpuNow(server);
     const written = (await eventCount(server)) - eventsBefore;
     const sealedDuring = (await sealedThrough(server)) - sealedBefore;
     const drainSeconds = await waitUntilSealed(server);
+    const [pgbenchBusy, pgbenchOwn] = [machineBusySeconds(), childrenCpuSeconds()];
     const raw = await pgbenchInserts(server, dir);
+    const pgbenchCpu = { busy: machineBusySeconds() - pgbenchBusy, client: childrenCpuSeconds() - pgbenchOwn };
     const ratio = api.perSecond / raw;
+    // Where the two cores went, per action: what the API row and the baseline each cost the machine.
+    const perReveal = (seconds: number) => `${Math.round((seconds * 1e6) / written)} µs`;
+    const perInsert = (seconds: number) => `${Math.round((seconds * 1e6) / (raw * SECONDS))} µs`;
+    console.log(
+      `  CPU per reveal: API ${perReveal(cpuAfter.api - cpuBefore.api)}, PostgreSQL backends ` +
+        `${perReveal(cpuAfter.database - cpuBefore.database)}, load generator ${perReveal(cpuAfter.bench - cpuBefore.bench)}, ` +
+        `whole machine ${perReveal(cpuAfter.busy - cpuBefore.busy)}; per pgbench insert: pgbench ` +
+        `${perInsert(pgbenchCpu.client)}, whole machine ${perInsert(pgbenchCpu.busy)}`,
+    );
     console.log(
       `  API: ${count(api.perSecond)} audited actions/s (${api.errors} errors); pgbench raw single-row INSERT ` +
         `transactions at ${CLIENTS} clients: ${count(raw)}/s → ${ratio.toFixed(2)}× (target ≥ 0.25×, ${verdict(ratio >= 0.25)})`,

@@ -36,6 +36,21 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds the whole machine has been busy (every core, every process, the kernel's interrupts). */
+export function machineBusySeconds(): number {
+  const stat = readFileSync('/proc/stat', 'utf8');
+  const cpu = stat.slice(0, stat.indexOf('\n')); // the first line: every core together
+  const [user, nice, system, , , irq, softirq, steal] = cpu.trim().split(/\s+/).slice(1).map(Number);
+  return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100;
+}
+
+/** CPU seconds this process's finished children (pgbench, curl) have used so far. */
+export function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime
+}
+
 export function printTable() {
   if (rows.length === 0) return;
   const header: TableRow & { ratioText: string; verdict: string } = {
