@@ -18,7 +18,7 @@ import type { KeysDocument } from '@docket/audit-chain';
 import { verifyBundleFile } from '@docket/audit-chain/node';
 import { connect } from '@docket/db';
 import { sql } from 'kysely';
-import { type BenchServer, load, saturated, staffSessions, startBenchServer } from './harness';
+import { type BenchServer, load, saturated, settle, staffSessions, startBenchServer } from './harness';
 import { databaseCpuSeconds, writeAuditEvents } from './sealer';
 import { childrenCpuSeconds, cpuSeconds, loadAverage, machineBusySeconds, perSecond, recordRow, rssMb } from './table';
 
@@ -142,6 +142,7 @@ export async function benchAudit() {
     };
     await saturated(reveal, CLIENTS, 2); // warm-up, as in every other scenario: JIT, pool, plans
     await waitUntilSealed(server);
+    await settle(server);
     console.log(`audit (a): ${CLIENTS} clients revealing evidence on held cases for ${SECONDS} s…`);
     const sealedBefore = await sealedThrough(server);
     const eventsBefore = await eventCount(server);
@@ -234,6 +235,7 @@ export async function benchAudit() {
     // (c) the export of all of it through the API, against COPY of the same rows. Statistics as
     // autovacuum would have them by now (the burst above outran it), for both sides alike.
     await sql`analyze audit_event, audit_seal, audit_checkpoint`.execute(server.db);
+    await settle(server);
     const idleRss = rssMb(server.pid);
     const file = path.join(dir, 'export.zip');
     const from = '2000-01-01T00:00:00.000Z';

@@ -6,7 +6,7 @@
  * (c) the queues page's counts at that size.
  */
 import { sql } from 'kysely';
-import { type BenchServer, load, ms, paced, saturated, staffSessions } from './harness';
+import { type BenchServer, load, ms, paced, saturated, settle, staffSessions } from './harness';
 import { perSecond, recordRow } from './table';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -50,6 +50,8 @@ export async function benchClaims(server: BenchServer) {
     if (status >= 300) throw new Error(`${path}: ${status} ${text}`);
     return text ? (JSON.parse(text) as { case?: { id: string } | null }) : {};
   };
+
+  await settle(server);
 
   // (a) paced: each op is one reviewer claiming (timed) and releasing (not timed).
   let turn = 0;

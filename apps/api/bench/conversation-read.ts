@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { runSystemAction } from '../src/actions/context';
 import { hashPassword } from '../src/auth/passwords';
 import { createServiceAccount } from '../src/service-accounts/service-accounts';
-import { type BenchServer, load, ms, paced, saturated } from './harness';
+import { type BenchServer, load, ms, paced, saturated, settle } from './harness';
 import { perSecond, recordRow } from './table';
 
 const MESSAGES = 200;
@@ -87,6 +87,7 @@ export async function benchConversationRead(server: BenchServer) {
     if (body.messages?.length !== MESSAGES) throw new Error(`plain read: ${status}`);
   };
 
+  await settle(server);
   await saturated(authorized, 4, 1); // warm-up
   const latency = await paced(authorized, 100, 10);
   const withChecks = await saturated(authorized, 20, 10);

@@ -146,6 +146,18 @@ async function spawnApiProcess(env: Record<string, string>): Promise<ApiProcess>
   };
 }
 
+/**
+ * Writes out what a scenario's setup left dirty (`CHECKPOINT`) before its measured part, so the
+ * measurement does not pay for the setup's writes: a million generated cases leave over a gigabyte
+ * of WAL, and the checkpoints it sets off ran for minutes, into the next scenarios' latencies.
+ * Needs a superuser or `pg_checkpoint`; without either it says so and measures all the same.
+ */
+export async function settle(server: Pick<BenchServer, 'db'>) {
+  await sql`checkpoint`.execute(server.db).catch((error: Error) => {
+    console.log(`  (no checkpoint before measuring: ${error.message})`);
+  });
+}
+
 export function percentile(sortedMs: number[], p: number): number {
   if (sortedMs.length === 0) return Number.NaN;
   const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1);
