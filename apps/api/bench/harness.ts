@@ -4,7 +4,7 @@
  * that do not hide queueing) and saturated (closed loop, N clients back to back: throughput).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { sql } from 'kysely';
 import { SigningKeyFile } from '../src/audit/signing-keys';
 import { hashPassword } from '../src/auth/passwords';
 import { FileKeyring } from '../src/encryption/keyring';
+import { cpuSeconds } from './table';
 
 export interface BenchServer {
   baseUrl: string;
@@ -76,9 +77,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     },
     async close() {
       await Promise.all(replicas.map((replica) => replica.stop()));
-      const stat = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(' ');
-      const cpuSeconds = (Number(stat[13]) + Number(stat[14])) / 100; // utime + stime, in clock ticks
-      console.log(`\n(API process used ${cpuSeconds.toFixed(1)} s of CPU in all)`);
+      console.log(`\n(API process used ${cpuSeconds(api.pid).toFixed(1)} s of CPU in all)`);
       await api.stop();
       await connection.close();
       await database.drop();
@@ -293,13 +292,6 @@ export async function staffSessions(server: BenchServer, count: number, roles: R
       };
     }),
   );
-}
-
-/** CPU seconds a process has used so far (user + system). */
-function cpuSeconds(pid: number) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
 }
 
 /** The bench database's PostgreSQL backends: the server runs on this machine. */

@@ -28,12 +28,16 @@ export function rssMb(pid: number): number {
   return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
 }
 
+/** A process's `/proc/<pid>/stat` fields after its command name (which may hold spaces), from the state on. */
+function statFields(pid: number | 'self'): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const fields = statFields(pid);
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
 }
 
 /** CPU seconds the whole machine has been busy (every core, every process, the kernel's interrupts). */
@@ -46,8 +50,7 @@ export function machineBusySeconds(): number {
 
 /** CPU seconds this process's finished children (pgbench, curl) have used so far. */
 export function childrenCpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields('self');
   return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime
 }
 
